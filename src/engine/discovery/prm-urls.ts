@@ -1,0 +1,33 @@
+/** An http(s) URL, or undefined: discovery inputs may come from server documents, so never throw. */
+export function parseHttpUrl(value: string): URL | undefined {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The path to insert after a well-known prefix: the URL's path without its terminating "/"
+ * ("" for a bare origin). RFC 8414 §3.1 and RFC 9728 §3.1 both say the terminating slash is
+ * removed before the well-known string is inserted; the official TypeScript SDK client reads
+ * both the same way, so `/mcp/` is probed as `/.well-known/…/mcp`. Query and fragment are dropped.
+ */
+export function wellKnownSuffixPath(url: URL): string {
+  return url.pathname.replace(/\/+$/, '');
+}
+
+/**
+ * Where to look for protected resource metadata when the challenge gives no URL, in the order
+ * the MCP spec prescribes (2025-06-18 "Authorization Server Location", 2025-11-25+ "Protected
+ * Resource Metadata Discovery Requirements"): the path-inserted URL (RFC 9728 §3.1), then the root.
+ * Empty for a value that is not an http(s) URL.
+ */
+export function protectedResourceMetadataUrls(mcpUrl: string): string[] {
+  const url = parseHttpUrl(mcpUrl);
+  if (!url) return [];
+  const root = `${url.origin}/.well-known/oauth-protected-resource`;
+  const path = wellKnownSuffixPath(url);
+  return path ? [`${root}${path}`, root] : [root];
+}

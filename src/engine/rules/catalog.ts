@@ -1,0 +1,354 @@
+import { SPEC_VERSIONS, authorizationSpecUrl, type SpecVersion } from '../spec/versions.ts';
+import type { Rule } from './rule.ts';
+
+/**
+ * The one catalog of rules. The UI, the CLI, the docs and the tests all read it.
+ * Severity follows the spec's word: MUST → error, SHOULD → warning.
+ */
+
+const ALL = SPEC_VERSIONS;
+const FROM_2025_06_18: readonly SpecVersion[] = ['2025-06-18', '2025-11-25', '2026-07-28'];
+const FROM_2025_11_25: readonly SpecVersion[] = ['2025-11-25', '2026-07-28'];
+
+const RFC9728 = 'https://www.rfc-editor.org/rfc/rfc9728';
+const RFC8414 = 'https://www.rfc-editor.org/rfc/rfc8414';
+const RFC9207 = 'https://www.rfc-editor.org/rfc/rfc9207';
+const RFC6749 = 'https://www.rfc-editor.org/rfc/rfc6749';
+const FETCH_CORS = 'https://fetch.spec.whatwg.org/#http-cors-protocol';
+
+export const RULES = [
+  // Transport: things that stop an exchange before the spec even applies.
+  {
+    id: 'http.blocked',
+    severity: 'error',
+    versions: ALL,
+    link: FETCH_CORS,
+    problem: 'The browser blocked this request or its response, most likely because of CORS (or the server could not be reached at all).',
+    fix: 'Serve Access-Control-Allow-Origin on every response, including errors, and answer the OPTIONS preflight with 2xx and no auth; use the relay to see what the server really sent.',
+  },
+  {
+    id: 'http.network-error',
+    severity: 'error',
+    versions: ALL,
+    link: 'https://developer.mozilla.org/en-US/docs/Web/API/Window/fetch#exceptions',
+    problem: 'The server could not be reached.',
+    fix: 'Check the URL, that the server is running, and that its host and port are reachable from here.',
+  },
+  {
+    id: 'http.timeout',
+    severity: 'error',
+    versions: ALL,
+    link: 'https://developer.mozilla.org/en-US/docs/Web/API/AbortSignal/timeout_static',
+    problem: 'The server did not answer within the time limit.',
+    fix: 'Make the endpoint answer promptly, or raise the timeout in the settings if it is just slow.',
+  },
+  {
+    id: 'http.invalid-url',
+    severity: 'error',
+    versions: ALL,
+    link: 'https://url.spec.whatwg.org/',
+    problem: 'The URL is not a usable http(s) URL.',
+    fix: 'Enter an absolute http:// or https:// URL, such as https://example.com/mcp.',
+  },
+  {
+    id: 'http.server-error',
+    severity: 'error',
+    versions: ALL,
+    link: 'https://www.rfc-editor.org/rfc/rfc9110#section-15.6',
+    problem: 'The server answered with a 5xx error.',
+    fix: 'Look at the server logs for this request; the response body may say more.',
+  },
+  {
+    id: 'http.not-json',
+    severity: 'error',
+    versions: ALL,
+    link: RFC8414 + '#section-3.2',
+    problem: 'A JSON document was expected, but the body is not JSON (often an HTML page from a proxy, SPA fallback or login wall).',
+    fix: 'Serve the document as application/json at exactly this URL, without redirects to an HTML page.',
+  },
+
+  // Step 1: the unauthenticated request.
+  {
+    id: 'mcp.no-401',
+    severity: 'warning',
+    versions: ALL,
+    link: authorizationSpecUrl('2026-07-28', 'authorization-flow-steps'),
+    problem: 'The MCP server did not answer the unauthenticated request with 401, so it does not ask for authorization.',
+    fix: 'If the server is meant to be protected, answer requests without a valid token with 401 and a WWW-Authenticate challenge.',
+  },
+  // Step 2: the challenge.
+  {
+    id: 'challenge.missing',
+    severity: 'error',
+    versions: ['2025-06-18'],
+    link: authorizationSpecUrl('2025-06-18', 'authorization-server-location'),
+    problem: 'The 401 has no WWW-Authenticate header with resource_metadata; MCP servers MUST send it in this version.',
+    fix: 'Send `WWW-Authenticate: Bearer resource_metadata="https://<host>/.well-known/oauth-protected-resource/<path>"` on every 401.',
+  },
+  {
+    id: 'challenge.missing-soft',
+    severity: 'warning',
+    versions: FROM_2025_11_25,
+    link: authorizationSpecUrl('2026-07-28', 'protected-resource-metadata-discovery-requirements'),
+    problem: 'The 401 has no readable WWW-Authenticate challenge; clients must fall back to the well-known URLs, and RFC 9110 expects a challenge on every 401.',
+    fix: 'Send `WWW-Authenticate: Bearer resource_metadata="…", scope="…"` on every 401.',
+  },
+  {
+    id: 'challenge.hidden-by-cors',
+    severity: 'error',
+    versions: ALL,
+    link: 'https://fetch.spec.whatwg.org/#http-access-control-expose-headers',
+    problem: 'The browser hid the WWW-Authenticate header from the script: the server did not list it in Access-Control-Expose-Headers (or did not send it).',
+    fix: 'Add `Access-Control-Expose-Headers: WWW-Authenticate, Mcp-Session-Id` to every response of the MCP endpoint, including the 401.',
+  },
+  {
+    id: 'challenge.unparseable',
+    severity: 'warning',
+    versions: ALL,
+    link: 'https://www.rfc-editor.org/rfc/rfc9110#section-11.6.1',
+    problem: 'The WWW-Authenticate header does not follow the RFC 9110 grammar.',
+    fix: 'Quote parameter values that contain spaces, commas or other separators, e.g. `Bearer resource_metadata="https://…"`.',
+  },
+  {
+    id: 'challenge.no-bearer',
+    severity: 'error',
+    versions: ALL,
+    link: 'https://www.rfc-editor.org/rfc/rfc6750#section-3',
+    problem: 'The 401 challenges with no Bearer scheme, so an OAuth client has nothing to answer.',
+    fix: 'Include a `Bearer` challenge in WWW-Authenticate.',
+  },
+  {
+    id: 'challenge.no-scope',
+    severity: 'warning',
+    versions: FROM_2025_11_25,
+    link: authorizationSpecUrl('2025-11-25', 'scope-selection-strategy'),
+    problem: 'The Bearer challenge carries no `scope`, so the client has to guess which scopes to ask for.',
+    fix: 'Add `scope="…"` with the scopes this resource needs to the Bearer challenge.',
+  },
+
+  // Step 3–4: protected resource metadata.
+  {
+    id: 'prm.unreachable',
+    severity: 'error',
+    versions: FROM_2025_06_18,
+    link: RFC9728 + '#section-3',
+    problem: 'No protected resource metadata could be fetched, from the challenge URL or from any well-known URL.',
+    fix: 'Serve RFC 9728 metadata at /.well-known/oauth-protected-resource/<mcp-path> and point to it from the 401 challenge.',
+  },
+  {
+    id: 'prm.not-object',
+    severity: 'error',
+    versions: FROM_2025_06_18,
+    link: RFC9728 + '#section-2',
+    problem: 'The protected resource metadata is not a JSON object.',
+    fix: 'Serve a JSON object with at least `resource` and `authorization_servers`.',
+  },
+  {
+    id: 'prm.no-authorization-servers',
+    severity: 'error',
+    versions: FROM_2025_06_18,
+    link: authorizationSpecUrl('2026-07-28', 'authorization-server-location'),
+    problem: 'The protected resource metadata lists no authorization_servers, so the client cannot find where to log in.',
+    fix: 'Add `"authorization_servers": ["https://<your-issuer>"]`.',
+  },
+  {
+    id: 'prm.resource-mismatch',
+    severity: 'error',
+    versions: FROM_2025_06_18,
+    link: RFC9728 + '#section-3.3',
+    problem: 'The `resource` in the metadata is not the URL of this MCP server, so the client MUST NOT use the document.',
+    fix: 'Make `resource` exactly the MCP server URL the client connects to (mind trailing slashes, scheme, host and port).',
+  },
+  {
+    id: 'prm.resource-fragment',
+    severity: 'error',
+    versions: FROM_2025_06_18,
+    link: 'https://www.rfc-editor.org/rfc/rfc8707#section-2',
+    problem: 'The `resource` contains a fragment, which a resource identifier must not have.',
+    fix: 'Remove the `#…` part from `resource`.',
+  },
+  {
+    id: 'prm.offline-access-scope',
+    severity: 'warning',
+    versions: FROM_2025_11_25,
+    link: authorizationSpecUrl('2025-11-25', 'scope-selection-strategy'),
+    problem: '`offline_access` is listed in scopes_supported; it is not a scope of the resource, and clients that request every listed scope will ask for it.',
+    fix: 'Leave offline_access out of the protected resource metadata; the authorization server decides about refresh tokens.',
+  },
+
+  // Step 6: authorization server metadata.
+  {
+    id: 'as.metadata-unreachable',
+    severity: 'error',
+    versions: FROM_2025_06_18,
+    link: authorizationSpecUrl('2026-07-28', 'authorization-server-metadata-discovery'),
+    problem: 'No authorization server metadata was found at any of the well-known URLs the spec tells clients to try.',
+    fix: 'Serve RFC 8414 metadata at /.well-known/oauth-authorization-server (or OpenID configuration) for the issuer.',
+  },
+  {
+    id: 'as.not-object',
+    severity: 'error',
+    versions: ALL,
+    link: RFC8414 + '#section-3.2',
+    problem: 'The authorization server metadata is not a JSON object.',
+    fix: 'Serve the RFC 8414 metadata document as a JSON object.',
+  },
+  {
+    id: 'as.issuer-mismatch',
+    severity: 'error',
+    versions: ALL,
+    link: RFC8414 + '#section-3.3',
+    problem: 'The `issuer` in the metadata is not identical to the issuer the URL was built from, so the client MUST NOT use it.',
+    fix: 'Make `issuer` exactly the authorization server URL listed in the protected resource metadata (scheme, host, port, path, no trailing slash drift).',
+  },
+  {
+    id: 'as.missing-endpoint',
+    severity: 'error',
+    versions: ALL,
+    link: RFC8414 + '#section-2',
+    problem: 'The metadata lacks an endpoint the authorization code flow needs (authorization_endpoint or token_endpoint).',
+    fix: 'Add authorization_endpoint and token_endpoint to the metadata.',
+  },
+  {
+    id: 'as.endpoint-not-https',
+    severity: 'error',
+    versions: ALL,
+    link: authorizationSpecUrl('2026-07-28', 'communication-security'),
+    problem: 'An endpoint in the metadata is not https (loopback addresses are tolerated for local development).',
+    fix: 'Serve every authorization server endpoint over https.',
+  },
+  {
+    id: 'as.pkce-methods-absent',
+    severity: 'error',
+    versions: FROM_2025_11_25,
+    link: authorizationSpecUrl('2025-11-25', 'authorization-code-protection'),
+    problem: 'The metadata has no code_challenge_methods_supported, so the client cannot confirm PKCE support and MUST refuse (Entra ID and Cognito are known to omit it).',
+    fix: 'Add `"code_challenge_methods_supported": ["S256"]` to the metadata.',
+  },
+  {
+    id: 'as.pkce-s256-missing',
+    severity: 'error',
+    versions: ALL,
+    link: authorizationSpecUrl('2026-07-28', 'authorization-code-protection'),
+    problem: 'The metadata does not list S256 in code_challenge_methods_supported; MCP clients MUST use S256.',
+    fix: 'Support PKCE with S256 and list it in code_challenge_methods_supported.',
+  },
+
+  // Step 8: registration.
+  {
+    id: 'registration.unavailable',
+    severity: 'error',
+    versions: ALL,
+    link: authorizationSpecUrl('2026-07-28', 'client-registration-approaches'),
+    problem: 'The authorization server offers no registration_endpoint, and no client id was given.',
+    fix: 'Enable dynamic client registration or client ID metadata documents, or pre-register a client and enter its client id.',
+  },
+  {
+    id: 'registration.rejected',
+    severity: 'error',
+    versions: ALL,
+    link: 'https://www.rfc-editor.org/rfc/rfc7591#section-3.2.2',
+    problem: 'The authorization server refused the dynamic client registration.',
+    fix: 'Read the error in the response; allow public clients (token_endpoint_auth_method "none"), this redirect URI and this application_type.',
+  },
+
+  // Steps 9–10: authorize and callback.
+  {
+    id: 'callback.error',
+    severity: 'error',
+    versions: ALL,
+    link: RFC6749 + '#section-4.1.2.1',
+    problem: 'The authorization server redirected back with an error instead of a code.',
+    fix: 'Read error and error_description: usually a redirect_uri, scope, resource or client the server does not accept.',
+  },
+  {
+    id: 'callback.state-mismatch',
+    severity: 'error',
+    versions: ALL,
+    link: RFC6749 + '#section-10.12',
+    problem: 'The `state` on the callback is missing or differs from the one sent, so the response cannot be trusted.',
+    fix: 'Return the exact `state` value the client sent, unchanged.',
+  },
+  {
+    id: 'callback.iss-mismatch',
+    severity: 'error',
+    versions: ALL,
+    link: RFC9207 + '#section-2.4',
+    problem: 'The `iss` on the callback is not the issuer the client started the flow with (a possible mix-up attack); the response MUST be rejected.',
+    fix: 'Send `iss` equal to the `issuer` in the authorization server metadata.',
+  },
+  {
+    id: 'callback.iss-missing',
+    severity: 'error',
+    versions: ALL,
+    link: RFC9207 + '#section-2.4',
+    problem: 'The metadata advertises authorization_response_iss_parameter_supported, but the callback has no `iss`.',
+    fix: 'Add `iss` to every authorization response, or stop advertising the parameter.',
+  },
+  {
+    id: 'callback.no-code',
+    severity: 'error',
+    versions: ALL,
+    link: RFC6749 + '#section-4.1.2',
+    problem: 'The callback has neither a `code` nor an `error`.',
+    fix: 'Redirect back with `code` and `state` (or `error`) as query parameters.',
+  },
+
+  // Step 11: token.
+  {
+    id: 'token.request-failed',
+    severity: 'error',
+    versions: ALL,
+    link: RFC6749 + '#section-5.2',
+    problem: 'The token endpoint did not issue tokens for the authorization code.',
+    fix: 'Read the error in the response: usually the code_verifier, redirect_uri, resource or client authentication does not match.',
+  },
+  {
+    id: 'token.type-not-bearer',
+    severity: 'error',
+    versions: ALL,
+    link: 'https://www.rfc-editor.org/rfc/rfc6750#section-4',
+    problem: 'The token response does not say token_type "Bearer".',
+    fix: 'Issue Bearer access tokens (token_type "Bearer", case-insensitive).',
+  },
+  {
+    id: 'token.audience-mismatch',
+    severity: 'error',
+    versions: FROM_2025_06_18,
+    link: authorizationSpecUrl('2026-07-28', 'token-audience-binding-and-validation'),
+    problem: 'The access token is a JWT whose `aud` does not name this MCP server, so the server MUST reject it (or it accepts tokens meant for others).',
+    fix: 'Honour the RFC 8707 `resource` parameter and put the MCP server URL in the token audience.',
+  },
+
+  // Step 12: the retry.
+  {
+    id: 'mcp.authenticated-request-failed',
+    severity: 'error',
+    versions: ALL,
+    link: authorizationSpecUrl('2026-07-28', 'access-token-usage'),
+    problem: 'The MCP server did not accept the request made with the new access token.',
+    fix: 'Check that the server validates tokens from this issuer with this audience and scope, and read its error response.',
+  },
+  {
+    id: 'mcp.jsonrpc-error',
+    severity: 'error',
+    versions: ALL,
+    link: 'https://www.jsonrpc.org/specification#error_object',
+    problem: 'The MCP server answered with a JSON-RPC error.',
+    fix: 'Read the error code and message; the request shape or headers may not match what the server expects for this protocol version.',
+  },
+] as const satisfies readonly Rule[];
+
+export type RuleId = (typeof RULES)[number]['id'];
+
+const BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));
+
+export function getRule(id: RuleId): Rule {
+  const rule = BY_ID.get(id);
+  if (!rule) throw new Error(`Unknown rule id ${id}`);
+  return rule;
+}
+
+export function findRule(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}

@@ -1,0 +1,70 @@
+import { authorizationServerMetadataUrls, legacyDefaultEndpoints, legacyMetadataUrl } from '../discovery/as-metadata-urls.ts';
+import { RecordedFetchError } from '../http/recorder.ts';
+import type { RuleId } from '../rules/catalog.ts';
+import { validateAuthorizationServerMetadata } from '../validate/as-metadata.ts';
+import { fetchFailure } from './fetch-failure.ts';
+import { fetchJsonDocument } from './fetch-json-document.ts';
+import type { StepContext, StepDefinition, StepOutcome } from './step-definition.ts';
+
+/** Problems after which the document MUST NOT be used (issuer) or the flow cannot go on. */
+const BLOCKING: RuleId[] = ['as.not-object', 'as.issuer-mismatch', 'as.missing-endpoint', 'as.pkce-methods-absent', 'as.pkce-s256-missing'];
+
+export const asDiscoveryStep: StepDefinition = {
+  kind: 'as-discovery',
+  title: 'Authorization server metadata',
+  teaching:
+    'The client looks up the authorization server metadata (RFC 8414 or OpenID Connect Discovery) at well-known URLs in the order the spec fixes. ' +
+    'The issuer inside must be exactly the one the URL was built from, and the server must support PKCE with S256.',
+  specAnchor: 'authorization-server-metadata-discovery',
+  async run(ctx) {
+    if (ctx.settings.specVersion === '2025-03-26') return legacyDiscovery(ctx);
+    const issuer = ctx.learned.issuer;
+    if (!issuer) return { status: 'failed', summary: 'No authorization server is known.' };
+    for (const url of authorizationServerMetadataUrls(issuer, ctx.settings.specVersion)) {
+      const result = await fetchJsonDocument(ctx, url, 'as');
+      ctx.note(`${url} → ${result.kind === 'json' ? 'found' : result.reason}`);
+      if (result.kind === 'unusable' && result.notJson) ctx.raise('http.not-json', `${url}: ${result.reason}`, result.exchange.id);
+      if (result.kind === 'failed' && result.exchange.outcome === 'blocked') {
+        return fetchFailure(ctx, new RecordedFetchError(result.exchange), 'The metadata request was blocked');
+      }
+      if (result.kind === 'json') return accept(ctx, url, result.value, issuer, result.exchange.id);
+    }
+    ctx.raise('as.metadata-unreachable', `No metadata for issuer ${issuer} at any well-known URL.`);
+    return { status: 'failed', summary: 'No authorization server metadata found.' };
+  },
+};
+
+function accept(ctx: StepContext, url: string, document: unknown, expectedIssuer: string, exchangeId: string): StepOutcome {
+  const { metadata, hits } = validateAuthorizationServerMetadata(document, { expectedIssuer, version: ctx.settings.specVersion });
+  for (const hit of hits) ctx.raise(hit.ruleId, hit.detail, exchangeId);
+  if (!metadata || hits.some((hit) => BLOCKING.includes(hit.ruleId))) {
+    return { status: 'failed', summary: 'The authorization server metadata cannot be used.' };
+  }
+  ctx.learned.asMetadataUrl = url;
+  ctx.learned.asMetadata = metadata;
+  ctx.note(`issuer = ${metadata.issuer}`);
+  ctx.note(`PKCE: ${(metadata.code_challenge_methods_supported ?? []).join(', ') || 'not advertised'}`);
+  ctx.note(`registration_endpoint = ${metadata.registration_endpoint ?? 'none'}`);
+  return { status: hits.length ? 'warning' : 'ok', summary: `Issuer ${metadata.issuer} confirmed.` };
+}
+
+/**
+ * 2025-03-26 has no protected resource metadata: the authorization server lives at the MCP
+ * server's origin, and when it publishes no metadata the default endpoints are used.
+ */
+async function legacyDiscovery(ctx: StepContext): Promise<StepOutcome> {
+  const url = legacyMetadataUrl(ctx.settings.serverUrl);
+  const issuer = new URL(url).origin;
+  ctx.learned.issuer = issuer;
+  const result = await fetchJsonDocument(ctx, url, 'as');
+  ctx.note(`${url} → ${result.kind === 'json' ? 'found' : result.reason}`);
+  if (result.kind === 'json') return accept(ctx, url, result.value, issuer, result.exchange.id);
+  if (result.kind === 'failed') return fetchFailure(ctx, new RecordedFetchError(result.exchange), 'The metadata request failed');
+  if (result.exchange.response?.status !== 404) {
+    ctx.raise('as.metadata-unreachable', `${url}: ${result.reason}`, result.exchange.id);
+    return { status: 'failed', summary: 'The legacy metadata URL answered, but not with metadata.' };
+  }
+  ctx.learned.asMetadata = { issuer, ...legacyDefaultEndpoints(ctx.settings.serverUrl), code_challenge_methods_supported: ['S256'] };
+  ctx.note('No metadata (404): using the default endpoints /authorize, /token and /register (2025-03-26 fallback)');
+  return { status: 'ok', summary: 'Default endpoints at the MCP server origin (legacy path).' };
+}

@@ -1,0 +1,63 @@
+import * as oauth from 'oauth4webapi';
+import { UserAgentError } from '../flow/user-agent.ts';
+import { isAtLeast } from '../spec/versions.ts';
+import { selectScope } from './select-scope.ts';
+import type { StepDefinition } from './step-definition.ts';
+
+export const authorizeStep: StepDefinition = {
+  kind: 'authorize',
+  title: 'PKCE and the authorization request',
+  teaching:
+    'The client makes a one-time PKCE secret (code_verifier) and sends only its SHA-256 hash (code_challenge) in the authorization URL, ' +
+    'with a random state and the resource it wants a token for. The user logs in and consents at the authorization server, in a popup.',
+  specAnchor: 'authorization-code-protection',
+  async run(ctx) {
+    const { asMetadata: as, client } = ctx.learned;
+    if (!as?.authorization_endpoint || !client) return { status: 'failed', summary: 'No authorization endpoint or client.' };
+    const verifier = oauth.generateRandomCodeVerifier();
+    const challenge = await oauth.calculatePKCECodeChallenge(verifier);
+    const state = oauth.generateRandomState();
+    ctx.learned.pkce = { verifier, challenge, method: 'S256' };
+    ctx.learned.state = state;
+
+    const url = new URL(as.authorization_endpoint);
+    const params: Record<string, string> = {
+      response_type: 'code',
+      client_id: client.client_id,
+      redirect_uri: ctx.settings.redirectUri,
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      state,
+    };
+    const { scope, source } = selectScope(ctx.learned);
+    if (scope) {
+      params.scope = scope;
+      ctx.learned.scope = scope;
+    }
+    // RFC 8707 resource: required since 2025-06-18, even when the server does not advertise support.
+    if (isAtLeast(ctx.settings.specVersion, '2025-06-18') && ctx.learned.resource) params.resource = ctx.learned.resource;
+    for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+    ctx.learned.authorizeUrl = url.href;
+
+    ctx.note(`code_verifier = ${verifier} (kept secret)`);
+    ctx.note(`code_challenge = BASE64URL(SHA-256(code_verifier)) = ${challenge}`);
+    ctx.note(`scope from ${source}${scope ? `: ${scope}` : ''}`);
+    ctx.note('Opening the authorization URL for login and consent');
+
+    const startedAt = Date.now();
+    try {
+      const { callbackUrl } = await ctx.userAgent.authorize(
+        { url: url.href, redirectUri: ctx.settings.redirectUri, state },
+        ctx.signal,
+      );
+      ctx.navigation('user', 'as', url.href, startedAt);
+      ctx.navigation('as', 'client', callbackUrl, Date.now());
+      ctx.learned.callbackUrl = callbackUrl;
+      return { status: 'ok', summary: 'The authorization server redirected back to the app.' };
+    } catch (error) {
+      ctx.navigation('user', 'as', url.href, startedAt);
+      if (error instanceof UserAgentError) return { status: 'failed', summary: error.message };
+      throw error;
+    }
+  },
+};

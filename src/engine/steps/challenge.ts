@@ -1,0 +1,67 @@
+import { findBearerChallenge, parseWwwAuthenticate } from '../auth/www-authenticate.ts';
+import { isAtLeast } from '../spec/versions.ts';
+import { headerValue } from './latest-exchange.ts';
+import type { StepContext, StepDefinition, StepOutcome } from './step-definition.ts';
+
+export const challengeStep: StepDefinition = {
+  kind: 'challenge',
+  title: 'Read the WWW-Authenticate challenge',
+  teaching:
+    'The 401 carries a WWW-Authenticate header. Its Bearer challenge names the protected resource metadata URL ' +
+    '(resource_metadata) and, since 2025-11-25, the scopes to ask for. A header may hold several challenges, so the client parses them all.',
+  specAnchor: 'protected-resource-metadata-discovery-requirements',
+  async run(ctx) {
+    const unauthenticated = ctx.exchanges.find((exchange) => exchange.stepId === 'mcp-unauthenticated');
+    const header = headerValue(unauthenticated, 'www-authenticate');
+    if (header === null) return noChallenge(ctx, unauthenticated?.id, unauthenticated?.response?.responseType === 'cors');
+
+    const { challenges, errors } = parseWwwAuthenticate(header);
+    ctx.learned.challenges = challenges;
+    for (const error of errors) ctx.raise('challenge.unparseable', error, unauthenticated?.id);
+    for (const challenge of challenges) {
+      const params = Object.entries(challenge.params).map(([key, value]) => `${key}="${value}"`);
+      ctx.note(`${challenge.scheme} ${challenge.token68 ?? params.join(', ')}`.trim());
+    }
+    const bearer = findBearerChallenge(challenges);
+    if (!bearer) {
+      ctx.raise('challenge.no-bearer', `Challenges found: ${challenges.map((c) => c.scheme).join(', ') || 'none'}.`, unauthenticated?.id);
+      return { status: 'failed', summary: 'No Bearer challenge to answer.' };
+    }
+    const { resource_metadata: resourceMetadata, scope } = bearer.params;
+    if (scope) ctx.learned.challengeScope = scope;
+    else if (isAtLeast(ctx.settings.specVersion, '2025-11-25')) {
+      ctx.raise('challenge.no-scope', 'The Bearer challenge has no scope parameter.', unauthenticated?.id);
+    }
+    if (resourceMetadata) {
+      ctx.learned.resourceMetadataUrl = resourceMetadata;
+      return { status: errors.length || !scope ? 'warning' : 'ok', summary: `resource_metadata → ${resourceMetadata}` };
+    }
+    return missingResourceMetadata(ctx, unauthenticated?.id, 'The Bearer challenge has no resource_metadata parameter.');
+  },
+};
+
+/** No readable header: hidden by CORS (browser, cross-origin) or simply not sent. */
+function noChallenge(ctx: StepContext, exchangeId: string | undefined, crossOrigin: boolean): StepOutcome {
+  if (crossOrigin) {
+    ctx.raise(
+      'challenge.hidden-by-cors',
+      'The 401 reached the script without a WWW-Authenticate header. Either the server does not send one, or it does not list it in Access-Control-Expose-Headers, so the browser hides it.',
+      exchangeId,
+    );
+    if (!isAtLeast(ctx.settings.specVersion, '2025-11-25')) return { status: 'failed', summary: 'No readable challenge.' };
+    ctx.note('Falling back to the well-known protected resource metadata URLs');
+    return { status: 'warning', summary: 'No readable challenge; trying the well-known URLs instead.' };
+  }
+  return missingResourceMetadata(ctx, exchangeId, 'The 401 has no WWW-Authenticate header.');
+}
+
+/** 2025-06-18 requires resource_metadata; later versions let the client try the well-known URLs. */
+function missingResourceMetadata(ctx: StepContext, exchangeId: string | undefined, detail: string): StepOutcome {
+  if (!isAtLeast(ctx.settings.specVersion, '2025-11-25')) {
+    ctx.raise('challenge.missing', detail, exchangeId);
+    return { status: 'failed', summary: 'The challenge does not say where the resource metadata is.' };
+  }
+  ctx.raise('challenge.missing-soft', detail, exchangeId);
+  ctx.note('Falling back to the well-known protected resource metadata URLs');
+  return { status: 'warning', summary: 'No resource_metadata; trying the well-known URLs instead.' };
+}

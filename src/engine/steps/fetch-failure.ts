@@ -1,0 +1,36 @@
+import { RecordedFetchError } from '../http/recorder.ts';
+import type { RuleId } from '../rules/catalog.ts';
+import type { StepContext, StepOutcome } from './step-definition.ts';
+
+const RULE_FOR_OUTCOME: Record<string, RuleId> = {
+  blocked: 'http.blocked',
+  'network-error': 'http.network-error',
+  timeout: 'http.timeout',
+  'invalid-url': 'http.invalid-url',
+};
+
+/**
+ * Turns a request that got no response into a finding and a step outcome.
+ * Anything that is not a recorded fetch failure is a bug of ours and is rethrown.
+ */
+export function fetchFailure(ctx: StepContext, error: unknown, what: string): StepOutcome {
+  if (!(error instanceof RecordedFetchError)) throw error;
+  const { exchange } = error;
+  const ruleId = RULE_FOR_OUTCOME[exchange.outcome] ?? 'http.network-error';
+  const detail = `${what}: ${exchange.error ?? exchange.outcome}`;
+  ctx.raise(ruleId, detail, exchange.id);
+  return { status: exchange.outcome === 'blocked' ? 'blocked' : 'failed', summary: detail };
+}
+
+/** Runs a request; a failure becomes a finding and the step outcome to return. */
+export async function attempt<T>(
+  ctx: StepContext,
+  what: string,
+  request: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; outcome: StepOutcome }> {
+  try {
+    return { ok: true, value: await request() };
+  } catch (error) {
+    return { ok: false, outcome: fetchFailure(ctx, error, what) };
+  }
+}

@@ -1,0 +1,33 @@
+import type { Exchange, Lane } from '../http/exchange.ts';
+import { parseJsonBody } from '../http/json-body.ts';
+import { RecordedFetchError } from '../http/recorder.ts';
+import type { StepContext } from './step-definition.ts';
+import { headerValue, latestExchange } from './latest-exchange.ts';
+
+export type DocumentFetch =
+  | { kind: 'json'; exchange: Exchange; value: unknown }
+  /** A response came but it is not a usable JSON document (status or body). */
+  | { kind: 'unusable'; exchange: Exchange; reason: string; notJson?: true }
+  /** No response reached us: blocked, unreachable, timed out. */
+  | { kind: 'failed'; exchange: Exchange; reason: string };
+
+/**
+ * GETs a metadata document through the recorder. Used for every URL of a discovery try-order,
+ * so the user sees each URL tried and why it was passed over.
+ */
+export async function fetchJsonDocument(ctx: StepContext, url: string, to: Lane): Promise<DocumentFetch> {
+  try {
+    await ctx.fetch({ to })(url, { method: 'GET', headers: { Accept: 'application/json' } });
+  } catch (error) {
+    if (!(error instanceof RecordedFetchError)) throw error;
+    return { kind: 'failed', exchange: error.exchange, reason: error.exchange.error ?? error.exchange.outcome };
+  }
+  const exchange = latestExchange(ctx);
+  const response = exchange.response!;
+  if (response.status !== 200) {
+    return { kind: 'unusable', exchange, reason: `HTTP ${response.status} ${response.statusText}`.trim() };
+  }
+  const parsed = parseJsonBody(response.body, headerValue(exchange, 'content-type'));
+  if (!parsed.ok) return { kind: 'unusable', exchange, reason: parsed.detail, notJson: true };
+  return { kind: 'json', exchange, value: parsed.value };
+}

@@ -1,0 +1,54 @@
+import type { Exchange } from '../http/exchange.ts';
+import { buildMcpRequest } from '../mcp/jsonrpc.ts';
+import { parseMcpResponse, type JsonRpcResponse } from '../mcp/parse-response.ts';
+import { attempt } from './fetch-failure.ts';
+import { headerValue, latestExchange } from './latest-exchange.ts';
+import type { StepContext, StepOutcome } from './step-definition.ts';
+
+export type McpCallResult =
+  | { ok: true; exchange: Exchange; result: Record<string, unknown> }
+  | { ok: false; outcome: StepOutcome };
+
+/** One authenticated JSON-RPC call to the MCP server, with findings for whatever goes wrong. */
+export async function callMcp(
+  ctx: StepContext,
+  method: string,
+  params: Record<string, unknown> | undefined,
+  options: { id?: number; expectHeaders?: string[] } = {},
+): Promise<McpCallResult> {
+  const { specVersion, serverUrl } = ctx.settings;
+  const request = buildMcpRequest(specVersion, method, params, {
+    ...(options.id !== undefined ? { id: options.id } : {}),
+    ...(ctx.learned.mcpSessionId ? { sessionId: ctx.learned.mcpSessionId } : {}),
+    ...(ctx.learned.tokens ? { accessToken: ctx.learned.tokens.access_token } : {}),
+  });
+  const sent = await attempt(ctx, `${method} got no response`, () =>
+    ctx.fetch({ to: 'mcp', ...(options.expectHeaders ? { expectHeaders: options.expectHeaders } : {}) })(serverUrl, {
+      method: 'POST',
+      headers: request.headers,
+      body: JSON.stringify(request.body),
+    }),
+  );
+  if (!sent.ok) return sent;
+  const exchange = latestExchange(ctx);
+  const response = exchange.response!;
+  if (options.id === undefined) return { ok: true, exchange, result: {} };
+  if (response.status < 200 || response.status >= 300) {
+    ctx.raise('mcp.authenticated-request-failed', `${method} answered HTTP ${response.status}: ${response.body.slice(0, 200)}`, exchange.id);
+    return { ok: false, outcome: { status: 'failed', summary: `${method} failed with HTTP ${response.status}.` } };
+  }
+  const parsed = parseMcpResponse(response.body, headerValue(exchange, 'content-type'), options.id);
+  if (!parsed.ok) {
+    ctx.raise('http.not-json', `${method}: ${parsed.problem}`, exchange.id);
+    return { ok: false, outcome: { status: 'failed', summary: `${method} returned no readable JSON-RPC response.` } };
+  }
+  return resultOf(ctx, method, parsed.response, exchange);
+}
+
+function resultOf(ctx: StepContext, method: string, response: JsonRpcResponse, exchange: Exchange): McpCallResult {
+  if (response.kind === 'error') {
+    ctx.raise('mcp.jsonrpc-error', `${method}: error ${response.code}: ${response.message}`, exchange.id);
+    return { ok: false, outcome: { status: 'failed', summary: `${method} returned JSON-RPC error ${response.code}.` } };
+  }
+  return { ok: true, exchange, result: response.result };
+}

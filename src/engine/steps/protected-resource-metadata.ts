@@ -1,0 +1,70 @@
+import { protectedResourceMetadataUrls } from '../discovery/prm-urls.ts';
+import { canonicalResourceUri } from '../discovery/resource-uri.ts';
+import { validateProtectedResourceMetadata } from '../validate/prm.ts';
+import { fetchJsonDocument, type DocumentFetch } from './fetch-json-document.ts';
+import { fetchFailure } from './fetch-failure.ts';
+import { RecordedFetchError } from '../http/recorder.ts';
+import type { StepContext, StepDefinition, StepOutcome } from './step-definition.ts';
+
+export const protectedResourceMetadataStep: StepDefinition = {
+  kind: 'prm',
+  title: 'Protected resource metadata',
+  teaching:
+    'The client fetches the protected resource metadata (RFC 9728): the document that names this MCP server as a resource ' +
+    'and lists the authorization servers it trusts. It comes from the challenge URL or, failing that, from the well-known URLs in a fixed order.',
+  specAnchor: 'authorization-server-location',
+  async run(ctx) {
+    const { serverUrl } = ctx.settings;
+    const candidates = ctx.learned.resourceMetadataUrl
+      ? [ctx.learned.resourceMetadataUrl, ...protectedResourceMetadataUrls(serverUrl).filter((url) => url !== ctx.learned.resourceMetadataUrl)]
+      : protectedResourceMetadataUrls(serverUrl);
+
+    const tried: string[] = [];
+    for (const url of candidates) {
+      const result = await fetchJsonDocument(ctx, url, 'mcp');
+      tried.push(`${url} → ${describe(result)}`);
+      ctx.note(`${url} → ${describe(result)}`);
+      if (result.kind === 'unusable' && result.notJson) ctx.raise('http.not-json', `${url}: ${result.reason}`, result.exchange.id);
+      if (result.kind === 'failed' && result.exchange.outcome === 'blocked') {
+        // A CORS block on one URL would block the others on the same origin too: say so and stop.
+        return fetchFailure(ctx, new RecordedFetchError(result.exchange), 'The protected resource metadata request was blocked');
+      }
+      if (result.kind !== 'json') continue;
+      if (url !== ctx.learned.resourceMetadataUrl && ctx.learned.resourceMetadataUrl) {
+        ctx.note('Found at a well-known URL after the challenge URL failed');
+      }
+      return accept(ctx, url, result.value, result.exchange.id);
+    }
+    ctx.raise('prm.unreachable', `Tried, in order: ${tried.join('; ')}.`);
+    return { status: 'failed', summary: 'No protected resource metadata found.' };
+  },
+};
+
+function accept(ctx: StepContext, url: string, document: unknown, exchangeId: string): StepOutcome {
+  const rootUrl = protectedResourceMetadataUrls(ctx.settings.serverUrl).at(-1);
+  const { metadata, hits } = validateProtectedResourceMetadata(document, {
+    mcpUrl: ctx.settings.serverUrl,
+    version: ctx.settings.specVersion,
+    viaRootWellKnown: url === rootUrl && url !== ctx.learned.resourceMetadataUrl,
+  });
+  for (const hit of hits) ctx.raise(hit.ruleId, hit.detail, exchangeId);
+  const blocking = hits.some((hit) =>
+    ['prm.not-object', 'prm.no-authorization-servers', 'prm.resource-mismatch', 'prm.resource-fragment'].includes(hit.ruleId),
+  );
+  if (!metadata || blocking) return { status: 'failed', summary: 'The protected resource metadata cannot be used.' };
+
+  ctx.learned.prmUrl = url;
+  ctx.learned.prm = metadata;
+  ctx.learned.resource = canonicalResourceUri(ctx.settings.serverUrl);
+  const servers = metadata.authorization_servers ?? [];
+  ctx.learned.issuer = servers[0];
+  ctx.note(`resource = ${metadata.resource}`);
+  ctx.note(`authorization_servers = ${servers.join(', ')}`);
+  if (servers.length > 1) ctx.note(`Using the first of ${servers.length} authorization servers: ${servers[0]}`);
+  return { status: hits.length ? 'warning' : 'ok', summary: `Authorization server: ${servers[0]}` };
+}
+
+function describe(result: DocumentFetch): string {
+  if (result.kind === 'json') return 'found';
+  return result.reason;
+}

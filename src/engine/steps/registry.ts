@@ -1,0 +1,23 @@
+import { asDiscoveryStep } from './as-discovery.ts';
+import { authorizeStep } from './authorize.ts';
+import { callbackStep } from './callback.ts';
+import { challengeStep } from './challenge.ts';
+import { mcpAuthenticatedStep } from './mcp-authenticated.ts';
+import { mcpUnauthenticatedStep } from './mcp-unauthenticated.ts';
+import { protectedResourceMetadataStep } from './protected-resource-metadata.ts';
+import { registrationStep } from './registration.ts';
+import type { StepDefinition } from './step-definition.ts';
+import type { StepKind } from './step-kind.ts';
+import { tokenStep } from './token.ts';
+
+export const STEP_DEFINITIONS: Record<StepKind, StepDefinition> = {
+  'mcp-unauthenticated': mcpUnauthenticatedStep,
+  challenge: challengeStep,
+  prm: protectedResourceMetadataStep,
+  'as-discovery': asDiscoveryStep,
+  registration: registrationStep,
+  authorize: authorizeStep,
+  callback: callbackStep,
+  token: tokenStep,
+  'mcp-authenticated': mcpAuthenticatedStep,
+};

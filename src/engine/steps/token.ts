@@ -1,0 +1,84 @@
+import * as oauth from 'oauth4webapi';
+import { audienceIncludes, decodeJwt } from '../jwt/decode.ts';
+import { isAtLeast } from '../spec/versions.ts';
+import { clientAuthFor } from './client-auth.ts';
+import { attempt } from './fetch-failure.ts';
+import { latestExchange } from './latest-exchange.ts';
+import { describeOauthError } from './oauth-error.ts';
+import { oauthOptions, toOauthClient, toOauthServer } from './oauth-options.ts';
+import type { StepContext, StepDefinition } from './step-definition.ts';
+
+export const tokenStep: StepDefinition = {
+  kind: 'token',
+  title: 'Token request',
+  teaching:
+    'The client trades the code for an access token at the token endpoint, proving with the code_verifier that it is the one that ' +
+    'started the flow, and naming the resource again. A JWT access token can be decoded to check that its audience is this MCP server.',
+  specAnchor: 'token-audience-binding-and-validation',
+  async run(ctx) {
+    const { asMetadata, client, callbackUrl, state, pkce } = ctx.learned;
+    if (!asMetadata || !client || !callbackUrl || !pkce) return { status: 'failed', summary: 'The flow has no code to exchange.' };
+    const as = toOauthServer(asMetadata);
+    const callbackParameters = oauth.validateAuthResponse(as, toOauthClient(client), new URL(callbackUrl), state!);
+    const additionalParameters: Record<string, string> = {};
+    if (isAtLeast(ctx.settings.specVersion, '2025-06-18') && ctx.learned.resource) additionalParameters.resource = ctx.learned.resource;
+
+    const sent = await attempt(ctx, 'The token request got no response', () =>
+      oauth.authorizationCodeGrantRequest(as, toOauthClient(client), clientAuthFor(client), callbackParameters, ctx.settings.redirectUri, pkce.verifier, {
+        additionalParameters,
+        ...oauthOptions(ctx),
+      }),
+    );
+    if (!sent.ok) return sent.outcome;
+    const exchange = latestExchange(ctx);
+    let tokens: oauth.TokenEndpointResponse;
+    try {
+      tokens = await oauth.processAuthorizationCodeResponse(as, toOauthClient(client), sent.value);
+    } catch (error) {
+      const rawType = rawTokenType(exchange.response?.body);
+      if (rawType !== undefined && rawType.toLowerCase() !== 'bearer') {
+        ctx.raise('token.type-not-bearer', `token_type is "${rawType}".`, exchange.id);
+      } else {
+        ctx.raise('token.request-failed', describeOauthError(error, exchange.response?.status), exchange.id);
+      }
+      return { status: 'failed', summary: 'No access token was issued.' };
+    }
+    ctx.learned.tokens = {
+      access_token: tokens.access_token,
+      token_type: tokens.token_type,
+      ...(tokens.expires_in !== undefined ? { expires_in: tokens.expires_in } : {}),
+      ...(tokens.refresh_token ? { refresh_token: tokens.refresh_token } : {}),
+      ...(tokens.scope ? { scope: tokens.scope } : {}),
+    };
+    ctx.note(`token_type = ${tokens.token_type}, expires_in = ${tokens.expires_in ?? 'not given'}`);
+    ctx.note(tokens.refresh_token ? 'A refresh token was issued' : 'No refresh token was issued');
+    return checkAudience(ctx, tokens.access_token, exchange.id);
+  },
+};
+
+function checkAudience(ctx: StepContext, accessToken: string, exchangeId: string) {
+  const decoded = decodeJwt(accessToken);
+  if (!decoded) {
+    ctx.note('The access token is opaque (not a JWT): only the MCP server can check its audience');
+    return { status: 'ok' as const, summary: 'Access token received (opaque).' };
+  }
+  ctx.learned.accessTokenClaims = decoded.claims;
+  const { aud, exp, scope, iss } = decoded.claims;
+  ctx.note(`JWT claims: iss = ${String(iss)}, aud = ${JSON.stringify(aud)}, scope = ${String(scope ?? '')}`);
+  if (typeof exp === 'number') ctx.note(`exp = ${new Date(exp * 1000).toISOString()}`);
+  const resource = ctx.learned.resource ?? ctx.settings.serverUrl;
+  if (!audienceIncludes(aud, resource)) {
+    ctx.raise('token.audience-mismatch', `aud is ${JSON.stringify(aud)}, the resource is "${resource}".`, exchangeId);
+    return { status: 'warning' as const, summary: 'Access token received, but its audience is not this server.' };
+  }
+  return { status: 'ok' as const, summary: `Access token received; aud matches ${resource}.` };
+}
+
+function rawTokenType(body: string | undefined): string | undefined {
+  try {
+    const value: unknown = JSON.parse(body ?? '');
+    return value && typeof value === 'object' && 'token_type' in value && typeof value.token_type === 'string' ? value.token_type : undefined;
+  } catch {
+    return undefined;
+  }
+}
