@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectFlowStatus, stepBand } from './support/flow-page.ts';
+import { activate, expectFlowStatus, stepBand } from './support/flow-page.ts';
 
 test('an unreachable server ends in a readable failure, and the page keeps working', async ({ page }) => {
   await page.goto('/');
@@ -12,7 +12,7 @@ test('an unreachable server ends in a readable failure, and the page keeps worki
   const finding = page.getByTestId('finding').first();
   await expect(finding).toHaveAttribute('data-rule-id', 'http.blocked');
   await expect(finding).toContainText('most likely');
-  await page.getByTestId('message-x1-req').click();
+  await activate(page.getByTestId('message-x1-req'));
   await expect(page.getByTestId('exchange-error')).toContainText('The browser blocked this request, most likely CORS');
 
   // Still usable: back to the demo server, one step runs fine.

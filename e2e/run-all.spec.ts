@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ALL_STEPS, completeLoginWhenAsked, expectFlowStatus, stepBand } from './support/flow-page.ts';
+import { ALL_STEPS, activate, completeLoginWhenAsked, expectFlowStatus, stepBand } from './support/flow-page.ts';
 import { e2eUrls } from './support/ports.ts';
 
 for (const spec of ['2026-07-28', '2025-11-25'] as const) {
@@ -19,13 +19,13 @@ for (const spec of ['2026-07-28', '2025-11-25'] as const) {
     // Every step ran and succeeded, and each shows its teaching text with a spec link.
     for (const id of ALL_STEPS) {
       await expect(stepBand(page, id)).toHaveAttribute('data-status', 'ok');
-      await stepBand(page, id).click();
+      await activate(stepBand(page, id));
       await expect(page.getByTestId('step-teaching')).toContainText(/\w+/);
       await expect(page.getByTestId('step-teaching').getByRole('link')).toHaveAttribute('href', new RegExp(`/specification/${spec}/basic/authorization#`));
     }
 
     // The first exchange is the unauthenticated request and its real 401 with the challenge.
-    await page.getByTestId('message-x1-req').click();
+    await activate(page.getByTestId('message-x1-req'));
     const panel = page.getByTestId('exchange-panel');
     await expect(panel.getByTestId('request-line')).toContainText(`POST ${e2eUrls.mcp}`);
     await expect(panel.getByTestId('request-body')).toContainText(spec === '2026-07-28' ? 'server/discover' : 'initialize');
@@ -37,19 +37,19 @@ for (const spec of ['2026-07-28', '2025-11-25'] as const) {
     const count = await requestArrows.count();
     expect(count).toBeGreaterThanOrEqual(9);
     for (let index = 0; index < count; index += 1) {
-      await requestArrows.nth(index).click();
+      await activate(requestArrows.nth(index));
       await expect(panel.getByTestId('request-line')).toContainText(/^(GET|POST) http/);
       const outcome = await panel.getByTestId('exchange-outcome').textContent();
       if (!outcome?.startsWith('Browser navigation')) await expect(panel.getByTestId('response-status')).toContainText('HTTP ');
     }
 
     // The token response's JWT is decoded and its audience checked against the resource.
-    await page.getByTestId('step-band-token').click();
+    await activate(page.getByTestId('step-band-token'));
     await page.getByTestId('step-panel').getByRole('button', { name: /POST \/token/ }).click();
     await expect(panel.getByTestId('jwt-view')).toContainText('matches the resource');
 
     if (process.env.UPDATE_SCREENSHOTS && spec === '2026-07-28') {
-      await page.getByTestId('step-band-token').click();
+      await activate(page.getByTestId('step-band-token'));
       await page.screenshot({ path: 'docs/screenshot-flow.png' });
     }
   });

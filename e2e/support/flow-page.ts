@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { loginAndConsent } from './login.ts';
 
 export const ALL_STEPS = [
@@ -24,4 +24,13 @@ export async function completeLoginWhenAsked(page: Page, start: () => Promise<vo
   const popupPromise = page.waitForEvent('popup');
   await start();
   await loginAndConsent(await popupPromise);
+}
+
+/**
+ * Selects a diagram item the way a keyboard user does (focus, Enter). The diagram is a pannable
+ * canvas, so an item may sit outside the visible area where a mouse could not reach it.
+ */
+export async function activate(item: Locator): Promise<void> {
+  await item.focus();
+  await item.press('Enter');
 }

@@ -27,8 +27,11 @@ export const mcpAuthenticatedStep: StepDefinition = {
 async function discover(ctx: StepContext): Promise<StepOutcome | undefined> {
   const discovered = await callMcp(ctx, 'server/discover', {}, { id: 1 });
   if (!discovered.ok) return discovered.outcome;
-  const info = discovered.result.serverInfo as { name?: unknown; version?: unknown } | undefined;
-  ctx.note(`server/discover: ${String(info?.name ?? 'unnamed server')} ${String(info?.version ?? '')}`.trim());
+  // 2026-07-28 moved serverInfo into _meta; older drafts had it at the top level.
+  const meta = discovered.result._meta as Record<string, unknown> | undefined;
+  const info = (meta?.['io.modelcontextprotocol/serverInfo'] ?? discovered.result.serverInfo) as { name?: unknown; version?: unknown } | undefined;
+  const versions = Array.isArray(discovered.result.supportedVersions) ? discovered.result.supportedVersions.join(', ') : 'not listed';
+  ctx.note(`server/discover: ${String(info?.name ?? 'unnamed server')} ${String(info?.version ?? '')}, versions ${versions}`);
   return undefined;
 }
 

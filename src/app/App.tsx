@@ -1,0 +1,126 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { DEFAULT_TIMEOUT_MS } from '../engine/flow/create-session.ts';
+import type { FlowSession, FlowSettings } from '../engine/session/types.ts';
+import { LATEST_SPEC_VERSION } from '../engine/spec/versions.ts';
+import { ConnectBar, type ConnectValues } from '../features/connect/ConnectBar.tsx';
+import { useDemoConfig } from '../features/connect/demo-config.ts';
+import { buildLink, readLink } from '../features/connect/share-link.ts';
+import { useFlow } from '../features/connect/use-flow.ts';
+import { SequenceDiagram } from '../features/diagram/SequenceDiagram.tsx';
+import { FindingsPanel } from '../features/findings/FindingsPanel.tsx';
+import { ToolsList } from '../features/tools/ToolsList.tsx';
+import type { Selection } from '../ui/selection.ts';
+import { FlowSummary } from './FlowSummary.tsx';
+import { Inspector } from './Inspector.tsx';
+
+const link = readLink(window.location.search);
+
+export function App() {
+  const demo = useDemoConfig();
+  const flow = useFlow();
+  const [values, setValues] = useState<ConnectValues>({
+    server: link.server ?? '',
+    spec: link.spec ?? LATEST_SPEC_VERSION,
+    timeoutSeconds: DEFAULT_TIMEOUT_MS / 1000,
+  });
+  const [selection, setSelection] = useState<Selection>(null);
+  const autoRan = useRef(false);
+
+  // The demo's MCP server is the default target, unless the link names another.
+  useEffect(() => {
+    if (!link.server && demo.data) setValues((current) => (current.server ? current : { ...current, server: demo.data!.mcpServerUrl }));
+  }, [demo.data]);
+
+  const settings = (): FlowSettings => ({
+    serverUrl: values.server.trim(),
+    specVersion: values.spec,
+    timeoutMs: values.timeoutSeconds * 1000,
+    redirectUri: `${window.location.origin}/callback`,
+    clientName: 'MCP Auth Flow',
+  });
+
+  /** After a run, show where it ended: the failed step, or the last one that ran. */
+  const focusOutcome = (session: FlowSession) => {
+    const failed = session.steps.find((step) => step.status === 'failed' || step.status === 'blocked');
+    const lastRun = session.steps.filter((step) => step.status !== 'pending').at(-1);
+    const target = failed ?? lastRun;
+    if (target) setSelection({ kind: 'step', id: target.id });
+  };
+  const runAll = () => flow.runAll.mutate(settings(), { onSuccess: focusOutcome });
+  const next = () => flow.next.mutate(settings(), { onSuccess: focusOutcome });
+  const reset = () => {
+    flow.reset();
+    setSelection(null);
+  };
+
+  // ?run=1 starts the flow once the target is known.
+  useEffect(() => {
+    if (link.run && !autoRan.current && values.server && (link.server || !demo.isLoading)) {
+      autoRan.current = true;
+      runAll();
+    }
+  });
+
+  const shareLink = useMemo(() => buildLink(window.location.origin, { server: values.server, spec: values.spec }, true), [values.server, values.spec]);
+  const session = flow.session;
+  const tools = session?.learned.tools;
+
+  return (
+    <div className="flex h-full flex-col">
+      <header className="border-b border-slate-200 bg-white px-4 py-3">
+        <div className="flex flex-wrap items-baseline gap-x-3">
+          <h1 className="text-lg font-bold text-slate-900">MCP Auth Flow</h1>
+          <p className="text-sm text-slate-600">The client side of MCP authorization, run in your browser, one request at a time.</p>
+          <p className="ml-auto text-xs text-slate-500" data-testid="demo-status">
+            {demo.data ? `Demo servers running: MCP ${demo.data.mcpServerUrl} · AS ${demo.data.authorizationServerUrl}` : demo.isLoading ? '' : 'No demo servers here: enter any MCP server URL.'}
+          </p>
+        </div>
+        <div className="mt-3">
+          <ConnectBar
+            values={values}
+            onChange={setValues}
+            onRunAll={runAll}
+            onNext={next}
+            onReset={reset}
+            busy={flow.busy}
+            canContinue={!!session && session.status !== 'done' && session.status !== 'failed' && session.steps.some((step) => step.status !== 'pending')}
+            shareLink={shareLink}
+          />
+        </div>
+        {session && <FlowSummary session={session} />}
+      </header>
+      <main className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[minmax(0,1fr)_minmax(360px,34%)]">
+        <div className="flex min-h-0 flex-col border-r border-slate-200">
+          <div className="min-h-[420px] flex-1">
+            {session ? (
+              <SequenceDiagram session={session} selection={selection} onSelect={setSelection} />
+            ) : (
+              <EmptyState />
+            )}
+          </div>
+          <div className="max-h-[38vh] space-y-3 overflow-auto border-t border-slate-200 bg-white p-3">
+            {tools && <ToolsList tools={tools} />}
+            <FindingsPanel session={session} onSelect={setSelection} />
+          </div>
+        </div>
+        <aside className="min-h-0 overflow-auto bg-white p-4" aria-label="Inspector">
+          <Inspector session={session} selection={selection} onSelect={setSelection} />
+        </aside>
+      </main>
+    </div>
+  );
+}
+
+function EmptyState() {
+  return (
+    <div className="flex h-full items-center justify-center p-8 text-center text-slate-600">
+      <div className="max-w-md space-y-2">
+        <p className="text-base font-semibold text-slate-800">Point it at an MCP server and press Run all.</p>
+        <p className="text-sm">
+          Every request of the authorization flow appears here as an arrow, from the first 401 to the authenticated tools list. Use Next step to go one
+          request at a time.
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { FlowSession } from '../engine/session/types.ts';
+import { ExchangePanel } from '../features/exchange/ExchangePanel.tsx';
+import { StepPanel } from '../features/exchange/StepPanel.tsx';
+import type { Selection } from '../ui/selection.ts';
+
+/** The right-hand panel: the selected step or exchange, or a hint. */
+export function Inspector({ session, selection, onSelect }: { session: FlowSession | null; selection: Selection; onSelect(selection: Selection): void }) {
+  if (!session) {
+    return <p className="text-sm text-slate-500">Select a step or an arrow in the diagram to see its teaching text and raw HTTP.</p>;
+  }
+  if (selection?.kind === 'exchange') {
+    const exchange = session.exchanges.find((candidate) => candidate.id === selection.id);
+    if (exchange) {
+      return (
+        <ExchangePanel
+          exchange={exchange}
+          {...(session.learned.resource ? { resource: session.learned.resource } : {})}
+          onSelectStep={(id) => onSelect({ kind: 'step', id })}
+        />
+      );
+    }
+  }
+  const stepId = selection?.kind === 'step' ? selection.id : (session.steps.find((step) => step.status === 'running') ?? session.steps.find((step) => step.status === 'pending') ?? session.steps[0])?.id;
+  const step = session.steps.find((candidate) => candidate.id === stepId);
+  return step ? <StepPanel step={step} session={session} onSelect={onSelect} /> : null;
+}

@@ -1,0 +1,53 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, preview } from 'vite';
+import { demoConfigPlugin, type DemoConfig } from './demo-config-plugin.ts';
+import { freePort } from './test-support/free-port.ts';
+
+const config: DemoConfig = {
+  mcpServerUrl: 'http://localhost:5175/mcp',
+  authorizationServerUrl: 'http://localhost:5174',
+  appUrl: 'http://localhost:5173/',
+};
+
+let root: string;
+
+beforeAll(async () => {
+  // A bare project: the plugin is tested on its own, not with the app's build.
+  root = await mkdtemp(join(tmpdir(), 'demo-config-plugin-'));
+  await writeFile(join(root, 'index.html'), '<!doctype html><title>app</title>');
+  await mkdir(join(root, 'dist'));
+  await writeFile(join(root, 'dist', 'index.html'), '<!doctype html><title>built app</title>');
+});
+
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+const viteOptions = () => ({ root, configFile: false as const, logLevel: 'silent' as const, plugins: [demoConfigPlugin(config)] });
+
+describe('GET /__demo/config.json', () => {
+  it('is served by the Vite dev server', async () => {
+    const port = await freePort();
+    const server = await createServer({ ...viteOptions(), server: { port, strictPort: true, host: 'localhost' } });
+    await server.listen();
+    try {
+      const response = await fetch(`http://localhost:${port}/__demo/config.json`);
+      expect(response.headers.get('content-type')).toBe('application/json');
+      expect(await response.json()).toEqual(config);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('is served by vite preview of a production build', async () => {
+    const port = await freePort();
+    const server = await preview({ ...viteOptions(), preview: { port, strictPort: true, host: 'localhost' } });
+    try {
+      expect(await (await fetch(`http://localhost:${port}/__demo/config.json`)).json()).toEqual(config);
+      expect(await (await fetch(`http://localhost:${port}/`)).text()).toContain('built app');
+    } finally {
+      await server.close();
+    }
+  });
+});

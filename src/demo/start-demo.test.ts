@@ -1,0 +1,40 @@
+import { createServer } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { PortInUseError } from './port-in-use.ts';
+import { startDemo } from './start-demo.ts';
+import { freePort } from './test-support/free-port.ts';
+
+describe('startDemo', () => {
+  it('starts both demo servers wired to each other', async () => {
+    const [appPort, authPort, mcpPort] = [await freePort(), await freePort(), await freePort()];
+    const demo = await startDemo({ appPort, authPort, mcpPort, startApp: false });
+    try {
+      expect(demo).toMatchObject({
+        mcpServerUrl: `http://localhost:${mcpPort}/mcp`,
+        authorizationServerUrl: `http://localhost:${authPort}`,
+        appUrl: `http://localhost:${appPort}/`,
+      });
+      const metadata = await fetch(`http://localhost:${mcpPort}/.well-known/oauth-protected-resource/mcp`);
+      expect(await metadata.json()).toMatchObject({ authorization_servers: [demo.authorizationServerUrl] });
+    } finally {
+      await demo.close();
+    }
+  });
+
+  it('names the busy port, the server and the variable to change, and leaves nothing running', async () => {
+    const [appPort, authPort, mcpPort] = [await freePort(), await freePort(), await freePort()];
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(mcpPort, 'localhost', resolve));
+    try {
+      const starting = startDemo({ appPort, authPort, mcpPort, startApp: false });
+      await expect(starting).rejects.toThrow(PortInUseError);
+      await expect(starting).rejects.toThrow(
+        `Port ${mcpPort} is already in use, so the demo MCP server cannot start. Stop what is using it, or set MCP_PORT to another port.`,
+      );
+      // The authorization server that did start was closed again.
+      await expect(fetch(`http://localhost:${authPort}/.well-known/openid-configuration`)).rejects.toThrow();
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+});

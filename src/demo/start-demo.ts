@@ -1,0 +1,59 @@
+import { startAppServer } from './app-server.ts';
+import { startAuthServer } from './auth-server/start-auth-server.ts';
+import type { DemoConfig } from './demo-config-plugin.ts';
+import { MCP_PATH, startMcpServer } from './mcp-server/start-mcp-server.ts';
+import { explainPortInUse } from './port-in-use.ts';
+
+export interface StartDemoOptions {
+  appPort: number;
+  authPort: number;
+  mcpPort: number;
+  /** true: Vite dev server; 'preview': serve the production build; false: servers only. */
+  startApp: boolean | 'preview';
+}
+
+export interface RunningDemo extends DemoConfig {
+  close(): Promise<void>;
+}
+
+/**
+ * Everything `npm start` runs, on localhost: the authorization server, the MCP server and
+ * (optionally) the app. If one cannot start, the ones already up are closed again.
+ * Throws PortInUseError when a port is taken.
+ */
+export async function startDemo({ appPort, authPort, mcpPort, startApp }: StartDemoOptions): Promise<RunningDemo> {
+  const appOrigin = `http://localhost:${appPort}`;
+  const mcpServerUrl = `http://localhost:${mcpPort}${MCP_PATH}`;
+  const started: Array<{ close(): Promise<void> }> = [];
+  const closeAll = async () => {
+    for (const server of started.reverse()) await server.close().catch(() => undefined);
+    started.length = 0;
+  };
+
+  try {
+    const auth = await explainPortInUse(
+      startAuthServer({ port: authPort, mcpResourceUrl: mcpServerUrl, appOrigin }),
+      { port: authPort, serverName: 'demo authorization server', envVar: 'AUTH_PORT' },
+    );
+    started.push(auth);
+    const mcp = await explainPortInUse(startMcpServer({ port: mcpPort, issuer: auth.issuer, appOrigin }), {
+      port: mcpPort,
+      serverName: 'demo MCP server',
+      envVar: 'MCP_PORT',
+    });
+    started.push(mcp);
+
+    const config: DemoConfig = { mcpServerUrl: mcp.url, authorizationServerUrl: auth.issuer, appUrl: `${appOrigin}/` };
+    if (startApp) {
+      const app = await explainPortInUse(
+        startAppServer({ port: appPort, mode: startApp === 'preview' ? 'preview' : 'dev', demoConfig: config }),
+        { port: appPort, serverName: 'app', envVar: 'APP_PORT' },
+      );
+      started.push(app);
+    }
+    return { ...config, close: closeAll };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}

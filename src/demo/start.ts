@@ -1,0 +1,71 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PortInUseError } from './port-in-use.ts';
+import { startDemo, type RunningDemo } from './start-demo.ts';
+
+export { startDemo } from './start-demo.ts';
+
+/** `npm start`: the app and both demo servers on localhost, until Ctrl-C. */
+async function main(): Promise<void> {
+  const ports = {
+    appPort: portFromEnv('APP_PORT', 5173),
+    authPort: portFromEnv('AUTH_PORT', 5174),
+    mcpPort: portFromEnv('MCP_PORT', 5175),
+  };
+
+  let demo: RunningDemo;
+  try {
+    demo = await startDemo({ ...ports, startApp: true });
+  } catch (error) {
+    if (error instanceof PortInUseError) exitWith(error.message);
+    throw error;
+  }
+
+  console.log(`
+  MCP Auth Flow is running
+
+  App                    ${demo.appUrl}
+  Demo MCP server        ${demo.mcpServerUrl}
+  Demo authorization     ${demo.authorizationServerUrl}
+  Demo config            ${new URL('/__demo/config.json', demo.appUrl).href}
+
+  Open the app in your browser. Press Ctrl-C to stop.
+`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) process.exit(130); // a second Ctrl-C does not wait
+    stopping = true;
+    console.log('\nStopping the demo servers…');
+    await demo.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function portFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    exitWith(`${name} must be a port number from 1 to 65535, not "${raw}".`);
+  }
+  return port;
+}
+
+function exitWith(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+/** start.ts is also imported for startDemo; only `tsx src/demo/start.ts` starts the CLI. */
+function isRunDirectly(): boolean {
+  try {
+    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isRunDirectly()) await main();

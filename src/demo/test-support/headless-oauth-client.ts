@@ -1,0 +1,161 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { CookieJar } from './cookie-jar.ts';
+
+/** A public OAuth client in plain fetch: what the app does in the browser, minus the browser. */
+
+export const TEST_REDIRECT_URI = 'http://localhost:5173/callback';
+export const TEST_APP_ORIGIN = 'http://localhost:5173';
+
+export interface AuthorizationServerMetadata {
+  issuer: string;
+  authorization_endpoint: string;
+  token_endpoint: string;
+  registration_endpoint: string;
+  [key: string]: unknown;
+}
+
+export interface TokenResponse {
+  access_token: string;
+  token_type: string;
+  refresh_token?: string;
+  scope?: string;
+  expires_in?: number;
+}
+
+export async function discover(issuer: string): Promise<AuthorizationServerMetadata> {
+  const response = await fetch(`${issuer}/.well-known/oauth-authorization-server`);
+  return (await response.json()) as AuthorizationServerMetadata;
+}
+
+export async function registerClient(
+  metadata: AuthorizationServerMetadata,
+  { applicationType = 'native', clientName = 'Headless test client' }: { applicationType?: 'native' | 'web'; clientName?: string } = {},
+): Promise<string> {
+  const response = await fetch(metadata.registration_endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: TEST_APP_ORIGIN },
+    body: JSON.stringify({
+      application_type: applicationType,
+      client_name: clientName,
+      redirect_uris: [TEST_REDIRECT_URI],
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'none',
+    }),
+  });
+  if (response.status !== 201) throw new Error(`registration failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { client_id: string }).client_id;
+}
+
+export interface AuthorizationOutcome {
+  /** Where the authorization server finally sent the browser (our redirect_uri with code or error). */
+  callbackUrl: URL;
+  codeVerifier: string;
+  state: string;
+  /** The HTML pages the user went through, as the server rendered them. */
+  pages: string[];
+}
+
+/** Runs the front channel like a browser: follows redirects, signs in, and presses Allow or Deny. */
+export async function authorize({
+  metadata,
+  clientId,
+  resource,
+  scope,
+  decision = 'Allow',
+}: {
+  metadata: AuthorizationServerMetadata;
+  clientId: string;
+  resource: string;
+  scope: string;
+  decision?: 'Allow' | 'Deny';
+}): Promise<AuthorizationOutcome> {
+  const codeVerifier = randomBytes(32).toString('base64url');
+  const state = randomBytes(16).toString('base64url');
+  const authorizeUrl = new URL(metadata.authorization_endpoint);
+  authorizeUrl.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: clientId,
+    redirect_uri: TEST_REDIRECT_URI,
+    scope,
+    state,
+    resource,
+    code_challenge: createHash('sha256').update(codeVerifier).digest('base64url'),
+    code_challenge_method: 'S256',
+  }).toString();
+
+  const jar = new CookieJar();
+  const pages: string[] = [];
+  let url = authorizeUrl.href;
+  let form: URLSearchParams | undefined;
+
+  for (let hop = 0; hop < 20; hop += 1) {
+    if (url.startsWith(TEST_REDIRECT_URI)) return { callbackUrl: new URL(url), codeVerifier, state, pages };
+
+    const response = await fetch(url, {
+      method: form ? 'POST' : 'GET',
+      headers: { cookie: jar.header(), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      body: form,
+      redirect: 'manual',
+    });
+    jar.store(response);
+    const location = response.headers.get('location');
+    if (location) {
+      url = new URL(location, url).href;
+      form = undefined;
+      continue;
+    }
+
+    const html = await response.text();
+    if (response.status !== 200) throw new Error(`authorization stopped with ${response.status} at ${url}: ${html}`);
+    pages.push(html);
+    const isLoginPage = html.includes('name="username"');
+    url = new URL(formActionOf(html, isLoginPage ? 'Sign in' : decision), url).href;
+    form = isLoginPage ? new URLSearchParams({ username: 'alice', password: 'any password' }) : new URLSearchParams();
+  }
+  throw new Error('too many redirects during authorization');
+}
+
+export async function redeemCode({
+  metadata,
+  clientId,
+  resource,
+  outcome,
+}: {
+  metadata: AuthorizationServerMetadata;
+  clientId: string;
+  resource: string;
+  outcome: AuthorizationOutcome;
+}): Promise<TokenResponse> {
+  const code = outcome.callbackUrl.searchParams.get('code');
+  if (!code) throw new Error(`no code in ${outcome.callbackUrl.href}`);
+  return tokenRequest(metadata, {
+    grant_type: 'authorization_code',
+    code,
+    code_verifier: outcome.codeVerifier,
+    redirect_uri: TEST_REDIRECT_URI,
+    client_id: clientId,
+    resource,
+  });
+}
+
+export async function tokenRequest(
+  metadata: AuthorizationServerMetadata,
+  parameters: Record<string, string>,
+): Promise<TokenResponse> {
+  const response = await fetch(metadata.token_endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_APP_ORIGIN },
+    body: new URLSearchParams(parameters),
+  });
+  if (response.status !== 200) throw new Error(`token request failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as TokenResponse;
+}
+
+/** The action of the form holding the button with this visible text. */
+function formActionOf(html: string, buttonText: string): string {
+  for (const [, action, content] of html.matchAll(/<form[^>]*action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/g)) {
+    if (action && content?.includes(`>${buttonText}</button>`)) return action;
+  }
+  throw new Error(`no "${buttonText}" button on the page:\n${html}`);
+}

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { SPEC_VERSIONS, type SpecVersion } from '../../engine/spec/versions.ts';
+
+export interface ConnectValues {
+  server: string;
+  spec: SpecVersion;
+  timeoutSeconds: number;
+}
+
+interface Props {
+  values: ConnectValues;
+  onChange(values: ConnectValues): void;
+  onRunAll(): void;
+  onNext(): void;
+  onReset(): void;
+  busy: boolean;
+  canContinue: boolean;
+  shareLink: string;
+}
+
+/** The form at the top: which server, which spec version, and the three controls. */
+export function ConnectBar({ values, onChange, onRunAll, onNext, onReset, busy, canContinue, shareLink }: Props) {
+  const [copied, setCopied] = useState(false);
+  const copyLink = async () => {
+    await navigator.clipboard?.writeText(shareLink).catch(() => undefined);
+    setCopied(true);
+    window.setTimeout(() => setCopied(false), 1500);
+  };
+  return (
+    <form
+      className="flex flex-wrap items-end gap-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onRunAll();
+      }}
+    >
+      <label className="flex min-w-[18rem] flex-1 flex-col text-xs font-medium text-slate-600">
+        MCP server URL
+        <input
+          name="server"
+          type="text"
+          inputMode="url"
+          spellCheck={false}
+          autoComplete="off"
+          className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm text-slate-900 shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-200"
+          value={values.server}
+          onChange={(event) => onChange({ ...values, server: event.target.value })}
+          placeholder="https://example.com/mcp"
+          disabled={busy}
+        />
+      </label>
+      <label className="flex flex-col text-xs font-medium text-slate-600">
+        Spec version
+        <select
+          name="spec"
+          className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-2 text-sm text-slate-900"
+          value={values.spec}
+          onChange={(event) => onChange({ ...values, spec: event.target.value as SpecVersion })}
+          disabled={busy}
+        >
+          {[...SPEC_VERSIONS].reverse().map((version) => (
+            <option key={version} value={version}>
+              {version}
+              {version === SPEC_VERSIONS.at(-1) ? ' (latest)' : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex w-24 flex-col text-xs font-medium text-slate-600">
+        Timeout (s)
+        <input
+          name="timeout"
+          type="number"
+          min={1}
+          max={300}
+          className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-2 text-sm text-slate-900"
+          value={values.timeoutSeconds}
+          onChange={(event) => onChange({ ...values, timeoutSeconds: clampTimeout(Number(event.target.value)) })}
+          disabled={busy}
+        />
+      </label>
+      <div className="flex gap-2">
+        <button type="submit" className="rounded-md bg-sky-700 px-4 py-2 text-sm font-semibold text-white shadow hover:bg-sky-800 disabled:opacity-50" disabled={busy}>
+          ▶ {canContinue ? 'Run the rest' : 'Run all'}
+        </button>
+        <button type="button" className="rounded-md border border-sky-700 bg-white px-4 py-2 text-sm font-semibold text-sky-800 hover:bg-sky-50 disabled:opacity-50" onClick={onNext} disabled={busy}>
+          Next step
+        </button>
+        <button type="button" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-700 hover:bg-slate-100" onClick={onReset}>
+          ↺ Reset
+        </button>
+        <button type="button" className="rounded-md px-3 py-2 text-sm text-slate-600 underline-offset-2 hover:underline" onClick={copyLink} title={shareLink}>
+          {copied ? 'Link copied' : 'Copy link'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function clampTimeout(value: number): number {
+  if (!Number.isFinite(value)) return 15;
+  return Math.min(300, Math.max(1, Math.round(value)));
+}

@@ -1,0 +1,52 @@
+/**
+ * How the OAuth callback page hands the callback URL back to the app: postMessage to the
+ * opener (same origin only), and a BroadcastChannel in case the opener link was severed.
+ */
+export const CALLBACK_MESSAGE_TYPE = 'mcp-auth-flow:callback';
+const CHANNEL_NAME = 'mcp-auth-flow';
+
+export interface CallbackMessage {
+  type: typeof CALLBACK_MESSAGE_TYPE;
+  url: string;
+}
+
+export function isCallbackMessage(value: unknown): value is CallbackMessage {
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    (value as CallbackMessage).type === CALLBACK_MESSAGE_TYPE &&
+    typeof (value as CallbackMessage).url === 'string'
+  );
+}
+
+/** Called on the callback page. Returns true when an opener window was there to receive it. */
+export function deliverCallback(url: string): boolean {
+  const message: CallbackMessage = { type: CALLBACK_MESSAGE_TYPE, url };
+  const opener = window.opener as Window | null;
+  if (opener) opener.postMessage(message, window.location.origin);
+  const channel = new BroadcastChannel(CHANNEL_NAME);
+  channel.postMessage(message);
+  channel.close();
+  return !!opener;
+}
+
+/** Listens on both paths until a callback for `state` arrives. */
+export function listenForCallback(state: string, onCallback: (url: string) => void): () => void {
+  const accept = (data: unknown) => {
+    if (!isCallbackMessage(data)) return;
+    // The state check proper happens in the engine; this only skips a stale popup's message.
+    const received = new URL(data.url).searchParams.get('state');
+    if (received !== null && received !== state) return;
+    onCallback(data.url);
+  };
+  const onMessage = (event: MessageEvent) => {
+    if (event.origin === window.location.origin) accept(event.data);
+  };
+  const channel = new BroadcastChannel(CHANNEL_NAME);
+  channel.onmessage = (event) => accept(event.data);
+  window.addEventListener('message', onMessage);
+  return () => {
+    window.removeEventListener('message', onMessage);
+    channel.close();
+  };
+}

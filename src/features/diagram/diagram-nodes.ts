@@ -1,0 +1,59 @@
+import type { Node } from '@xyflow/react';
+import type { Lane } from '../../engine/http/exchange.ts';
+import type { Severity } from '../../engine/rules/rule.ts';
+import type { StepStatus } from '../../engine/session/types.ts';
+import type { StepKind } from '../../engine/steps/step-kind.ts';
+
+/** Node data is plain, JSON-friendly values: the layout stays pure and nodes compare cheaply. */
+
+export type LaneHeaderData = { lane: Lane; title: string; subtitle: string };
+
+export type LifelineData = { lane: Lane };
+
+/** `current`: the step running now, or the one "Next step" would run. */
+export type StepBandData = {
+  stepId: StepKind;
+  number: number;
+  title: string;
+  status: StepStatus;
+  summary: string;
+  /** What the step is for, shown in place of a summary until the step has one. */
+  hint: string;
+  current: boolean;
+  errorCount: number;
+  warningCount: number;
+  ariaLabel: string;
+};
+
+/** request: what was sent; response: what came back; failure: why nothing came back. */
+export type MessagePart = 'request' | 'response' | 'failure';
+
+export type MessageTone = 'request' | 'navigation' | 'success' | 'redirect' | 'client-error' | 'server-error' | 'blocked' | 'failure';
+
+export type MessageData = {
+  exchangeId: string;
+  part: MessagePart;
+  /** Which way the arrowhead points on screen. */
+  direction: 'right' | 'left';
+  from: Lane;
+  to: Lane;
+  label: string;
+  tone: MessageTone;
+  /** Full text for the tooltip: the label may be cut short on screen. */
+  detail: string;
+  hiddenHeaders: string[];
+  /** The worst severity among the findings raised on this exchange, shown on its last arrow. */
+  findingSeverity: Severity | null;
+  findingCount: number;
+  ariaLabel: string;
+};
+
+export type NoteData = { stepId: StepKind; lines: string[]; moreCount: number; fullText: string };
+
+export type LaneHeaderDiagramNode = Node<LaneHeaderData, 'laneHeader'>;
+export type LifelineDiagramNode = Node<LifelineData, 'lifeline'>;
+export type StepBandDiagramNode = Node<StepBandData, 'stepBand'>;
+export type MessageDiagramNode = Node<MessageData, 'message'>;
+export type NoteDiagramNode = Node<NoteData, 'note'>;
+
+export type DiagramNode = LaneHeaderDiagramNode | LifelineDiagramNode | StepBandDiagramNode | MessageDiagramNode | NoteDiagramNode;

@@ -1,0 +1,289 @@
+import type { XYPosition } from '@xyflow/react';
+import type { Exchange, Lane } from '../../engine/http/exchange.ts';
+import type { Finding, Severity } from '../../engine/rules/rule.ts';
+import type { FlowSession, Step } from '../../engine/session/types.ts';
+import { STEP_DEFINITIONS } from '../../engine/steps/registry.ts';
+import { STEP_STATUS_STYLE } from '../../ui/status.ts';
+import { currentStep } from './current-step.ts';
+import type { DiagramNode, LaneHeaderDiagramNode, LifelineDiagramNode, MessageDiagramNode, NoteDiagramNode, StepBandDiagramNode } from './diagram-nodes.ts';
+import { LANE_ORDER, LANE_TITLES, laneIndex } from './lanes.ts';
+import { exchangesOf } from './step-exchanges.ts';
+import { knownSecrets, maskSecrets } from './mask-secrets.ts';
+import {
+  failureAriaLabel,
+  failureLabel,
+  isFailedOutcome,
+  requestAriaLabel,
+  responseAriaLabel,
+  responseLabel,
+  responseTone,
+} from './message-labels.ts';
+
+export interface SequenceLayoutOptions {
+  /** Distance between two lane centres. */
+  laneSpacing?: number;
+  /** Height of one arrow row. */
+  rowHeight?: number;
+  /** Replace the session's secrets (verifier, code, tokens, client secret) in labels and notes. */
+  maskSecrets?: boolean;
+}
+
+export interface SequenceLayout {
+  nodes: DiagramNode[];
+  width: number;
+  height: number;
+}
+
+export const DEFAULT_LANE_SPACING = 260;
+export const DEFAULT_ROW_HEIGHT = 46;
+export const MAX_NOTE_LINES = 3;
+
+/** Lifelines show faintly through the translucent bands, so they never cross a step's title. */
+const Z = { lifeline: 0, band: 1, message: 2, header: 3 } as const;
+
+export function layoutSequence(session: FlowSession, options: SequenceLayoutOptions = {}): SequenceLayout {
+  const laneSpacing = options.laneSpacing ?? DEFAULT_LANE_SPACING;
+  const rowHeight = options.rowHeight ?? DEFAULT_ROW_HEIGHT;
+  const geometry = {
+    headerHeight: Math.round(rowHeight * 1.4),
+    stepHeaderHeight: Math.round(rowHeight * 1.25),
+    noteLineHeight: Math.round(rowHeight * 0.45),
+    gap: Math.round(rowHeight / 4),
+  };
+  const secrets = options.maskSecrets ? knownSecrets(session.learned) : [];
+  const text = (value: string) => (secrets.length ? maskSecrets(value, secrets) : value);
+  const laneX = (lane: Lane) => laneSpacing * (laneIndex(lane) + 0.5);
+  const width = laneSpacing * LANE_ORDER.length;
+  const current = currentStep(session)?.id;
+
+  const nodes: DiagramNode[] = [];
+  let y = geometry.headerHeight + geometry.gap;
+  session.steps.forEach((step, index) => {
+    const top = y;
+    const findings = session.findings.filter((finding) => finding.stepId === step.id);
+    const inside: DiagramNode[] = [];
+    y += geometry.stepHeaderHeight;
+
+    const exchanges = exchangesOf(step, session.exchanges);
+    // Notes are drawn only where no HTTP arrow tells the story: a parse, or PKCE before the popup.
+    if (step.notes.length > 0 && exchanges.every((exchange) => exchange.outcome === 'navigation')) {
+      const note = noteNode(step, text, { x: laneX('client') - laneSpacing * 0.4, y }, laneSpacing * 2.3, geometry.noteLineHeight);
+      inside.push(note);
+      y += (note.height ?? 0) + geometry.gap;
+    }
+    for (const exchange of exchanges) {
+      const messages = messageNodes(exchange, findings, text, laneX, y, rowHeight);
+      inside.push(...messages);
+      y += messages.length * rowHeight;
+    }
+    y += geometry.gap;
+    const box = { position: { x: 0, y: top }, width, height: y - top };
+    nodes.push(stepBandNode(step, index + 1, step.id === current, findings, text, box), ...inside);
+    y += geometry.gap / 2;
+  });
+  const height = y + geometry.gap;
+
+  const lanes = LANE_ORDER.flatMap((lane) => laneNodes(lane, session, laneX(lane), laneSpacing, geometry.headerHeight, height));
+  return { nodes: [...lanes, ...nodes], width, height };
+}
+
+function laneNodes(lane: Lane, session: FlowSession, x: number, laneSpacing: number, headerHeight: number, height: number) {
+  const headerWidth = laneSpacing - 36;
+  const header: LaneHeaderDiagramNode = {
+    id: `lane-${lane}`,
+    type: 'laneHeader',
+    position: { x: x - headerWidth / 2, y: 0 },
+    width: headerWidth,
+    height: headerHeight,
+    data: { lane, title: LANE_TITLES[lane], subtitle: laneSubtitle(lane, session) },
+    ...inert(Z.header),
+  };
+  const lifeline: LifelineDiagramNode = {
+    id: `lifeline-${lane}`,
+    type: 'lifeline',
+    position: { x: x - 1, y: headerHeight },
+    width: 2,
+    height: height - headerHeight,
+    data: { lane },
+    ...inert(Z.lifeline),
+  };
+  return [header, lifeline];
+}
+
+function laneSubtitle(lane: Lane, session: FlowSession): string {
+  switch (lane) {
+    case 'client':
+      return hostOf(session.settings.redirectUri) ?? 'this page';
+    case 'mcp':
+      return hostOf(session.settings.serverUrl) ?? session.settings.serverUrl;
+    case 'as':
+      return hostOf(session.learned.issuer) ?? 'not known yet';
+    case 'user':
+      return 'login in a popup';
+  }
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
+}
+
+function stepBandNode(
+  step: Step,
+  number: number,
+  current: boolean,
+  findings: Finding[],
+  text: (value: string) => string,
+  box: { position: XYPosition; width: number; height: number },
+): StepBandDiagramNode {
+  const { title, teaching } = STEP_DEFINITIONS[step.id];
+  const status = STEP_STATUS_STYLE[step.status].label;
+  const position = current ? (step.status === 'running' ? ' (current step)' : ' (next step)') : '';
+  return {
+    id: `step-${step.id}`,
+    type: 'stepBand',
+    ...box,
+    data: {
+      stepId: step.id,
+      number,
+      title,
+      status: step.status,
+      summary: text(step.summary ?? ''),
+      hint: firstSentence(teaching),
+      current,
+      errorCount: findings.filter((finding) => finding.severity === 'error').length,
+      warningCount: findings.filter((finding) => finding.severity === 'warning').length,
+      ariaLabel: `Step ${number} ${title}: ${status}${position}`,
+    },
+    selectable: true,
+    ...fixed(Z.band),
+  };
+}
+
+function messageNodes(
+  exchange: Exchange,
+  stepFindings: Finding[],
+  text: (value: string) => string,
+  laneX: (lane: Lane) => number,
+  top: number,
+  rowHeight: number,
+): MessageDiagramNode[] {
+  const fromX = laneX(exchange.from);
+  const toX = laneX(exchange.to);
+  // A lane talking to itself gets a short arrow rather than none.
+  const span = Math.max(Math.abs(toX - fromX), 60);
+  const left = Math.min(fromX, toX);
+  const goesRight = toX >= fromX;
+  const findings = stepFindings.filter((finding) => finding.exchangeId === exchange.id);
+  const base = {
+    type: 'message' as const,
+    position: { x: left, y: top },
+    width: span,
+    height: rowHeight,
+    selectable: true,
+    ...fixed(Z.message),
+  };
+  const common = { exchangeId: exchange.id, from: exchange.from, to: exchange.to, hiddenHeaders: [], findingSeverity: null, findingCount: 0 };
+  const label = text(exchange.label);
+  const request: MessageDiagramNode = {
+    ...base,
+    id: `${exchange.id}-req`,
+    data: {
+      ...common,
+      part: 'request',
+      direction: goesRight ? 'right' : 'left',
+      label,
+      tone: exchange.outcome === 'navigation' ? 'navigation' : 'request',
+      detail: text(`${exchange.request.method} ${exchange.request.url}`),
+      ariaLabel: text(requestAriaLabel(exchange)),
+    },
+  };
+  const reply = replyNode(exchange, { ...base, position: { x: left, y: top + rowHeight } }, common, goesRight ? 'left' : 'right');
+  const last = reply ?? request;
+  if (exchange.hiddenHeaders?.length) last.data.hiddenHeaders = [...exchange.hiddenHeaders];
+  if (findings.length) {
+    last.data.findingCount = findings.length;
+    last.data.findingSeverity = worstSeverity(findings);
+  }
+  return reply ? [request, reply] : [request];
+}
+
+function replyNode(
+  exchange: Exchange,
+  base: Omit<MessageDiagramNode, 'id' | 'data'>,
+  common: Pick<MessageDiagramNode['data'], 'exchangeId' | 'from' | 'to' | 'hiddenHeaders' | 'findingSeverity' | 'findingCount'>,
+  direction: 'left' | 'right',
+): MessageDiagramNode | undefined {
+  const id = `${exchange.id}-res`;
+  if (exchange.response) {
+    const label = responseLabel(exchange.response);
+    const { response } = exchange;
+    return {
+      ...base,
+      id,
+      data: {
+        ...common,
+        part: 'response',
+        direction,
+        label,
+        tone: responseTone(response.status),
+        detail: `${label} · ${response.bodyBytes} bytes in ${Math.round(exchange.durationMs)} ms${response.redirected ? ` · redirected to ${response.finalUrl}` : ''}`,
+        ariaLabel: responseAriaLabel(exchange, label),
+      },
+    };
+  }
+  if (!isFailedOutcome(exchange.outcome)) return undefined;
+  const label = failureLabel(exchange.outcome);
+  return {
+    ...base,
+    id,
+    data: {
+      ...common,
+      part: 'failure',
+      direction,
+      label,
+      tone: exchange.outcome === 'blocked' ? 'blocked' : 'failure',
+      detail: exchange.error ? `${label}: ${exchange.error}` : label,
+      ariaLabel: failureAriaLabel(exchange, label),
+    },
+  };
+}
+
+function firstSentence(text: string): string {
+  const end = text.search(/\.(\s|$)/);
+  return end === -1 ? text : text.slice(0, end + 1);
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+function worstSeverity(findings: Finding[]): Severity {
+  return findings.reduce<Severity>((worst, finding) => (SEVERITY_RANK[finding.severity] > SEVERITY_RANK[worst] ? finding.severity : worst), 'info');
+}
+
+function noteNode(step: Step, text: (value: string) => string, position: XYPosition, width: number, lineHeight: number): NoteDiagramNode {
+  const notes = step.notes.map(text);
+  const lines = notes.slice(0, MAX_NOTE_LINES);
+  const moreCount = notes.length - lines.length;
+  return {
+    id: `note-${step.id}`,
+    type: 'note',
+    position,
+    width,
+    height: (lines.length + (moreCount > 0 ? 1 : 0)) * lineHeight + 12,
+    data: { stepId: step.id, lines, moreCount, fullText: notes.join('\n') },
+    ...fixed(Z.message),
+  };
+}
+
+/** React Flow's own focus and drag are off: the node content is the button, layout is fixed. */
+function fixed(zIndex: number) {
+  return { zIndex, draggable: false, focusable: false, connectable: false, deletable: false };
+}
+
+function inert(zIndex: number) {
+  return { ...fixed(zIndex), selectable: false };
+}

@@ -1,0 +1,8 @@
+import type { Lane } from '../../engine/http/exchange.ts';
+
+export const LANE_NAMES: Record<Lane, string> = {
+  client: 'Browser app',
+  mcp: 'MCP server',
+  as: 'Authorization server',
+  user: 'User / consent',
+};

@@ -1,0 +1,34 @@
+import { findRule } from '../../engine/rules/catalog.ts';
+import type { Finding } from '../../engine/rules/rule.ts';
+import type { Selection } from '../../ui/selection.ts';
+import { SEVERITY_STYLE } from '../../ui/status.ts';
+
+/** One finding: severity, rule id, what is wrong here, and how to fix it. Clicking selects where it was seen. */
+export function FindingCard({ finding, onSelect }: { finding: Finding; onSelect(selection: Selection): void }) {
+  const rule = findRule(finding.ruleId);
+  const style = SEVERITY_STYLE[finding.severity];
+  const target: Selection = finding.exchangeId ? { kind: 'exchange', id: finding.exchangeId } : { kind: 'step', id: finding.stepId as never };
+  return (
+    <article className={`rounded-md border p-2 text-sm ${style.className}`} data-testid="finding" data-rule-id={finding.ruleId} data-severity={finding.severity}>
+      <button type="button" className="w-full text-left" onClick={() => onSelect(target)}>
+        <p className="flex flex-wrap items-baseline gap-2">
+          <span className="font-bold">
+            {style.icon} {style.label}
+          </span>
+          <code className="rounded bg-white/70 px-1 text-xs">{finding.ruleId}</code>
+        </p>
+        {rule && <p className="mt-1 font-medium">{rule.problem}</p>}
+        <p className="mt-1 text-xs break-words" data-testid="finding-detail">{finding.detail}</p>
+      </button>
+      {rule && (
+        <p className="mt-1 text-xs">
+          <span className="font-semibold">Fix: </span>
+          {rule.fix}{' '}
+          <a className="underline" href={rule.link} target="_blank" rel="noreferrer">
+            spec ↗
+          </a>
+        </p>
+      )}
+    </article>
+  );
+}

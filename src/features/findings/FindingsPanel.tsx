@@ -1,0 +1,22 @@
+import type { FlowSession } from '../../engine/session/types.ts';
+import type { Selection } from '../../ui/selection.ts';
+import { FindingCard } from './FindingCard.tsx';
+
+const ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export function FindingsPanel({ session, onSelect }: { session: FlowSession | null; onSelect(selection: Selection): void }) {
+  const findings = [...(session?.findings ?? [])].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  return (
+    <section aria-labelledby="findings-heading" data-testid="findings-panel" className="space-y-2">
+      <h2 id="findings-heading" className="text-sm font-bold text-slate-700">
+        Findings {session ? `(${findings.length}${errors ? `, ${errors} error${errors > 1 ? 's' : ''}` : ''})` : ''}
+      </h2>
+      {!session && <p className="text-sm text-slate-500">Run the flow to see what the server gets right and wrong.</p>}
+      {session && !findings.length && <p className="text-sm text-emerald-800" data-testid="no-findings">No problems found so far.</p>}
+      {findings.map((finding) => (
+        <FindingCard key={finding.id} finding={finding} onSelect={onSelect} />
+      ))}
+    </section>
+  );
+}
