@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_TIMEOUT_MS } from '../engine/flow/create-session.ts';
 import type { FlowSession, FlowSettings } from '../engine/session/types.ts';
 import { LATEST_SPEC_VERSION } from '../engine/spec/versions.ts';
@@ -6,7 +6,6 @@ import { ConnectBar, type ConnectValues } from '../features/connect/ConnectBar.t
 import { useDemoConfig } from '../features/connect/demo-config.ts';
 import { buildLink, readLink } from '../features/connect/share-link.ts';
 import { useFlow } from '../features/connect/use-flow.ts';
-import { SequenceDiagram } from '../features/diagram/SequenceDiagram.tsx';
 import { FindingsPanel } from '../features/findings/FindingsPanel.tsx';
 import { ToolsList } from '../features/tools/ToolsList.tsx';
 import type { Selection } from '../ui/selection.ts';
@@ -14,6 +13,11 @@ import { FlowSummary } from './FlowSummary.tsx';
 import { Inspector } from './Inspector.tsx';
 
 const link = readLink(window.location.search);
+
+// React Flow is the largest dependency and is needed only once a run starts, so it loads then
+// (or as soon as the pointer or focus reaches the controls), keeping the first load small.
+const loadDiagram = () => import('../features/diagram/SequenceDiagram.tsx');
+const SequenceDiagram = lazy(async () => ({ default: (await loadDiagram()).SequenceDiagram }));
 
 export function App() {
   const demo = useDemoConfig();
@@ -75,7 +79,7 @@ export function App() {
             {demo.data ? `Demo servers running: MCP ${demo.data.mcpServerUrl} · AS ${demo.data.authorizationServerUrl}` : demo.isLoading ? '' : 'No demo servers here: enter any MCP server URL.'}
           </p>
         </div>
-        <div className="mt-3">
+        <div className="mt-3" onPointerEnter={() => void loadDiagram()} onFocusCapture={() => void loadDiagram()}>
           <ConnectBar
             values={values}
             onChange={setValues}
@@ -93,7 +97,9 @@ export function App() {
         <div className="flex min-h-0 flex-col border-r border-slate-200">
           <div className="min-h-[420px] flex-1">
             {session ? (
-              <SequenceDiagram session={session} selection={selection} onSelect={setSelection} />
+              <Suspense fallback={<p className="p-4 text-sm text-slate-500">Loading the diagram…</p>}>
+                <SequenceDiagram session={session} selection={selection} onSelect={setSelection} />
+              </Suspense>
             ) : (
               <EmptyState />
             )}
