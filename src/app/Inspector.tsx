@@ -12,11 +12,7 @@ export function Inspector({ session, selection, onSelect }: { session: FlowSessi
     const exchange = session.exchanges.find((candidate) => candidate.id === selection.id);
     if (exchange) {
       return (
-        <ExchangePanel
-          exchange={exchange}
-          {...(session.learned.resource ? { resource: session.learned.resource } : {})}
-          onSelectStep={(id) => onSelect({ kind: 'step', id })}
-        />
+<ExchangePanel exchange={exchange} session={session} onSelectStep={(id) => onSelect({ kind: 'step', id })} />
       );
     }
   }

@@ -8,7 +8,7 @@ export function createSession(settings: FlowSettings): FlowSession {
     format: 'mcp-auth-flow/session@1',
     settings,
     status: 'idle',
-    steps: stepsFor(settings.specVersion).map((id) => ({ id, status: 'pending', exchangeIds: [], notes: [] })),
+    steps: stepsFor(settings.specVersion).map((kind) => ({ id: kind, kind, status: 'pending', exchangeIds: [], notes: [] })),
     exchanges: [],
     findings: [],
     learned: {},

@@ -61,7 +61,7 @@ export class FlowEngine {
     if (!step || this.busy || this.abort.signal.aborted) return false;
     this.busy = true;
     try {
-      await this.runStep(step.id);
+      await this.runStep(step);
     } finally {
       this.busy = false;
     }
@@ -75,10 +75,11 @@ export class FlowEngine {
     }
   }
 
-  private async runStep(id: Step['id']): Promise<void> {
-    const definition = STEP_DEFINITIONS[id];
+  private async runStep(step: Step): Promise<void> {
+    const { id } = step;
+    const definition = STEP_DEFINITIONS[step.kind];
     this.updateStep(id, { status: 'running', startedAt: Date.now() });
-    this.session = { ...this.session, status: id === 'authorize' ? 'waiting-for-user' : 'running' };
+    this.session = { ...this.session, status: step.kind === 'authorize' ? 'waiting-for-user' : 'running' };
     this.publish();
     let outcome: StepOutcome;
     try {
@@ -153,7 +154,7 @@ export class FlowEngine {
     if (this.abort.signal.aborted) return;
     const step = this.session.steps.find((candidate) => candidate.id === exchange.stepId);
     this.session = { ...this.session, exchanges: [...this.session.exchanges, exchange] };
-    this.updateStep(exchange.stepId as Step['id'], { exchangeIds: [...(step?.exchangeIds ?? []), exchange.id] });
+    this.updateStep(exchange.stepId, { exchangeIds: [...(step?.exchangeIds ?? []), exchange.id] });
     this.publish();
   }
 

@@ -7,7 +7,11 @@ import type { StepKind } from '../steps/step-kind.ts';
 export type StepStatus = 'pending' | 'running' | 'ok' | 'warning' | 'failed' | 'blocked' | 'skipped';
 
 export interface Step {
-  id: StepKind;
+  /** Unique in the session: the kind for the main flow, `kind-N` for repeated steps (tool calls, refresh…). */
+  id: string;
+  kind: StepKind;
+  /** A title for this instance when the kind's own title is not specific enough ("Call tool echo"). */
+  title?: string;
   status: StepStatus;
   exchangeIds: string[];
   /** Short facts worth showing in the diagram, e.g. "Bearer, scope=mcp:tools". Plain text. */

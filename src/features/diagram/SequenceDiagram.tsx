@@ -48,7 +48,7 @@ function SequenceDiagramFlow({ session, selection, onSelect, presenter = false }
     onSelectRef.current = onSelect;
   });
   const actions = useMemo(() => ({ select: (next: Selection) => onSelectRef.current(next) }), []);
-  const progress = describeProgress(session, (step) => STEP_DEFINITIONS[step.id].title);
+  const progress = describeProgress(session, (step) => step.title ?? STEP_DEFINITIONS[step.kind].title);
 
   const current = currentStep(session);
   const currentTop = layout.nodes.find((node) => node.id === `step-${current?.id}`)?.position.y;

@@ -2,7 +2,6 @@ import type { Node } from '@xyflow/react';
 import type { Lane } from '../../engine/http/exchange.ts';
 import type { Severity } from '../../engine/rules/rule.ts';
 import type { StepStatus } from '../../engine/session/types.ts';
-import type { StepKind } from '../../engine/steps/step-kind.ts';
 
 /** Node data is plain, JSON-friendly values: the layout stays pure and nodes compare cheaply. */
 
@@ -12,7 +11,7 @@ export type LifelineData = { lane: Lane };
 
 /** `current`: the step running now, or the one "Next step" would run. */
 export type StepBandData = {
-  stepId: StepKind;
+  stepId: string;
   number: number;
   title: string;
   status: StepStatus;
@@ -48,7 +47,7 @@ export type MessageData = {
   ariaLabel: string;
 };
 
-export type NoteData = { stepId: StepKind; lines: string[]; moreCount: number; fullText: string };
+export type NoteData = { stepId: string; lines: string[]; moreCount: number; fullText: string };
 
 export type LaneHeaderDiagramNode = Node<LaneHeaderData, 'laneHeader'>;
 export type LifelineDiagramNode = Node<LifelineData, 'lifeline'>;

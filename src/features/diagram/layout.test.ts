@@ -30,8 +30,8 @@ function response(status: number, statusText = '') {
   return { status, statusText, headers: [], body: '{}', bodyBytes: 2, bodyTruncated: false, finalUrl: MCP, redirected: false };
 }
 
-function step(id: Step['id'], status: Step['status'], exchangeIds: string[] = [], notes: string[] = []): Step {
-  return { id, status, exchangeIds, notes, summary: `${id} summary` };
+function step(id: Step['kind'], status: Step['status'], exchangeIds: string[] = [], notes: string[] = []): Step {
+  return { id, kind: id, status, exchangeIds, notes, summary: `${id} summary` };
 }
 
 /** A run that got as far as the token request, which the browser blocked (no CORS on /token). */
@@ -55,7 +55,7 @@ function blockedTokenRun(): FlowSession {
       step('authorize', 'ok', ['x6', 'x7'], [`code_verifier = ${VERIFIER} (kept secret)`]),
       step('callback', 'ok', [], ['state matches', 'iss matches']),
       step('token', 'blocked', ['x8']),
-      { id: 'mcp-authenticated', status: 'pending', exchangeIds: [], notes: [] },
+      { id: 'mcp-authenticated', kind: 'mcp-authenticated', status: 'pending', exchangeIds: [], notes: [] },
     ],
     exchanges: [
       exchange('x1', 'mcp-unauthenticated', 'client', 'mcp', 'POST /mcp initialize', 1000, { response: response(401), hiddenHeaders: ['WWW-Authenticate'] }),

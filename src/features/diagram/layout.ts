@@ -140,7 +140,9 @@ function stepBandNode(
   text: (value: string) => string,
   box: { position: XYPosition; width: number; height: number },
 ): StepBandDiagramNode {
-  const { title, teaching } = STEP_DEFINITIONS[step.id];
+  const definition = STEP_DEFINITIONS[step.kind];
+  const title = step.title ?? definition.title;
+  const { teaching } = definition;
   const status = STEP_STATUS_STYLE[step.status].label;
   const position = current ? (step.status === 'running' ? ' (current step)' : ' (next step)') : '';
   return {

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { toCurl } from '../../engine/http/curl.ts';
 import type { Exchange } from '../../engine/http/exchange.ts';
+import type { FlowSession } from '../../engine/session/types.ts';
 import { findJwts } from '../../engine/jwt/find-jwts.ts';
 import { STEP_DEFINITIONS } from '../../engine/steps/registry.ts';
-import type { StepKind } from '../../engine/steps/step-kind.ts';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { BodyView } from './BodyView.tsx';
 import { HeadersTable } from './HeadersTable.tsx';
@@ -18,17 +18,19 @@ const TONE = {
   neutral: 'bg-slate-100 text-slate-700',
 };
 
-export function ExchangePanel({ exchange, resource, onSelectStep }: { exchange: Exchange; resource?: string; onSelectStep(id: StepKind): void }) {
+export function ExchangePanel({ exchange, session, onSelectStep }: { exchange: Exchange; session: FlowSession; onSelectStep(id: string): void }) {
   const [view, setView] = useState<'pretty' | 'raw'>('pretty');
   const outcome = outcomeText(exchange);
   const { request, response } = exchange;
   const contentType = (headers: Exchange['request']['headers']) => headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? null;
-  const step = STEP_DEFINITIONS[exchange.stepId as StepKind];
+  const stepInstance = session.steps.find((step) => step.id === exchange.stepId);
+  const stepTitle = stepInstance ? (stepInstance.title ?? STEP_DEFINITIONS[stepInstance.kind].title) : exchange.stepId;
+  const resource = session.learned.resource;
   return (
     <section data-testid="exchange-panel" className="space-y-3">
       <header className="space-y-1">
-        <button type="button" className="text-xs text-sky-700 hover:underline" onClick={() => onSelectStep(exchange.stepId as StepKind)}>
-          ← Step: {step?.title ?? exchange.stepId}
+        <button type="button" className="text-xs text-sky-700 hover:underline" onClick={() => onSelectStep(exchange.stepId)}>
+          ← Step: {stepTitle}
         </button>
         <h2 className="font-mono text-sm font-semibold break-all">{exchange.label}</h2>
         <div className="flex flex-wrap items-center gap-2 text-xs">

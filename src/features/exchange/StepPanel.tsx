@@ -6,7 +6,7 @@ import { FindingCard } from '../findings/FindingCard.tsx';
 import type { Selection } from '../../ui/selection.ts';
 
 export function StepPanel({ step, session, onSelect }: { step: Step; session: FlowSession; onSelect(selection: Selection): void }) {
-  const definition = STEP_DEFINITIONS[step.id];
+  const definition = STEP_DEFINITIONS[step.kind];
   const style = STEP_STATUS_STYLE[step.status];
   const number = session.steps.findIndex((candidate) => candidate.id === step.id) + 1;
   const findings = session.findings.filter((finding) => finding.stepId === step.id);
@@ -15,7 +15,7 @@ export function StepPanel({ step, session, onSelect }: { step: Step; session: Fl
     <section data-testid="step-panel" className="space-y-3">
       <header>
         <p className="text-xs font-semibold text-slate-500">Step {number} of {session.steps.length}</p>
-        <h2 className="text-lg font-semibold">{definition.title}</h2>
+        <h2 className="text-lg font-semibold">{step.title ?? definition.title}</h2>
         <span className={`mt-1 inline-block rounded border px-2 py-0.5 text-xs font-semibold ${style.className}`} data-testid="step-status">
           {style.icon} {style.label}
         </span>

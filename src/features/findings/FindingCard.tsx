@@ -7,7 +7,7 @@ import { SEVERITY_STYLE } from '../../ui/status.ts';
 export function FindingCard({ finding, onSelect }: { finding: Finding; onSelect(selection: Selection): void }) {
   const rule = findRule(finding.ruleId);
   const style = SEVERITY_STYLE[finding.severity];
-  const target: Selection = finding.exchangeId ? { kind: 'exchange', id: finding.exchangeId } : { kind: 'step', id: finding.stepId as never };
+  const target: Selection = finding.exchangeId ? { kind: 'exchange', id: finding.exchangeId } : { kind: 'step', id: finding.stepId };
   return (
     <article className={`rounded-md border p-2 text-sm ${style.className}`} data-testid="finding" data-rule-id={finding.ruleId} data-severity={finding.severity}>
       <button type="button" className="w-full text-left" onClick={() => onSelect(target)}>
