@@ -2,17 +2,29 @@ import type { Exchange, Lane } from '../http/exchange.ts';
 import { createRecordingFetch, type Runtime } from '../http/recorder.ts';
 import { getRule, type RuleId } from '../rules/catalog.ts';
 import type { FlowSession, Step } from '../session/types.ts';
+import type { SpecVersion } from '../spec/versions.ts';
 import type { StepContext, StepOutcome } from '../steps/step-definition.ts';
+import { stepsFor, type StepKind } from '../steps/step-kind.ts';
 import { STEP_DEFINITIONS } from '../steps/registry.ts';
+import { runToolCall, type ToolCallResult } from './tool-call-flow.ts';
 import type { UserAgent } from './user-agent.ts';
 
 export interface EngineOptions {
   userAgent: UserAgent;
   fetchImpl?: typeof fetch;
   runtime?: Runtime;
+  /** Asked when the resource metadata lists several authorization servers; the first is used without it. */
+  chooseAuthorizationServer?: (issuers: string[]) => Promise<string>;
 }
 
 type Listener = (session: FlowSession) => void;
+
+/** What the on-demand actions (tool calls with step-up and refresh) need from the engine. */
+export interface EngineInternals {
+  readonly session: FlowSession;
+  appendStep(kind: StepKind, title?: string, input?: Record<string, unknown>): Step;
+  runStep(step: Step): Promise<Step>;
+}
 
 /**
  * Runs a session one step at a time. The session stays plain data; every change publishes a new
@@ -50,6 +62,13 @@ export class FlowEngine {
     return this.session.steps.find((step) => step.status === 'pending');
   }
 
+  /** The failed step the user may continue past, off-spec, if any. */
+  continuableStep(): Step | undefined {
+    if (this.session.status !== 'failed') return undefined;
+    const failed = this.session.steps.find((step) => step.status === 'failed' || step.status === 'blocked');
+    return failed?.continuable && this.session.steps.some((step) => step.status === 'pending') ? failed : undefined;
+  }
+
   /** Stops whatever is in flight; used by Reset. */
   cancel(): void {
     this.abort.abort();
@@ -58,15 +77,12 @@ export class FlowEngine {
   /** Runs exactly one step. Returns false when nothing ran. */
   async next(): Promise<boolean> {
     const step = this.nextStep();
-    if (!step || this.busy || this.abort.signal.aborted) return false;
-    this.busy = true;
-    try {
+    if (!step) return false;
+    const ran = await this.exclusive(async () => {
       await this.runStep(step);
-    } finally {
-      this.busy = false;
-    }
-    this.publish();
-    return true;
+      return true;
+    });
+    return ran ?? false;
   }
 
   async runAll(): Promise<void> {
@@ -75,28 +91,123 @@ export class FlowEngine {
     }
   }
 
-  private async runStep(step: Step): Promise<void> {
+  /**
+   * Goes on past an error a conforming client must stop at (an issuer mismatch, missing PKCE
+   * metadata…), so the user sees the rest of the flow. Everything after is marked off-spec.
+   */
+  async continueAnyway(): Promise<void> {
+    if (!this.continuableStep()) return;
+    this.session = { ...this.session, status: 'running', offSpec: true };
+    this.publish();
+    await this.runAll();
+  }
+
+  /** Calls a tool as a real client would: refreshes on 401, steps up on 403 insufficient_scope. */
+  async callTool(name: string, args: Record<string, unknown>): Promise<ToolCallResult> {
+    const result = await this.exclusive(() => runToolCall(this.internals(), name, args));
+    return result ?? { ok: false, error: 'Another action is still running.' };
+  }
+
+  /** A refresh_token grant, from a button or after an expired token. */
+  async refresh(): Promise<void> {
+    await this.exclusive(() => this.runStep(this.appendStep('refresh')));
+  }
+
+  /** Opt-in probes: no token, a malformed token and a tampered one must each get 401. */
+  async audit(): Promise<void> {
+    await this.exclusive(() => this.runStep(this.appendStep('audit')));
+  }
+
+  private async exclusive<T>(action: () => Promise<T>): Promise<T | undefined> {
+    if (this.busy || this.abort.signal.aborted) return undefined;
+    this.busy = true;
+    try {
+      return await action();
+    } finally {
+      this.busy = false;
+      this.publish();
+    }
+  }
+
+  private internals(): EngineInternals {
+    const engine = this;
+    return {
+      get session() {
+        return engine.session;
+      },
+      appendStep: (kind, title, input) => this.appendStep(kind, title, input),
+      runStep: (step) => this.runStep(step),
+    };
+  }
+
+  private appendStep(kind: StepKind, title?: string, input?: Record<string, unknown>): Step {
+    const count = this.session.steps.filter((step) => step.kind === kind).length;
+    const step: Step = {
+      id: count ? `${kind}-${count + 1}` : kind,
+      kind,
+      ...(title ? { title } : {}),
+      ...(input ? { input } : {}),
+      status: 'pending',
+      exchangeIds: [],
+      notes: [],
+    };
+    this.session = { ...this.session, steps: [...this.session.steps, step] };
+    this.publish();
+    return step;
+  }
+
+  private async runStep(step: Step): Promise<Step> {
     const { id } = step;
     const definition = STEP_DEFINITIONS[step.kind];
-    this.updateStep(id, { status: 'running', startedAt: Date.now() });
+    const previous = this.session.status;
+    this.updateStep(id, { status: 'running', startedAt: Date.now(), ...(this.session.offSpec ? { offSpec: true } : {}) });
     this.session = { ...this.session, status: step.kind === 'authorize' ? 'waiting-for-user' : 'running' };
     this.publish();
     let outcome: StepOutcome;
     try {
-      outcome = await definition.run(this.context(id));
+      outcome = await definition.run(this.context(step));
     } catch (error) {
       // A bug of ours must still end as a readable failure, never a frozen spinner.
       const message = error instanceof Error ? error.message : String(error);
       outcome = { status: 'failed', summary: `Unexpected error in this step: ${message}` };
     }
-    if (this.abort.signal.aborted) return;
-    this.updateStep(id, { status: outcome.status, summary: outcome.summary, endedAt: Date.now() });
-    const stops = outcome.status === 'failed' || outcome.status === 'blocked';
-    const last = !this.session.steps.some((step) => step.status === 'pending');
-    this.session = { ...this.session, status: stops ? 'failed' : last ? 'done' : 'running' };
+    if (this.abort.signal.aborted) return step;
+    this.updateStep(id, {
+      status: outcome.status,
+      summary: outcome.summary,
+      endedAt: Date.now(),
+      ...(outcome.continuable ? { continuable: true } : {}),
+      ...(outcome.output ? { output: outcome.output } : {}),
+    });
+    if (outcome.switchVersion) this.switchVersion(outcome.switchVersion);
+    this.session = { ...this.session, status: this.statusAfter(outcome, previous) };
+    this.publish();
+    return this.session.steps.find((candidate) => candidate.id === id)!;
   }
 
-  private context(stepId: Step['id']): StepContext {
+  private statusAfter(outcome: StepOutcome, previous: FlowSession['status']): FlowSession['status'] {
+    // On-demand steps (tool calls, step-up, refresh, audit) after a finished flow leave it finished:
+    // their own status and findings say how they went.
+    if (previous === 'done') return 'done';
+    if (outcome.status === 'failed' || outcome.status === 'blocked') return 'failed';
+    return this.session.steps.some((step) => step.status === 'pending') ? 'running' : 'done';
+  }
+
+  /** Automatic version choice found the server speaks another version: rebuild the steps still to come. */
+  private switchVersion(version: SpecVersion): void {
+    const present = new Set(this.session.steps.map((step) => step.kind));
+    const added = stepsFor(version)
+      .filter((kind) => !present.has(kind))
+      .map((kind): Step => ({ id: kind, kind, status: 'pending', exchangeIds: [], notes: [] }));
+    this.session = {
+      ...this.session,
+      settings: { ...this.session.settings, specVersion: version },
+      steps: [...this.session.steps, ...added],
+    };
+  }
+
+  private context(step: Step): StepContext {
+    const stepId = step.id;
     const session = () => this.session;
     const recorderOptions = {
       timeoutMs: this.session.settings.timeoutMs,
@@ -113,6 +224,8 @@ export class FlowEngine {
       },
       userAgent: this.options.userAgent,
       signal: this.abort.signal,
+      input: step.input ?? {},
+      chooseAuthorizationServer: async (issuers) => (await this.options.chooseAuthorizationServer?.(issuers)) ?? issuers[0]!,
       fetch: (target) => createRecordingFetch(recorderOptions, { ...target, stepId }),
       navigation: (from: Lane, to: Lane, url: string, startedAt: number) => {
         const exchange: Exchange = {
@@ -143,8 +256,8 @@ export class FlowEngine {
         this.publish();
       },
       note: (text: string) => {
-        const step = this.session.steps.find((candidate) => candidate.id === stepId);
-        this.updateStep(stepId, { notes: [...(step?.notes ?? []), text] });
+        const current = this.session.steps.find((candidate) => candidate.id === stepId);
+        this.updateStep(stepId, { notes: [...(current?.notes ?? []), text] });
         this.publish();
       },
     };

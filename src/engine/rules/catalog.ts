@@ -252,6 +252,55 @@ export const RULES = [
     fix: 'Read the error in the response; allow public clients (token_endpoint_auth_method "none"), this redirect URI and this application_type.',
   },
 
+  {
+    id: 'registration.cimd-unsupported',
+    severity: 'warning',
+    versions: FROM_2025_11_25,
+    link: authorizationSpecUrl('2025-11-25', 'client-id-metadata-documents'),
+    problem: 'A client metadata document URL was given, but the authorization server does not advertise client_id_metadata_document_supported.',
+    fix: 'Set `"client_id_metadata_document_supported": true` in the metadata if the server accepts URL client ids, or use another registration approach.',
+  },
+  {
+    id: 'registration.cimd-url-invalid',
+    severity: 'error',
+    versions: FROM_2025_11_25,
+    link: authorizationSpecUrl('2025-11-25', 'client-id-metadata-documents'),
+    problem: 'A Client ID Metadata Document client_id must be an https URL with a path and no fragment.',
+    fix: 'Host the client metadata JSON at an https URL such as https://app.example.com/oauth/client.json and use that URL.',
+  },
+  {
+    id: 'registration.bound-to-other-issuer',
+    severity: 'error',
+    versions: ['2026-07-28'],
+    link: authorizationSpecUrl('2026-07-28', 'client-registration-approaches'),
+    problem: 'These client credentials were issued by another authorization server; credentials are bound to their issuer and MUST NOT be sent elsewhere.',
+    fix: 'Register a client with this authorization server, or point the protected resource metadata back at the issuer the credentials came from.',
+  },
+  {
+    id: 'registration.auth-method-changed',
+    severity: 'warning',
+    versions: ALL,
+    link: 'https://www.rfc-editor.org/rfc/rfc7591#section-3.2.1',
+    problem: 'The client asked to register as a public client (token_endpoint_auth_method "none") but the server registered it with another method.',
+    fix: 'Honour the requested token_endpoint_auth_method for public clients, or reject the registration with invalid_client_metadata.',
+  },
+  {
+    id: 'scope.override',
+    severity: 'warning',
+    versions: ALL,
+    link: authorizationSpecUrl('2025-11-25', 'scope-selection-strategy'),
+    problem: 'The scopes were set by hand instead of by the spec’s selection rules (challenge scope, else scopes_supported), so this run is off-spec.',
+    fix: 'Clear the scope override to see what a conforming client would request.',
+  },
+  {
+    id: 'as.several-servers',
+    severity: 'info',
+    versions: FROM_2025_06_18,
+    link: authorizationSpecUrl('2026-07-28', 'authorization-server-location'),
+    problem: 'The protected resource metadata lists several authorization servers; the client chooses one.',
+    fix: 'Nothing to fix: credentials and tokens are kept apart for each authorization server.',
+  },
+
   // Steps 9–10: authorize and callback.
   {
     id: 'callback.error',
@@ -320,6 +369,14 @@ export const RULES = [
     fix: 'Honour the RFC 8707 `resource` parameter and put the MCP server URL in the token audience.',
   },
 
+  {
+    id: 'token.no-refresh-token',
+    severity: 'info',
+    versions: ALL,
+    link: authorizationSpecUrl('2026-07-28', 'refresh-tokens'),
+    problem: 'No refresh token was issued, so the user must log in again when the access token expires.',
+    fix: 'Nothing is wrong: clients must not assume a refresh token. Issue one (with rotation for public clients) if sessions should outlive the access token.',
+  },
   // Step 12: the retry.
   {
     id: 'mcp.authenticated-request-failed',
@@ -336,6 +393,78 @@ export const RULES = [
     link: 'https://www.jsonrpc.org/specification#error_object',
     problem: 'The MCP server answered with a JSON-RPC error.',
     fix: 'Read the error code and message; the request shape or headers may not match what the server expects for this protocol version.',
+  },
+
+  // Step 13: refresh.
+  {
+    id: 'refresh.failed',
+    severity: 'error',
+    versions: ALL,
+    link: RFC6749 + '#section-6',
+    problem: 'The refresh token grant did not return a new access token.',
+    fix: 'Read the error: usually the refresh token was already used (rotation), expired, or the resource parameter is not accepted.',
+  },
+  {
+    id: 'refresh.not-rotated',
+    severity: 'error',
+    versions: ALL,
+    link: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2',
+    problem: 'The authorization server did not rotate the refresh token of a public client; it MUST, so a stolen refresh token stops working once used.',
+    fix: 'Issue a new refresh token with every refresh for public clients and invalidate the old one.',
+  },
+
+  // Step 14: step-up.
+  {
+    id: 'stepup.retry-limit',
+    severity: 'error',
+    versions: FROM_2025_11_25,
+    link: authorizationSpecUrl('2025-11-25', 'step-up-authorization-flow'),
+    problem: 'The server still answered 403 insufficient_scope after re-authorization with the scopes it asked for; the client stops instead of looping.',
+    fix: 'Make the scope in the 403 challenge the scopes the request really needs, and make the authorization server grant them.',
+  },
+  {
+    id: 'stepup.no-scope',
+    severity: 'warning',
+    versions: FROM_2025_11_25,
+    link: authorizationSpecUrl('2025-11-25', 'runtime-insufficient-scope-errors'),
+    problem: 'The 403 insufficient_scope challenge does not say which scope is needed.',
+    fix: 'Add `scope="…"` with the scopes the request needs to the 403 Bearer challenge.',
+  },
+  {
+    id: 'mcp.forbidden',
+    severity: 'error',
+    versions: ALL,
+    link: authorizationSpecUrl('2026-07-28', 'error-handling'),
+    problem: 'The MCP server refused the request with 403 and no insufficient_scope challenge to act on.',
+    fix: 'Answer 403 with `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` when more scope would help.',
+  },
+
+  // Token validation audit (opt-in probes).
+  {
+    id: 'audit.accepts-invalid-token',
+    severity: 'error',
+    versions: ALL,
+    link: authorizationSpecUrl('2026-07-28', 'token-handling'),
+    problem: 'The MCP server accepted a request with a missing, malformed or tampered token: it does not validate access tokens, and MUST answer 401.',
+    fix: 'Validate every token (signature against the issuer’s JWKS, iss, aud, exp, scope) before serving the request.',
+  },
+  {
+    id: 'audit.no-challenge',
+    severity: 'warning',
+    versions: ALL,
+    link: 'https://www.rfc-editor.org/rfc/rfc6750#section-3.1',
+    problem: 'The MCP server rejected an invalid token with 401 but without a WWW-Authenticate challenge.',
+    fix: 'Send `WWW-Authenticate: Bearer error="invalid_token", resource_metadata="…"` with the 401.',
+  },
+
+  // Version choice.
+  {
+    id: 'version.auto-chosen',
+    severity: 'info',
+    versions: ALL,
+    link: 'https://modelcontextprotocol.io/specification/2026-07-28/basic/versioning',
+    problem: 'The spec version was chosen automatically from what the server showed.',
+    fix: 'Nothing to fix; pick a version by hand to see how a client of that version fares.',
   },
 ] as const satisfies readonly Rule[];
 

@@ -20,16 +20,48 @@ export interface Step {
   summary?: string;
   startedAt?: number;
   endedAt?: number;
+  /** What this instance was asked to do (a tool call's name and arguments). */
+  input?: Record<string, unknown>;
+  /** What it produced for its caller (a tool call's result). */
+  output?: unknown;
+  /** A failed step the user may continue past, off-spec. */
+  continuable?: boolean;
+  /** Ran after the user chose to continue past an error: the path is off-spec. */
+  offSpec?: boolean;
+}
+
+export type RegistrationMode = 'auto' | 'pre-registered' | 'cimd' | 'dcr';
+
+/**
+ * How the client gets a client_id. Auto follows the spec's order: pre-registered (when a client id
+ * is given), then a Client ID Metadata Document (when a URL is given and the server supports it),
+ * then dynamic registration, then it asks the user.
+ */
+export interface RegistrationSettings {
+  mode: RegistrationMode;
+  clientId?: string;
+  clientSecret?: string;
+  /** For CIMD: the https URL of our client metadata document, which is also the client_id. */
+  clientMetadataUrl?: string;
+  /** The issuer a pre-registered client id belongs to; a flow that leads elsewhere must not use it. */
+  issuer?: string;
 }
 
 export interface FlowSettings {
   serverUrl: string;
   specVersion: SpecVersion;
+  /** Auto: probe the server and settle on the newest version it speaks (specVersion is then the current guess). */
+  autoVersion?: boolean;
   /** Per-request time limit. */
   timeoutMs: number;
   /** Where the authorization server sends the browser back: the app's /callback page. */
   redirectUri: string;
   clientName: string;
+  registration: RegistrationSettings;
+  /** Scopes chosen by the user instead of the spec's selection rules: allowed, but flagged as off-spec. */
+  scopeOverride?: string;
+  /** Which of several authorization servers in the PRM to use; otherwise the user is asked (or the first is used). */
+  authorizationServer?: string;
 }
 
 export interface ProtectedResourceMetadata {
@@ -45,6 +77,8 @@ export interface AuthorizationServerMetadata {
   token_endpoint?: string;
   registration_endpoint?: string;
   code_challenge_methods_supported?: string[];
+  token_endpoint_auth_methods_supported?: string[];
+  client_id_metadata_document_supported?: boolean;
   authorization_response_iss_parameter_supported?: boolean;
   [key: string]: unknown;
 }
@@ -53,10 +87,14 @@ export interface RegisteredClient {
   client_id: string;
   client_secret?: string;
   token_endpoint_auth_method?: string;
+  /** The issuer these credentials belong to (2026-07-28: credentials are bound to their issuer). */
+  issuer?: string;
   [key: string]: unknown;
 }
 
 export interface TokenSet {
+  /** The issuer that granted these tokens: tokens are never sent to another one's resources. */
+  issuer?: string;
   access_token: string;
   token_type: string;
   expires_in?: number;
@@ -68,6 +106,7 @@ export interface ToolSummary {
   name: string;
   title?: string;
   description?: string;
+  inputSchema?: Record<string, unknown>;
 }
 
 /** Everything the flow has learned so far. Secrets live here, so this never goes to localStorage. */
@@ -75,6 +114,8 @@ export interface Learned {
   challenges?: Challenge[];
   resourceMetadataUrl?: string;
   challengeScope?: string;
+  /** Set while a step-up re-authorization is under way: the scopes it asks for. */
+  stepUpScope?: string;
   prmUrl?: string;
   prm?: ProtectedResourceMetadata;
   issuer?: string;
@@ -91,6 +132,10 @@ export interface Learned {
   tokens?: TokenSet;
   accessTokenClaims?: Record<string, unknown>;
   mcpSessionId?: string;
+  /** The MCP protocol version requests use, when automatic choice settled on one. */
+  protocolVersion?: SpecVersion;
+  /** What initialize negotiated, as the server said it. */
+  negotiatedVersion?: string;
   tools?: ToolSummary[];
 }
 
@@ -102,6 +147,8 @@ export interface FlowSession {
   settings: FlowSettings;
   status: FlowStatus;
   steps: Step[];
+  /** The user continued past an error: what follows is not what a conforming client would do. */
+  offSpec?: boolean;
   exchanges: Exchange[];
   findings: Finding[];
   learned: Learned;

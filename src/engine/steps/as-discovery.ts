@@ -6,8 +6,10 @@ import { fetchFailure } from './fetch-failure.ts';
 import { fetchJsonDocument } from './fetch-json-document.ts';
 import type { StepContext, StepDefinition, StepOutcome } from './step-definition.ts';
 
-/** Problems after which the document MUST NOT be used (issuer) or the flow cannot go on. */
-const BLOCKING: RuleId[] = ['as.not-object', 'as.issuer-mismatch', 'as.missing-endpoint', 'as.pkce-methods-absent', 'as.pkce-s256-missing'];
+/** Problems after which the flow cannot go on at all. */
+const FATAL: RuleId[] = ['as.not-object', 'as.missing-endpoint'];
+/** Problems after which a conforming client MUST stop, but a debugger can go on to show the rest. */
+const MUST_STOP: RuleId[] = ['as.issuer-mismatch', 'as.pkce-methods-absent', 'as.pkce-s256-missing'];
 
 export const asDiscoveryStep: StepDefinition = {
   kind: 'as-discovery',
@@ -37,7 +39,7 @@ export const asDiscoveryStep: StepDefinition = {
 function accept(ctx: StepContext, url: string, document: unknown, expectedIssuer: string, exchangeId: string): StepOutcome {
   const { metadata, hits } = validateAuthorizationServerMetadata(document, { expectedIssuer, version: ctx.settings.specVersion });
   for (const hit of hits) ctx.raise(hit.ruleId, hit.detail, exchangeId);
-  if (!metadata || hits.some((hit) => BLOCKING.includes(hit.ruleId))) {
+  if (!metadata || hits.some((hit) => FATAL.includes(hit.ruleId))) {
     return { status: 'failed', summary: 'The authorization server metadata cannot be used.' };
   }
   ctx.learned.asMetadataUrl = url;
@@ -45,6 +47,8 @@ function accept(ctx: StepContext, url: string, document: unknown, expectedIssuer
   ctx.note(`issuer = ${metadata.issuer}`);
   ctx.note(`PKCE: ${(metadata.code_challenge_methods_supported ?? []).join(', ') || 'not advertised'}`);
   ctx.note(`registration_endpoint = ${metadata.registration_endpoint ?? 'none'}`);
+  const mustStop = hits.find((hit) => MUST_STOP.includes(hit.ruleId));
+  if (mustStop) return { status: 'failed', summary: `A conforming client stops here (${mustStop.ruleId}).`, continuable: true };
   return { status: hits.length ? 'warning' : 'ok', summary: `Issuer ${metadata.issuer} confirmed.` };
 }
 

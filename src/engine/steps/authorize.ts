@@ -29,7 +29,8 @@ export const authorizeStep: StepDefinition = {
       code_challenge_method: 'S256',
       state,
     };
-    const { scope, source } = selectScope(ctx.learned);
+    const { scope, source, overridden } = selectScope(ctx.learned, ctx.settings);
+    if (overridden) ctx.raise('scope.override', `Requested "${scope}" instead of what the spec's selection rules give.`);
     if (scope) {
       params.scope = scope;
       ctx.learned.scope = scope;

@@ -12,7 +12,8 @@ export const callbackStep: StepDefinition = {
   specAnchor: 'authorization-code-protection',
   async run(ctx) {
     const { callbackUrl, state, asMetadata: as, client } = ctx.learned;
-    const navigation = ctx.exchanges.findLast((exchange) => exchange.stepId === 'authorize' && exchange.to === 'client');
+    // The newest redirect back to the app: a step-up re-authorization makes a second one.
+    const navigation = ctx.exchanges.findLast((exchange) => exchange.outcome === 'navigation' && exchange.to === 'client');
     if (!callbackUrl || !as || !client) return { status: 'failed', summary: 'No callback was received.' };
     const params = new URL(callbackUrl).searchParams;
     for (const [key, value] of params) ctx.note(`${key} = ${value}`);

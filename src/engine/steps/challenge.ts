@@ -48,7 +48,7 @@ function noChallenge(ctx: StepContext, exchangeId: string | undefined, crossOrig
       'The 401 reached the script without a WWW-Authenticate header. Either the server does not send one, or it does not list it in Access-Control-Expose-Headers, so the browser hides it.',
       exchangeId,
     );
-    if (!isAtLeast(ctx.settings.specVersion, '2025-11-25')) return { status: 'failed', summary: 'No readable challenge.' };
+    if (!isAtLeast(ctx.settings.specVersion, '2025-11-25')) return { status: 'failed', summary: 'No readable challenge.', continuable: true };
     ctx.note('Falling back to the well-known protected resource metadata URLs');
     return { status: 'warning', summary: 'No readable challenge; trying the well-known URLs instead.' };
   }
@@ -59,7 +59,8 @@ function noChallenge(ctx: StepContext, exchangeId: string | undefined, crossOrig
 function missingResourceMetadata(ctx: StepContext, exchangeId: string | undefined, detail: string): StepOutcome {
   if (!isAtLeast(ctx.settings.specVersion, '2025-11-25')) {
     ctx.raise('challenge.missing', detail, exchangeId);
-    return { status: 'failed', summary: 'The challenge does not say where the resource metadata is.' };
+    // Continuing anyway tries the well-known URLs, as later versions allow.
+    return { status: 'failed', summary: 'The challenge does not say where the resource metadata is.', continuable: true };
   }
   ctx.raise('challenge.missing-soft', detail, exchangeId);
   ctx.note('Falling back to the well-known protected resource metadata URLs');

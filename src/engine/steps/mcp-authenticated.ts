@@ -1,5 +1,6 @@
 import { initializeParams } from '../mcp/jsonrpc.ts';
 import type { ToolSummary } from '../session/types.ts';
+import { isSpecVersion } from '../spec/versions.ts';
 import { headerValue } from './latest-exchange.ts';
 import { callMcp } from './mcp-call.ts';
 import type { StepContext, StepDefinition, StepOutcome } from './step-definition.ts';
@@ -12,32 +13,67 @@ export const mcpAuthenticatedStep: StepDefinition = {
     'The server validates the token (signature, issuer, audience, expiry, scope) and serves the request; then the client lists the tools.',
   specAnchor: 'access-token-usage',
   async run(ctx) {
+    if (ctx.settings.autoVersion) return negotiate(ctx);
     const opened = ctx.settings.specVersion === '2026-07-28' ? await discover(ctx) : await initialize(ctx);
     if (opened) return opened;
+    return listTools(ctx);
+  },
+};
+
+/**
+ * Automatic version choice: only an authenticated request shows which protocol the server speaks.
+ * Try 2026-07-28's server/discover; a server that does not know it gets initialize, and the
+ * version it negotiates is the one the run settles on.
+ */
+async function negotiate(ctx: StepContext): Promise<StepOutcome> {
+  const discovered = await callMcp(ctx, 'server/discover', {}, { id: 1, passStatuses: [400, 404, 405], passRpcErrors: true });
+  if (discovered.ok) {
+    ctx.raise('version.auto-chosen', 'The server answered server/discover: it speaks 2026-07-28.', discovered.exchange.id);
+    noteDiscovery(ctx, discovered.result);
+    return { ...(await listTools(ctx)), switchVersion: '2026-07-28' };
+  }
+  if (!discovered.exchange) return discovered.outcome;
+  ctx.note('server/discover was not understood: falling back to initialize');
+  const legacy = ctx.learned.resource ? '2025-11-25' : '2025-03-26';
+  ctx.learned.protocolVersion = legacy;
+  const opened = await initialize(ctx);
+  if (opened) return opened;
+  const negotiated = ctx.learned.negotiatedVersion;
+  const version = isSpecVersion(negotiated) ? negotiated : legacy;
+  ctx.learned.protocolVersion = version;
+  ctx.raise('version.auto-chosen', `server/discover failed; initialize negotiated ${String(negotiated)}: the run continues as ${version}.`);
+  return { ...(await listTools(ctx)), switchVersion: version };
+}
+
+async function listTools(ctx: StepContext): Promise<StepOutcome> {
     const listed = await callMcp(ctx, 'tools/list', {}, { id: 2 });
     if (!listed.ok) return listed.outcome;
     const tools = toolSummaries(listed.result.tools);
     ctx.learned.tools = tools;
     ctx.note(`${tools.length} tool(s): ${tools.map((tool) => tool.name).join(', ')}`);
     return { status: 'ok', summary: `Authenticated. The server lists ${tools.length} tool(s).` };
-  },
-};
+}
 
 /** 2026-07-28: no handshake; server/discover is the natural first call. */
 async function discover(ctx: StepContext): Promise<StepOutcome | undefined> {
   const discovered = await callMcp(ctx, 'server/discover', {}, { id: 1 });
   if (!discovered.ok) return discovered.outcome;
-  // 2026-07-28 moved serverInfo into _meta; older drafts had it at the top level.
-  const meta = discovered.result._meta as Record<string, unknown> | undefined;
-  const info = (meta?.['io.modelcontextprotocol/serverInfo'] ?? discovered.result.serverInfo) as { name?: unknown; version?: unknown } | undefined;
-  const versions = Array.isArray(discovered.result.supportedVersions) ? discovered.result.supportedVersions.join(', ') : 'not listed';
-  ctx.note(`server/discover: ${String(info?.name ?? 'unnamed server')} ${String(info?.version ?? '')}, versions ${versions}`);
+  noteDiscovery(ctx, discovered.result);
   return undefined;
+}
+
+function noteDiscovery(ctx: StepContext, result: Record<string, unknown>): void {
+  // 2026-07-28 moved serverInfo into _meta; older drafts had it at the top level.
+  const meta = result._meta as Record<string, unknown> | undefined;
+  const info = (meta?.['io.modelcontextprotocol/serverInfo'] ?? result.serverInfo) as { name?: unknown; version?: unknown } | undefined;
+  const versions = Array.isArray(result.supportedVersions) ? result.supportedVersions.join(', ') : 'not listed';
+  ctx.note(`server/discover: ${String(info?.name ?? 'unnamed server')} ${String(info?.version ?? '')}, versions ${versions}`);
 }
 
 /** Up to 2025-11-25: initialize, keep Mcp-Session-Id, confirm with notifications/initialized. */
 async function initialize(ctx: StepContext): Promise<StepOutcome | undefined> {
-  const initialized = await callMcp(ctx, 'initialize', initializeParams(ctx.settings.specVersion), {
+  const version = ctx.learned.protocolVersion ?? ctx.settings.specVersion;
+  const initialized = await callMcp(ctx, 'initialize', initializeParams(version), {
     id: 1,
     expectHeaders: ['Mcp-Session-Id'],
   });
@@ -47,7 +83,8 @@ async function initialize(ctx: StepContext): Promise<StepOutcome | undefined> {
   else if (initialized.exchange.hiddenHeaders?.includes('Mcp-Session-Id')) {
     ctx.note('No Mcp-Session-Id visible: if the server sets one, it must list it in Access-Control-Expose-Headers');
   }
-  ctx.note(`Negotiated protocol version ${String(initialized.result.protocolVersion)}`);
+  ctx.learned.negotiatedVersion = String(initialized.result.protocolVersion);
+  ctx.note(`Negotiated protocol version ${ctx.learned.negotiatedVersion}`);
   const notified = await callMcp(ctx, 'notifications/initialized', undefined);
   return notified.ok ? undefined : notified.outcome;
 }
@@ -60,5 +97,6 @@ function toolSummaries(value: unknown): ToolSummary[] {
       name: tool.name as string,
       ...(typeof tool.title === 'string' ? { title: tool.title } : {}),
       ...(typeof tool.description === 'string' ? { description: tool.description } : {}),
+      ...(tool.inputSchema && typeof tool.inputSchema === 'object' ? { inputSchema: tool.inputSchema as Record<string, unknown> } : {}),
     }));
 }

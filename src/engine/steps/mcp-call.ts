@@ -7,17 +7,20 @@ import type { StepContext, StepOutcome } from './step-definition.ts';
 
 export type McpCallResult =
   | { ok: true; exchange: Exchange; result: Record<string, unknown> }
-  | { ok: false; outcome: StepOutcome };
+  | { ok: false; outcome: StepOutcome; exchange?: Exchange; status?: number };
 
 /** One authenticated JSON-RPC call to the MCP server, with findings for whatever goes wrong. */
 export async function callMcp(
   ctx: StepContext,
   method: string,
   params: Record<string, unknown> | undefined,
-  options: { id?: number; expectHeaders?: string[] } = {},
+  /** passStatuses: HTTP statuses the caller handles itself (401 and 403 for a tool call), without a finding. */
+  options: { id?: number; expectHeaders?: string[]; passStatuses?: number[]; passRpcErrors?: boolean } = {},
 ): Promise<McpCallResult> {
-  const { specVersion, serverUrl } = ctx.settings;
-  const request = buildMcpRequest(specVersion, method, params, {
+  const { serverUrl } = ctx.settings;
+  // During automatic version choice the protocol may differ from the version the flow began with.
+  const version = ctx.learned.protocolVersion ?? ctx.settings.specVersion;
+  const request = buildMcpRequest(version, method, params, {
     ...(options.id !== undefined ? { id: options.id } : {}),
     ...(ctx.learned.mcpSessionId ? { sessionId: ctx.learned.mcpSessionId } : {}),
     ...(ctx.learned.tokens ? { accessToken: ctx.learned.tokens.access_token } : {}),
@@ -32,6 +35,9 @@ export async function callMcp(
   if (!sent.ok) return sent;
   const exchange = latestExchange(ctx);
   const response = exchange.response!;
+  if (options.passStatuses?.includes(response.status)) {
+    return { ok: false, exchange, status: response.status, outcome: { status: 'failed', summary: `${method} answered HTTP ${response.status}.` } };
+  }
   if (options.id === undefined) return { ok: true, exchange, result: {} };
   if (response.status < 200 || response.status >= 300) {
     ctx.raise('mcp.authenticated-request-failed', `${method} answered HTTP ${response.status}: ${response.body.slice(0, 200)}`, exchange.id);
@@ -42,10 +48,13 @@ export async function callMcp(
     ctx.raise('http.not-json', `${method}: ${parsed.problem}`, exchange.id);
     return { ok: false, outcome: { status: 'failed', summary: `${method} returned no readable JSON-RPC response.` } };
   }
-  return resultOf(ctx, method, parsed.response, exchange);
+  return resultOf(ctx, method, parsed.response, exchange, options.passRpcErrors);
 }
 
-function resultOf(ctx: StepContext, method: string, response: JsonRpcResponse, exchange: Exchange): McpCallResult {
+function resultOf(ctx: StepContext, method: string, response: JsonRpcResponse, exchange: Exchange, pass = false): McpCallResult {
+  if (response.kind === 'error' && pass) {
+    return { ok: false, exchange, outcome: { status: 'failed', summary: `${method} returned JSON-RPC error ${response.code}.` } };
+  }
   if (response.kind === 'error') {
     ctx.raise('mcp.jsonrpc-error', `${method}: error ${response.code}: ${response.message}`, exchange.id);
     return { ok: false, outcome: { status: 'failed', summary: `${method} returned JSON-RPC error ${response.code}.` } };

@@ -33,14 +33,22 @@ export const protectedResourceMetadataStep: StepDefinition = {
       if (url !== ctx.learned.resourceMetadataUrl && ctx.learned.resourceMetadataUrl) {
         ctx.note('Found at a well-known URL after the challenge URL failed');
       }
-      return accept(ctx, url, result.value, result.exchange.id);
+      return await accept(ctx, url, result.value, result.exchange.id);
+    }
+    if (ctx.settings.autoVersion) {
+      // No PRM anywhere: the server predates 2025-06-18, so the legacy discovery applies.
+      ctx.raise('version.auto-chosen', 'No protected resource metadata at any URL: treating the server as 2025-03-26 (metadata at its own origin).');
+      return { status: 'warning', summary: 'No PRM: switching to the 2025-03-26 path.', switchVersion: '2025-03-26' };
     }
     ctx.raise('prm.unreachable', `Tried, in order: ${tried.join('; ')}.`);
     return { status: 'failed', summary: 'No protected resource metadata found.' };
   },
 };
 
-function accept(ctx: StepContext, url: string, document: unknown, exchangeId: string): StepOutcome {
+/** Problems after which a conforming client must not use the document, but a debugger can go on. */
+const CONTINUABLE = ['prm.resource-mismatch', 'prm.resource-fragment'];
+
+async function accept(ctx: StepContext, url: string, document: unknown, exchangeId: string): Promise<StepOutcome> {
   const rootUrl = protectedResourceMetadataUrls(ctx.settings.serverUrl).at(-1);
   const { metadata, hits } = validateProtectedResourceMetadata(document, {
     mcpUrl: ctx.settings.serverUrl,
@@ -48,20 +56,32 @@ function accept(ctx: StepContext, url: string, document: unknown, exchangeId: st
     viaRootWellKnown: url === rootUrl && url !== ctx.learned.resourceMetadataUrl,
   });
   for (const hit of hits) ctx.raise(hit.ruleId, hit.detail, exchangeId);
-  const blocking = hits.some((hit) =>
-    ['prm.not-object', 'prm.no-authorization-servers', 'prm.resource-mismatch', 'prm.resource-fragment'].includes(hit.ruleId),
-  );
-  if (!metadata || blocking) return { status: 'failed', summary: 'The protected resource metadata cannot be used.' };
-
+  const servers = metadata?.authorization_servers ?? [];
+  if (!metadata || !servers.length || hits.some((hit) => hit.ruleId === 'prm.not-object')) {
+    return { status: 'failed', summary: 'The protected resource metadata cannot be used.' };
+  }
   ctx.learned.prmUrl = url;
   ctx.learned.prm = metadata;
   ctx.learned.resource = canonicalResourceUri(ctx.settings.serverUrl);
-  const servers = metadata.authorization_servers ?? [];
-  ctx.learned.issuer = servers[0];
   ctx.note(`resource = ${metadata.resource}`);
   ctx.note(`authorization_servers = ${servers.join(', ')}`);
-  if (servers.length > 1) ctx.note(`Using the first of ${servers.length} authorization servers: ${servers[0]}`);
-  return { status: hits.length ? 'warning' : 'ok', summary: `Authorization server: ${servers[0]}` };
+  const issuer = await chooseIssuer(ctx, servers, exchangeId);
+  ctx.learned.issuer = issuer;
+  if (hits.some((hit) => CONTINUABLE.includes(hit.ruleId))) {
+    return { status: 'failed', summary: 'The metadata names another resource: a client must not use it.', continuable: true };
+  }
+  return { status: hits.length ? 'warning' : 'ok', summary: `Authorization server: ${issuer}` };
+}
+
+/** Several authorization servers: the client's choice (the user's, here), never silently mixed. */
+async function chooseIssuer(ctx: StepContext, servers: string[], exchangeId: string): Promise<string> {
+  if (servers.length === 1) return servers[0]!;
+  const preset = ctx.settings.authorizationServer;
+  const issuer = preset && servers.includes(preset) ? preset : await ctx.chooseAuthorizationServer(servers);
+  const chosen = servers.includes(issuer) ? issuer : servers[0]!;
+  ctx.raise('as.several-servers', `${servers.length} authorization servers are listed; using ${chosen}.`, exchangeId);
+  ctx.note(`Chose ${chosen} of ${servers.length} authorization servers`);
+  return chosen;
 }
 
 function describe(result: DocumentFetch): string {

@@ -1,12 +1,31 @@
-import type { Learned } from '../session/types.ts';
+import type { FlowSettings, Learned } from '../session/types.ts';
+import type { SpecVersion } from '../spec/versions.ts';
+
+export interface ScopeChoice {
+  scope?: string;
+  source: string;
+  /** True when the user's override replaced the spec's rules. */
+  overridden?: boolean;
+}
 
 /**
  * The spec's scope selection (2025-11-25 "Scope Selection Strategy"): the challenge's scope is
  * authoritative; otherwise every scope the resource metadata lists; otherwise no scope at all.
+ * During step-up, the challenged scopes (2025-11-25) or their union with what was asked before
+ * (2026-07-28) are requested.
  */
-export function selectScope(learned: Learned): { scope?: string; source: string } {
+export function selectScope(learned: Learned, settings: Pick<FlowSettings, 'scopeOverride'>): ScopeChoice {
+  if (learned.stepUpScope) return { scope: learned.stepUpScope, source: 'the step-up challenge' };
+  if (settings.scopeOverride?.trim()) return { scope: settings.scopeOverride.trim(), source: 'your override (off-spec)', overridden: true };
   if (learned.challengeScope) return { scope: learned.challengeScope, source: 'the WWW-Authenticate challenge' };
   const supported = learned.prm?.scopes_supported?.filter((scope) => typeof scope === 'string');
   if (supported?.length) return { scope: supported.join(' '), source: 'scopes_supported in the resource metadata' };
   return { source: 'nowhere: no scope is sent' };
+}
+
+/** The scopes to ask for when a 403 insufficient_scope names `challenged`. */
+export function stepUpScope(version: SpecVersion, previous: string | undefined, challenged: string): string {
+  if (version !== '2026-07-28') return challenged;
+  const union = new Set([...(previous ?? '').split(' '), ...challenged.split(' ')].filter(Boolean));
+  return [...union].join(' ');
 }

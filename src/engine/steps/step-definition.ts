@@ -4,6 +4,7 @@ import type { RuleId } from '../rules/catalog.ts';
 import type { FlowSettings, Learned, StepStatus } from '../session/types.ts';
 import type { UserAgent } from '../flow/user-agent.ts';
 import type { StepKind } from './step-kind.ts';
+import type { SpecVersion } from '../spec/versions.ts';
 
 /** What a step may do: make recorded requests, raise findings, learn things, write notes. */
 export interface StepContext {
@@ -13,6 +14,10 @@ export interface StepContext {
   readonly exchanges: readonly Exchange[];
   readonly userAgent: UserAgent;
   readonly signal?: AbortSignal;
+  /** The input this step instance was created with (e.g. which tool to call). */
+  readonly input: Record<string, unknown>;
+  /** Several authorization servers: which one? Asks the user where there is one. */
+  chooseAuthorizationServer(issuers: string[]): Promise<string>;
   fetch(target: Omit<ExchangeTarget, 'stepId'>): RecordingFetch;
   /** Records a browser navigation we started or saw (the popup), which no fetch can observe. */
   navigation(from: Lane, to: Lane, url: string, startedAt: number): Exchange;
@@ -23,7 +28,19 @@ export interface StepContext {
 export interface StepOutcome {
   status: Exclude<StepStatus, 'pending' | 'running'>;
   summary: string;
+  /** A failed step after which the flow could still go on, off-spec, if the user insists. */
+  continuable?: boolean;
+  /** Plain data for whoever asked for the step (a tool call's result, what a 401/403 asked for). */
+  output?: StepOutput;
+  /** The step learned that the server speaks another version (automatic version choice). */
+  switchVersion?: SpecVersion;
 }
+
+export type StepOutput =
+  | { kind: 'tool-result'; result: unknown; isError: boolean }
+  | { kind: 'needs-refresh' }
+  | { kind: 'needs-step-up'; scope?: string }
+  | { kind: 'none' };
 
 export interface StepDefinition {
   kind: StepKind;

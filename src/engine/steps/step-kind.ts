@@ -10,7 +10,11 @@ export type StepKind =
   | 'authorize'
   | 'callback'
   | 'token'
-  | 'mcp-authenticated';
+  | 'mcp-authenticated'
+  // After the first success, on demand:
+  | 'tool-call'
+  | 'refresh'
+  | 'audit';
 
 /** The steps a version runs. 2025-03-26 has no protected resource metadata. */
 export function stepsFor(version: SpecVersion): StepKind[] {

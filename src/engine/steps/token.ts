@@ -1,12 +1,12 @@
 import * as oauth from 'oauth4webapi';
-import { audienceIncludes, decodeJwt } from '../jwt/decode.ts';
+import { checkAccessTokenAudience } from './access-token-audience.ts';
 import { isAtLeast } from '../spec/versions.ts';
 import { clientAuthFor } from './client-auth.ts';
 import { attempt } from './fetch-failure.ts';
 import { latestExchange } from './latest-exchange.ts';
 import { describeOauthError } from './oauth-error.ts';
 import { oauthOptions, toOauthClient, toOauthServer } from './oauth-options.ts';
-import type { StepContext, StepDefinition } from './step-definition.ts';
+import type { StepDefinition } from './step-definition.ts';
 
 export const tokenStep: StepDefinition = {
   kind: 'token',
@@ -44,6 +44,7 @@ export const tokenStep: StepDefinition = {
       return { status: 'failed', summary: 'No access token was issued.' };
     }
     ctx.learned.tokens = {
+      issuer: asMetadata.issuer,
       access_token: tokens.access_token,
       token_type: tokens.token_type,
       ...(tokens.expires_in !== undefined ? { expires_in: tokens.expires_in } : {}),
@@ -52,27 +53,10 @@ export const tokenStep: StepDefinition = {
     };
     ctx.note(`token_type = ${tokens.token_type}, expires_in = ${tokens.expires_in ?? 'not given'}`);
     ctx.note(tokens.refresh_token ? 'A refresh token was issued' : 'No refresh token was issued');
-    return checkAudience(ctx, tokens.access_token, exchange.id);
+    if (!tokens.refresh_token) ctx.raise('token.no-refresh-token', 'The token response has no refresh_token.', exchange.id);
+    return checkAccessTokenAudience(ctx, tokens.access_token, exchange.id);
   },
 };
-
-function checkAudience(ctx: StepContext, accessToken: string, exchangeId: string) {
-  const decoded = decodeJwt(accessToken);
-  if (!decoded) {
-    ctx.note('The access token is opaque (not a JWT): only the MCP server can check its audience');
-    return { status: 'ok' as const, summary: 'Access token received (opaque).' };
-  }
-  ctx.learned.accessTokenClaims = decoded.claims;
-  const { aud, exp, scope, iss } = decoded.claims;
-  ctx.note(`JWT claims: iss = ${String(iss)}, aud = ${JSON.stringify(aud)}, scope = ${String(scope ?? '')}`);
-  if (typeof exp === 'number') ctx.note(`exp = ${new Date(exp * 1000).toISOString()}`);
-  const resource = ctx.learned.resource ?? ctx.settings.serverUrl;
-  if (!audienceIncludes(aud, resource)) {
-    ctx.raise('token.audience-mismatch', `aud is ${JSON.stringify(aud)}, the resource is "${resource}".`, exchangeId);
-    return { status: 'warning' as const, summary: 'Access token received, but its audience is not this server.' };
-  }
-  return { status: 'ok' as const, summary: `Access token received; aud matches ${resource}.` };
-}
 
 function rawTokenType(body: string | undefined): string | undefined {
   try {

@@ -20,6 +20,7 @@ export async function runUntilStop(
       timeoutMs: options.timeoutMs ?? 2_000,
       redirectUri: 'http://localhost:5173/callback',
       clientName: 'engine test',
+      registration: { mode: 'auto' },
     }),
     { userAgent: options.userAgent ?? unusedUserAgent, runtime: 'node' },
   );

@@ -1,0 +1,21 @@
+import { audienceIncludes, decodeJwt } from '../jwt/decode.ts';
+import type { StepContext, StepOutcome } from './step-definition.ts';
+
+/** Decodes a JWT access token (no signature check here) and compares its audience with the resource. */
+export function checkAccessTokenAudience(ctx: StepContext, accessToken: string, exchangeId: string): StepOutcome {
+  const decoded = decodeJwt(accessToken);
+  if (!decoded) {
+    ctx.note('The access token is opaque (not a JWT): only the MCP server can check its audience');
+    return { status: 'ok', summary: 'Access token received (opaque).' };
+  }
+  ctx.learned.accessTokenClaims = decoded.claims;
+  const { aud, exp, scope, iss } = decoded.claims;
+  ctx.note(`JWT claims: iss = ${String(iss)}, aud = ${JSON.stringify(aud)}, scope = ${String(scope ?? '')}`);
+  if (typeof exp === 'number') ctx.note(`exp = ${new Date(exp * 1000).toISOString()}`);
+  const resource = ctx.learned.resource ?? ctx.settings.serverUrl;
+  if (!audienceIncludes(aud, resource)) {
+    ctx.raise('token.audience-mismatch', `aud is ${JSON.stringify(aud)}, the resource is "${resource}".`, exchangeId);
+    return { status: 'warning', summary: 'Access token received, but its audience is not this server.' };
+  }
+  return { status: 'ok', summary: `Access token received; aud matches ${resource}.` };
+}

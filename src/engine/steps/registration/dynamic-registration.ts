@@ -1,0 +1,61 @@
+import * as oauth from 'oauth4webapi';
+import { isLoopbackHost } from '../../validate/as-metadata.ts';
+import { attempt } from '../fetch-failure.ts';
+import { latestExchange } from '../latest-exchange.ts';
+import { describeOauthError } from '../oauth-error.ts';
+import { oauthOptions, toOauthServer } from '../oauth-options.ts';
+import type { StepContext, StepOutcome } from '../step-definition.ts';
+import { chooseTokenAuthMethod } from './token-auth-method.ts';
+
+/**
+ * Dynamic client registration (RFC 7591). As a browser app we are a public client and ask for no
+ * secret; 2026-07-28 requires application_type, and "native" is right for a loopback redirect (RFC 8252).
+ */
+export async function registerDynamically(ctx: StepContext, _explicit: boolean): Promise<StepOutcome> {
+  const as = ctx.learned.asMetadata!;
+  if (!as.registration_endpoint) {
+    ctx.raise(
+      'registration.unavailable',
+      `${as.issuer} publishes no registration_endpoint, and no client id or client metadata URL was given. Enter a pre-registered client id to go on.`,
+    );
+    return { status: 'failed', summary: 'No way to get a client_id: enter a pre-registered one.' };
+  }
+  const applicationType = isLoopbackHost(new URL(ctx.settings.redirectUri).hostname) ? 'native' : 'web';
+  const metadata = {
+    client_name: ctx.settings.clientName,
+    redirect_uris: [ctx.settings.redirectUri],
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    token_endpoint_auth_method: 'none',
+    application_type: applicationType,
+  };
+  ctx.note(`application_type = ${applicationType}, redirect_uri = ${ctx.settings.redirectUri}`);
+  const sent = await attempt(ctx, 'The registration request got no response', () =>
+    oauth.dynamicClientRegistrationRequest(toOauthServer(as), metadata, oauthOptions(ctx)),
+  );
+  if (!sent.ok) return sent.outcome;
+  const exchange = latestExchange(ctx);
+  let client: Awaited<ReturnType<typeof oauth.processDynamicClientRegistrationResponse>>;
+  try {
+    client = await oauth.processDynamicClientRegistrationResponse(sent.value);
+  } catch (error) {
+    ctx.raise('registration.rejected', describeOauthError(error, exchange.response?.status), exchange.id);
+    return { status: 'failed', summary: 'The registration was refused.' };
+  }
+  const secret = typeof client.client_secret === 'string' ? client.client_secret : undefined;
+  const registeredMethod = typeof client.token_endpoint_auth_method === 'string' ? client.token_endpoint_auth_method : 'none';
+  const method = chooseTokenAuthMethod(as, !!secret, registeredMethod);
+  ctx.learned.client = {
+    client_id: client.client_id,
+    ...(secret ? { client_secret: secret } : {}),
+    token_endpoint_auth_method: method,
+    issuer: as.issuer,
+  };
+  ctx.note(`client_id = ${client.client_id}`);
+  if (registeredMethod !== 'none') {
+    // fastmcp#972: a server that registers a confidential client when a public one was asked for.
+    ctx.raise('registration.auth-method-changed', `Asked for "none", registered as "${registeredMethod}"; the client will use ${method}.`, exchange.id);
+    return { status: 'warning', summary: `Registered as ${client.client_id}, but as a confidential client.` };
+  }
+  return { status: 'ok', summary: `Registered as ${client.client_id}.` };
+}

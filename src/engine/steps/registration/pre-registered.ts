@@ -1,0 +1,26 @@
+import type { StepContext, StepOutcome } from '../step-definition.ts';
+import { chooseTokenAuthMethod } from './token-auth-method.ts';
+
+/**
+ * A client id (and maybe a secret) the user registered by hand. Since 2026-07-28 credentials are
+ * bound to the issuer that issued them: the same id must not be presented to another server.
+ */
+export function usePreRegisteredClient(ctx: StepContext): StepOutcome {
+  const { clientId, clientSecret } = ctx.settings.registration;
+  const as = ctx.learned.asMetadata!;
+  const boundIssuer = ctx.settings.registration.issuer ?? ctx.learned.client?.issuer;
+  if (boundIssuer && boundIssuer !== as.issuer) {
+    ctx.raise('registration.bound-to-other-issuer', `The client id was used with ${String(boundIssuer)}; this flow's issuer is ${as.issuer}.`);
+    return { status: 'failed', summary: 'These credentials belong to another authorization server.' };
+  }
+  const method = chooseTokenAuthMethod(as, !!clientSecret);
+  ctx.learned.client = {
+    client_id: clientId!,
+    ...(clientSecret ? { client_secret: clientSecret } : {}),
+    token_endpoint_auth_method: method,
+    issuer: as.issuer,
+  };
+  ctx.note(`client_id = ${clientId} (pre-registered, bound to ${as.issuer})`);
+  ctx.note(`token endpoint authentication: ${method}${clientSecret ? ' (secret kept out of the diagram)' : ''}`);
+  return { status: 'ok', summary: `Using the pre-registered client ${clientId}.` };
+}
