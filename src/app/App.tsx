@@ -1,8 +1,10 @@
 import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_TIMEOUT_MS } from '../engine/flow/create-session.ts';
-import type { FlowSession, FlowSettings } from '../engine/session/types.ts';
+import type { FlowSession } from '../engine/session/types.ts';
 import { LATEST_SPEC_VERSION } from '../engine/spec/versions.ts';
-import { ConnectBar, type ConnectValues } from '../features/connect/ConnectBar.tsx';
+import { AuthorizationServerDialog } from '../features/connect/AuthorizationServerDialog.tsx';
+import { ConnectBar } from '../features/connect/ConnectBar.tsx';
+import { toFlowSettings, type ConnectValues } from '../features/connect/connect-values.ts';
 import { useDemoConfig } from '../features/connect/demo-config.ts';
 import { buildLink, readLink } from '../features/connect/share-link.ts';
 import { useFlow } from '../features/connect/use-flow.ts';
@@ -26,6 +28,12 @@ export function App() {
     server: link.server ?? '',
     spec: link.spec ?? LATEST_SPEC_VERSION,
     timeoutSeconds: DEFAULT_TIMEOUT_MS / 1000,
+    registration: {
+      mode: link.mode ?? 'auto',
+      ...(link.clientId ? { clientId: link.clientId } : {}),
+      ...(link.clientMetadataUrl ? { clientMetadataUrl: link.clientMetadataUrl } : {}),
+    },
+    scopeOverride: link.scope ?? '',
   });
   const [selection, setSelection] = useState<Selection>(null);
   const autoRan = useRef(false);
@@ -35,13 +43,7 @@ export function App() {
     if (!link.server && demo.data) setValues((current) => (current.server ? current : { ...current, server: demo.data!.mcpServerUrl }));
   }, [demo.data]);
 
-  const settings = (): FlowSettings => ({
-    serverUrl: values.server.trim(),
-    specVersion: values.spec,
-    timeoutMs: values.timeoutSeconds * 1000,
-    redirectUri: `${window.location.origin}/callback`,
-    clientName: 'MCP Auth Flow',
-  });
+  const settings = () => toFlowSettings(values, window.location.origin);
 
   /** After a run, show where it ended: the failed step, or the last one that ran. */
   const focusOutcome = (session: FlowSession) => {
@@ -65,7 +67,22 @@ export function App() {
     }
   });
 
-  const shareLink = useMemo(() => buildLink(window.location.origin, { server: values.server, spec: values.spec }, true), [values.server, values.spec]);
+  const shareLink = useMemo(
+    () =>
+      buildLink(
+        window.location.origin,
+        {
+          server: values.server,
+          spec: values.spec,
+          mode: values.registration.mode,
+          ...(values.registration.clientId ? { clientId: values.registration.clientId } : {}),
+          ...(values.registration.clientMetadataUrl ? { clientMetadataUrl: values.registration.clientMetadataUrl } : {}),
+          ...(values.scopeOverride ? { scope: values.scopeOverride } : {}),
+        },
+        true,
+      ),
+    [values],
+  );
   const session = flow.session;
   const tools = session?.learned.tools;
 
@@ -91,7 +108,22 @@ export function App() {
             shareLink={shareLink}
           />
         </div>
-        {session && <FlowSummary session={session} />}
+        {session && (
+          <div className="flex flex-wrap items-center gap-3">
+            <FlowSummary session={session} />
+            {flow.continuable && !flow.busy && (
+              <button
+                type="button"
+                onClick={() => flow.continueAnyway.mutate(undefined, { onSuccess: focusOutcome })}
+                className="mt-2 rounded-md border-2 border-dashed border-red-700 px-3 py-1 text-sm font-semibold text-red-800 hover:bg-red-50"
+                title="A conforming client stops here. Go on to see the rest of the flow; later steps are marked off-spec."
+              >
+                Continue anyway (off-spec)
+              </button>
+            )}
+          </div>
+        )}
+        {flow.choice.pending && <AuthorizationServerDialog issuers={flow.choice.pending} onChoose={flow.choice.answer} />}
       </header>
       <main className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[minmax(0,1fr)_minmax(360px,34%)]">
         <div className="flex min-h-0 flex-col border-r border-slate-200">
@@ -105,7 +137,16 @@ export function App() {
             )}
           </div>
           <div className="max-h-[38vh] space-y-3 overflow-auto border-t border-slate-200 bg-white p-3">
-            {tools && <ToolsList tools={tools} />}
+            {tools && (
+              <ToolsList
+                tools={tools}
+                busy={flow.busy}
+                canRefresh={!!session?.learned.tokens?.refresh_token}
+                onCall={(name, args) => flow.callTool.mutateAsync({ name, args })}
+                onRefresh={() => flow.refresh.mutate(undefined, { onSuccess: focusOutcome })}
+                onAudit={() => flow.audit.mutate(undefined, { onSuccess: focusOutcome })}
+              />
+            )}
             <FindingsPanel session={session} onSelect={setSelection} />
           </div>
         </div>

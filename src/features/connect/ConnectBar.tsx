@@ -1,11 +1,7 @@
 import { useState } from 'react';
 import { SPEC_VERSIONS, type SpecVersion } from '../../engine/spec/versions.ts';
-
-export interface ConnectValues {
-  server: string;
-  spec: SpecVersion;
-  timeoutSeconds: number;
-}
+import type { ConnectValues } from './connect-values.ts';
+import { SettingsPanel } from './SettingsPanel.tsx';
 
 interface Props {
   values: ConnectValues;
@@ -21,6 +17,7 @@ interface Props {
 /** The form at the top: which server, which spec version, and the three controls. */
 export function ConnectBar({ values, onChange, onRunAll, onNext, onReset, busy, canContinue, shareLink }: Props) {
   const [copied, setCopied] = useState(false);
+  const [showSettings, setShowSettings] = useState(false);
   const copyLink = async () => {
     await navigator.clipboard?.writeText(shareLink).catch(() => undefined);
     setCopied(true);
@@ -55,9 +52,10 @@ export function ConnectBar({ values, onChange, onRunAll, onNext, onReset, busy, 
           name="spec"
           className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-2 text-sm text-slate-900"
           value={values.spec}
-          onChange={(event) => onChange({ ...values, spec: event.target.value as SpecVersion })}
+          onChange={(event) => onChange({ ...values, spec: event.target.value as SpecVersion | 'auto' })}
           disabled={busy}
         >
+          <option value="auto">Auto (probe the server)</option>
           {[...SPEC_VERSIONS].reverse().map((version) => (
             <option key={version} value={version}>
               {version}
@@ -92,7 +90,20 @@ export function ConnectBar({ values, onChange, onRunAll, onNext, onReset, busy, 
         <button type="button" className="rounded-md px-3 py-2 text-sm text-slate-600 underline-offset-2 hover:underline" onClick={copyLink} title={shareLink}>
           {copied ? 'Link copied' : 'Copy link'}
         </button>
+        <button
+          type="button"
+          aria-expanded={showSettings}
+          className="rounded-md px-3 py-2 text-sm text-slate-600 underline-offset-2 hover:underline"
+          onClick={() => setShowSettings((shown) => !shown)}
+        >
+          {showSettings ? 'Hide settings' : 'Settings'}
+        </button>
       </div>
+      {showSettings && (
+        <div className="basis-full">
+          <SettingsPanel values={values} onChange={onChange} disabled={busy} />
+        </div>
+      )}
     </form>
   );
 }

@@ -1,25 +1,47 @@
+import type { RegistrationMode } from '../../engine/session/types.ts';
 import { isSpecVersion, type SpecVersion } from '../../engine/spec/versions.ts';
 
-/** What a shareable link carries. Never a secret: only the setup needed to reproduce a run. */
+const MODES: RegistrationMode[] = ['auto', 'pre-registered', 'cimd', 'dcr'];
+
+/** What a shareable link carries: the setup needed to reproduce a run, and never a secret. */
 export interface LinkSetup {
   server?: string;
-  spec?: SpecVersion;
+  spec?: SpecVersion | 'auto';
+  mode?: RegistrationMode;
+  clientId?: string;
+  clientMetadataUrl?: string;
+  scope?: string;
   run: boolean;
 }
 
 export function readLink(search: string): LinkSetup {
   const params = new URLSearchParams(search);
-  const server = params.get('server')?.trim();
+  const text = (name: string) => params.get(name)?.trim() || undefined;
   const spec = params.get('spec');
-  return {
-    ...(server ? { server } : {}),
-    ...(isSpecVersion(spec) ? { spec } : {}),
-    run: params.get('run') === '1',
-  };
+  const mode = params.get('mode') as RegistrationMode | null;
+  const setup: LinkSetup = { run: params.get('run') === '1' };
+  const server = text('server');
+  if (server) setup.server = server;
+  if (spec === 'auto' || isSpecVersion(spec)) setup.spec = spec;
+  if (mode && MODES.includes(mode)) setup.mode = mode;
+  const clientId = text('client_id');
+  if (clientId) setup.clientId = clientId;
+  const clientMetadataUrl = text('client_metadata_url');
+  if (clientMetadataUrl) setup.clientMetadataUrl = clientMetadataUrl;
+  const scope = text('scope');
+  if (scope) setup.scope = scope;
+  return setup;
 }
 
-export function buildLink(origin: string, setup: { server: string; spec: SpecVersion }, run: boolean): string {
-  const params = new URLSearchParams({ server: setup.server, spec: setup.spec });
+/** The client secret is deliberately not a parameter: a link is for sharing. */
+export function buildLink(origin: string, setup: Omit<LinkSetup, 'run'>, run: boolean): string {
+  const params = new URLSearchParams();
+  if (setup.server) params.set('server', setup.server);
+  if (setup.spec) params.set('spec', setup.spec);
+  if (setup.mode && setup.mode !== 'auto') params.set('mode', setup.mode);
+  if (setup.clientId) params.set('client_id', setup.clientId);
+  if (setup.clientMetadataUrl) params.set('client_metadata_url', setup.clientMetadataUrl);
+  if (setup.scope) params.set('scope', setup.scope);
   if (run) params.set('run', '1');
   return `${origin}/?${params}`;
 }

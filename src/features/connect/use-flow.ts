@@ -4,16 +4,18 @@ import { createSession } from '../../engine/flow/create-session.ts';
 import { FlowEngine } from '../../engine/flow/engine.ts';
 import type { FlowSession, FlowSettings } from '../../engine/session/types.ts';
 import { createPopupUserAgent } from './popup-user-agent.ts';
+import { useAuthorizationServerChoice } from './use-authorization-server-choice.ts';
 
 const noSubscription = () => () => undefined;
 
 /**
- * The engine owns the flow; React renders its snapshots. Run all and Next step are mutations,
- * so their pending and error states come from TanStack Query rather than hand-rolled flags.
+ * The engine owns the flow; React renders its snapshots. Every engine action is a mutation, so
+ * pending and error states come from TanStack Query rather than hand-rolled flags.
  */
 export function useFlow() {
   const [engine, setEngine] = useState<FlowEngine | null>(null);
   const settingsKey = useRef('');
+  const choice = useAuthorizationServerChoice();
   const subscribe = useMemo(() => (engine ? (listener: () => void) => engine.subscribe(listener) : noSubscription), [engine]);
   const session = useSyncExternalStore(subscribe, () => engine?.snapshot ?? null);
 
@@ -23,37 +25,60 @@ export function useFlow() {
       const key = JSON.stringify(settings);
       if (engine && key === settingsKey.current && engine.nextStep()) return engine;
       engine?.cancel();
-      const fresh = new FlowEngine(createSession(settings), { userAgent: createPopupUserAgent() });
+      const fresh = new FlowEngine(createSession(settings), {
+        userAgent: createPopupUserAgent(),
+        chooseAuthorizationServer: choice.ask,
+      });
       settingsKey.current = key;
       setEngine(fresh);
       return fresh;
     },
-    [engine],
+    [engine, choice.ask],
   );
 
+  const current = () => {
+    if (!engine) throw new Error('Run the flow first.');
+    return engine;
+  };
   const runAll = useMutation({
     mutationFn: async (settings: FlowSettings) => {
-      const current = engineFor(settings);
-      await current.runAll();
-      return current.snapshot;
+      const running = engineFor(settings);
+      await running.runAll();
+      return running.snapshot;
     },
   });
   const next = useMutation({
     mutationFn: async (settings: FlowSettings) => {
-      const current = engineFor(settings);
-      await current.next();
-      return current.snapshot;
+      const running = engineFor(settings);
+      await running.next();
+      return running.snapshot;
     },
   });
+  const continueAnyway = useMutation({ mutationFn: async () => (await current().continueAnyway(), current().snapshot) });
+  const callTool = useMutation({ mutationFn: ({ name, args }: { name: string; args: Record<string, unknown> }) => current().callTool(name, args) });
+  const refresh = useMutation({ mutationFn: async () => (await current().refresh(), current().snapshot) });
+  const audit = useMutation({ mutationFn: async () => (await current().audit(), current().snapshot) });
 
   const reset = useCallback(() => {
     engine?.cancel();
+    choice.cancel();
     settingsKey.current = '';
     setEngine(null);
-    runAll.reset();
-    next.reset();
-  }, [engine, runAll, next]);
+    for (const mutation of [runAll, next, continueAnyway, callTool, refresh, audit]) mutation.reset();
+  }, [engine, choice, runAll, next, continueAnyway, callTool, refresh, audit]);
 
-  const busy = runAll.isPending || next.isPending;
-  return { session: session as FlowSession | null, runAll, next, reset, busy };
+  const busy = [runAll, next, continueAnyway, callTool, refresh, audit].some((mutation) => mutation.isPending);
+  return {
+    session: session as FlowSession | null,
+    continuable: session ? !!engine?.continuableStep() : false,
+    runAll,
+    next,
+    continueAnyway,
+    callTool,
+    refresh,
+    audit,
+    reset,
+    busy,
+    choice,
+  };
 }

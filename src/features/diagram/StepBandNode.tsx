@@ -37,6 +37,7 @@ export const StepBandNode = memo(function StepBandNode({ data, selected }: NodeP
         BAND_SURFACE[data.status],
         data.current && 'border-l-[10px] border-solid shadow-lg shadow-indigo-200',
         selected && 'ring-4 ring-blue-600 ring-offset-2',
+        data.offSpec && 'bg-[repeating-linear-gradient(135deg,transparent,transparent_12px,rgba(220,38,38,0.06)_12px,rgba(220,38,38,0.06)_24px)]',
       )}
     >
       <div className="flex items-center gap-2 leading-tight">
@@ -52,6 +53,11 @@ export const StepBandNode = memo(function StepBandNode({ data, selected }: NodeP
         {data.current && (
           <span className="shrink-0 rounded-full bg-indigo-600 px-2 text-[0.95em] font-bold whitespace-nowrap text-white">
             ▶ {data.status === 'running' ? 'now' : 'next'}
+          </span>
+        )}
+        {data.offSpec && (
+          <span className="shrink-0 rounded-full border border-dashed border-red-700 px-2 text-[0.95em] font-bold whitespace-nowrap text-red-800" title="The flow continued past an error: a conforming client would have stopped">
+            off-spec
           </span>
         )}
         <FindingCount severity="error" count={data.errorCount} />

@@ -21,6 +21,8 @@ export type StepBandData = {
   current: boolean;
   errorCount: number;
   warningCount: number;
+  /** Ran after the user chose to continue past an error a conforming client stops at. */
+  offSpec: boolean;
   ariaLabel: string;
 };
 

@@ -38,7 +38,7 @@ function step(id: Step['kind'], status: Step['status'], exchangeIds: string[] = 
 function blockedTokenRun(): FlowSession {
   return {
     format: 'mcp-auth-flow/session@1',
-    settings: { serverUrl: MCP, specVersion: '2025-11-25', timeoutMs: 15_000, redirectUri: 'http://localhost:5173/callback', clientName: 'MCP Auth Flow' },
+    settings: { serverUrl: MCP, specVersion: '2025-11-25', timeoutMs: 15_000, redirectUri: 'http://localhost:5173/callback', clientName: 'MCP Auth Flow', registration: { mode: 'auto' } },
     status: 'failed',
     steps: [
       step('mcp-unauthenticated', 'ok', ['x1']),

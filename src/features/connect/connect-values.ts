@@ -1,0 +1,31 @@
+import type { FlowSettings, RegistrationSettings } from '../../engine/session/types.ts';
+import { LATEST_SPEC_VERSION, type SpecVersion } from '../../engine/spec/versions.ts';
+
+/** What the form holds. 'auto' lets the engine probe the server for its version. */
+export interface ConnectValues {
+  server: string;
+  spec: SpecVersion | 'auto';
+  timeoutSeconds: number;
+  registration: RegistrationSettings;
+  scopeOverride: string;
+}
+
+export function toFlowSettings(values: ConnectValues, origin: string): FlowSettings {
+  const registration: RegistrationSettings = { mode: values.registration.mode };
+  const clientId = values.registration.clientId?.trim();
+  const clientSecret = values.registration.clientSecret;
+  const clientMetadataUrl = values.registration.clientMetadataUrl?.trim();
+  if (clientId && (values.registration.mode === 'auto' || values.registration.mode === 'pre-registered')) registration.clientId = clientId;
+  if (clientSecret && registration.clientId) registration.clientSecret = clientSecret;
+  if (clientMetadataUrl && (values.registration.mode === 'auto' || values.registration.mode === 'cimd')) registration.clientMetadataUrl = clientMetadataUrl;
+  return {
+    serverUrl: values.server.trim(),
+    specVersion: values.spec === 'auto' ? LATEST_SPEC_VERSION : values.spec,
+    ...(values.spec === 'auto' ? { autoVersion: true } : {}),
+    timeoutMs: values.timeoutSeconds * 1000,
+    redirectUri: `${origin}/callback`,
+    clientName: 'MCP Auth Flow',
+    registration,
+    ...(values.scopeOverride.trim() ? { scopeOverride: values.scopeOverride.trim() } : {}),
+  };
+}
