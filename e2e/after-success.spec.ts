@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { activate, completeLoginWhenAsked, expectFlowStatus, stepBand } from './support/flow-page.ts';
+import { activate, completeLoginWhenAsked, expectFlowStatus, openTab, stepBand } from './support/flow-page.ts';
 import { loginAndConsent } from './support/login.ts';
 
 async function runToSuccess(page: Page) {
@@ -31,6 +31,7 @@ test('calling a tool that needs more scope steps up, with a second login, and th
   await activate(stepBand(page, 'authorize-2'));
   await page.getByTestId('step-panel').getByRole('button', { name: /GET \/auth/ }).click();
   await expect(page.getByTestId('query-parameters')).toContainText('mcp:admin');
+  await openTab(page, 'Findings');
   await expect(page.getByTestId('no-findings')).toBeVisible();
 });
 
@@ -55,5 +56,6 @@ test('Audit the server: no token, a malformed one and a tampered one are each re
   await expect(notes).toContainText('no token → 401: refused');
   await expect(notes).toContainText('a malformed token → 401: refused');
   await expect(notes).toContainText('the real token with its signature altered → 401: refused');
+  await openTab(page, 'Findings');
   await expect(page.getByTestId('no-findings')).toBeVisible();
 });

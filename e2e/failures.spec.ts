@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { activate, expectFlowStatus, stepBand } from './support/flow-page.ts';
+import { activate, expectFlowStatus, openTab, stepBand } from './support/flow-page.ts';
 
 test('an unreachable server ends in a readable failure, and the page keeps working', async ({ page }) => {
   await page.goto('/');
@@ -9,7 +9,8 @@ test('an unreachable server ends in a readable failure, and the page keeps worki
 
   await expectFlowStatus(page, 'failed');
   await expect(stepBand(page, 'mcp-unauthenticated')).toHaveAttribute('data-status', 'blocked');
-  const finding = page.getByTestId('finding').first();
+  await openTab(page, 'Findings');
+  const finding = page.getByTestId('findings-panel').getByTestId('finding').first();
   await expect(finding).toHaveAttribute('data-rule-id', 'http.blocked');
   await expect(finding).toContainText('most likely');
   await activate(page.getByTestId('message-x1-req'));
@@ -27,6 +28,7 @@ test('a URL that is not http(s) is refused with a clear finding', async ({ page 
   await page.getByLabel('MCP server URL').fill('javascript:alert(1)');
   await page.getByRole('button', { name: /Run all/ }).click();
   await expectFlowStatus(page, 'failed');
-  await expect(page.getByTestId('finding').first()).toHaveAttribute('data-rule-id', 'http.invalid-url');
-  await expect(page.getByTestId('finding').first()).toContainText('Only http and https URLs');
+  await openTab(page, 'Findings');
+  await expect(page.getByTestId('findings-panel').getByTestId('finding').first()).toHaveAttribute('data-rule-id', 'http.invalid-url');
+  await expect(page.getByTestId('findings-panel').getByTestId('finding').first()).toContainText('Only http and https URLs');
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ALL_STEPS, expectFlowStatus, stepBand } from './support/flow-page.ts';
+import { ALL_STEPS, expectFlowStatus, openTab, stepBand } from './support/flow-page.ts';
 import { loginAndConsent } from './support/login.ts';
 
 test('Next step runs exactly one step at a time', async ({ page }) => {
@@ -22,6 +22,7 @@ test('Next step runs exactly one step at a time', async ({ page }) => {
     await expect(page.getByTestId('step-panel')).toBeVisible();
   }
   await expectFlowStatus(page, 'done');
+  await openTab(page, 'Tools');
   await expect(page.getByTestId('tools-list')).toContainText('echo');
 });
 

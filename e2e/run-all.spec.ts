@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ALL_STEPS, activate, completeLoginWhenAsked, expectFlowStatus, stepBand } from './support/flow-page.ts';
+import { ALL_STEPS, activate, completeLoginWhenAsked, expectFlowStatus, openTab, stepBand } from './support/flow-page.ts';
 import { e2eUrls } from './support/ports.ts';
 
 for (const spec of ['2026-07-28', '2025-11-25'] as const) {
@@ -14,6 +14,7 @@ for (const spec of ['2026-07-28', '2025-11-25'] as const) {
     const tools = page.getByTestId('tools-list');
     await expect(tools).toContainText('echo');
     await expect(tools).toContainText('add');
+    await openTab(page, 'Findings');
     await expect(page.getByTestId('no-findings')).toBeVisible();
 
     // Every step ran and succeeded, and each shows its teaching text with a spec link.

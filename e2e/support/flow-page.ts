@@ -34,3 +34,8 @@ export async function activate(item: Locator): Promise<void> {
   await item.focus();
   await item.press('Enter');
 }
+
+/** The right-hand panel's tabs. */
+export async function openTab(page: Page, name: 'Step & HTTP' | 'Findings' | 'Tools'): Promise<void> {
+  await page.getByRole('tab', { name: new RegExp(`^${name.replace('&', '\\&')}`) }).click();
+}

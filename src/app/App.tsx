@@ -13,6 +13,7 @@ import { ToolsList } from '../features/tools/ToolsList.tsx';
 import type { Selection } from '../ui/selection.ts';
 import { FlowSummary } from './FlowSummary.tsx';
 import { Inspector } from './Inspector.tsx';
+import { SidePanel, type SideTab } from './SidePanel.tsx';
 
 const link = readLink(window.location.search);
 
@@ -35,7 +36,13 @@ export function App() {
     },
     scopeOverride: link.scope ?? '',
   });
-  const [selection, setSelection] = useState<Selection>(null);
+  const [selection, setSelectionState] = useState<Selection>(null);
+  const [tab, setTab] = useState<SideTab>('inspector');
+  /** Selecting a step or an exchange, from anywhere, shows it in the inspector. */
+  const setSelection = (next: Selection) => {
+    setSelectionState(next);
+    if (next) setTab('inspector');
+  };
   const autoRan = useRef(false);
 
   // The demo's MCP server is the default target, unless the link names another.
@@ -52,7 +59,14 @@ export function App() {
     const target = failed ?? lastRun;
     if (target) setSelection({ kind: 'step', id: target.id });
   };
-  const runAll = () => flow.runAll.mutate(settings(), { onSuccess: focusOutcome });
+  const runAll = () =>
+    flow.runAll.mutate(settings(), {
+      onSuccess: (session) => {
+        focusOutcome(session);
+        // A complete run's proof is the tools list: show it.
+        if (session.status === 'done' && session.learned.tools) setTab('tools');
+      },
+    });
   const next = () => flow.next.mutate(settings(), { onSuccess: focusOutcome });
   const reset = () => {
     flow.reset();
@@ -125,19 +139,32 @@ export function App() {
         )}
         {flow.choice.pending && <AuthorizationServerDialog issuers={flow.choice.pending} onChoose={flow.choice.answer} />}
       </header>
-      <main className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[minmax(0,1fr)_minmax(360px,34%)]">
-        <div className="flex min-h-0 flex-col border-r border-slate-200">
-          <div className="min-h-[420px] flex-1">
-            {session ? (
-              <Suspense fallback={<p className="p-4 text-sm text-slate-500">Loading the diagram…</p>}>
-                <SequenceDiagram session={session} selection={selection} onSelect={setSelection} />
-              </Suspense>
-            ) : (
-              <EmptyState />
-            )}
+      <main className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[minmax(0,1fr)_minmax(380px,36%)]">
+        <div className="min-h-[420px] border-r border-slate-200">
+          {session ? (
+            <Suspense fallback={<p className="p-4 text-sm text-slate-500">Loading the diagram…</p>}>
+              <SequenceDiagram session={session} selection={selection} onSelect={setSelection} />
+            </Suspense>
+          ) : (
+            <EmptyState />
+          )}
+        </div>
+        <SidePanel
+          tab={tab}
+          onTab={setTab}
+          findingCount={session?.findings.length ?? 0}
+          errorCount={session?.findings.filter((finding) => finding.severity === 'error').length ?? 0}
+          {...(tools ? { toolCount: tools.length } : {})}
+        >
+          {/* Hidden rather than unmounted, so a tool's arguments and result survive a look at the findings. */}
+          <div hidden={tab !== 'inspector'}>
+            <Inspector session={session} selection={selection} onSelect={setSelection} />
           </div>
-          <div className="max-h-[38vh] space-y-3 overflow-auto border-t border-slate-200 bg-white p-3">
-            {tools && (
+          <div hidden={tab !== 'findings'}>
+            <FindingsPanel session={session} onSelect={setSelection} />
+          </div>
+          {tools && (
+            <div hidden={tab !== 'tools'}>
               <ToolsList
                 tools={tools}
                 busy={flow.busy}
@@ -146,13 +173,9 @@ export function App() {
                 onRefresh={() => flow.refresh.mutate(undefined, { onSuccess: focusOutcome })}
                 onAudit={() => flow.audit.mutate(undefined, { onSuccess: focusOutcome })}
               />
-            )}
-            <FindingsPanel session={session} onSelect={setSelection} />
-          </div>
-        </div>
-        <aside className="min-h-0 overflow-auto bg-white p-4" aria-label="Inspector">
-          <Inspector session={session} selection={selection} onSelect={setSelection} />
-        </aside>
+            </div>
+          )}
+        </SidePanel>
       </main>
     </div>
   );

@@ -9,6 +9,7 @@ import { currentStep, describeProgress } from './current-step.ts';
 import { DiagramActionsContext } from './diagram-actions.ts';
 import { DEFAULT_LANE_SPACING, DEFAULT_ROW_HEIGHT, layoutSequence, type SequenceLayoutOptions } from './layout.ts';
 import { nodeTypes } from './node-types.ts';
+import { StickyLaneHeaders } from './StickyLaneHeaders.tsx';
 import { adjacentSelection, selectionOrder } from './selection-order.ts';
 import { useReadableFit, useRevealSelection } from './use-diagram-viewport.ts';
 import { useStableNodes, withSelection } from './use-stable-nodes.ts';
@@ -89,6 +90,7 @@ function SequenceDiagramFlow({ session, selection, onSelect, presenter = false }
           <Background />
           <Controls showInteractive={false} />
         </ReactFlow>
+        <StickyLaneHeaders nodes={layout.nodes} />
       </DiagramActionsContext>
       <p className="sr-only" aria-live="polite" data-testid="diagram-progress">
         {progress}
