@@ -177,6 +177,7 @@ export class FlowEngine {
       summary: outcome.summary,
       endedAt: Date.now(),
       ...(outcome.continuable ? { continuable: true } : {}),
+      ...(outcome.title ? { title: outcome.title } : {}),
       ...(outcome.output ? { output: outcome.output } : {}),
     });
     if (outcome.switchVersion) this.switchVersion(outcome.switchVersion);

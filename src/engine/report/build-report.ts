@@ -24,6 +24,7 @@ export function buildReport(session: FlowSession, options: BuildReportOptions = 
     server: session.settings.serverUrl,
     specVersion: session.settings.specVersion,
     status: session.status,
+    ...(session.offSpec ? { offSpec: true } : {}),
     redacted: redact,
     settings: reportSettings(session),
     facts: reportFacts(session.learned),
@@ -61,6 +62,7 @@ function reportStep(step: Step, text: (value: string) => string): ReportStep {
     exchangeIds: [...step.exchangeIds],
     ...(step.startedAt !== undefined ? { startedAt: step.startedAt } : {}),
     ...(step.endedAt !== undefined ? { endedAt: step.endedAt } : {}),
+    ...(step.offSpec ? { offSpec: true } : {}),
   };
 }
 
@@ -84,6 +86,8 @@ function reportSettings({ settings }: FlowSession): ReportSettings {
 function reportFacts(learned: Learned): ReportFacts {
   const claims = learned.accessTokenClaims;
   return withoutUndefined({
+    protocolVersion: learned.protocolVersion,
+    negotiatedVersion: learned.negotiatedVersion,
     resource: learned.resource,
     resourceMetadataUrl: learned.resourceMetadataUrl,
     prmUrl: learned.prmUrl,

@@ -21,6 +21,8 @@ export interface FlowReport {
   server: string;
   specVersion: string;
   status: FlowStatus;
+  /** The user continued past an error: what follows is not what a conforming client would do. */
+  offSpec?: boolean;
   /** False only when the report was built with includeSecrets. */
   redacted: boolean;
   settings: ReportSettings;
@@ -48,6 +50,10 @@ export interface ReportSettings {
 }
 
 export interface ReportFacts {
+  /** The MCP protocol version the requests used, when chosen automatically. */
+  protocolVersion?: string;
+  /** What initialize negotiated, as the server said it. */
+  negotiatedVersion?: string;
   resource?: string;
   resourceMetadataUrl?: string;
   prmUrl?: string;
@@ -80,6 +86,8 @@ export interface ReportStep {
   exchangeIds: string[];
   startedAt?: number;
   endedAt?: number;
+  /** Ran after the user chose to continue past an error. */
+  offSpec?: boolean;
 }
 
 export interface ReportFinding {

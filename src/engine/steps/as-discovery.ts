@@ -62,7 +62,7 @@ async function legacyDiscovery(ctx: StepContext): Promise<StepOutcome> {
   ctx.learned.issuer = issuer;
   const result = await fetchJsonDocument(ctx, url, 'as');
   ctx.note(`${url} → ${result.kind === 'json' ? 'found' : result.reason}`);
-  if (result.kind === 'json') return accept(ctx, url, result.value, issuer, result.exchange.id);
+  if (result.kind === 'json') return { ...accept(ctx, url, result.value, issuer, result.exchange.id), title: 'Metadata at the MCP server’s origin (2025-03-26)' };
   if (result.kind === 'failed') return fetchFailure(ctx, new RecordedFetchError(result.exchange), 'The metadata request failed');
   if (result.exchange.response?.status !== 404) {
     ctx.raise('as.metadata-unreachable', `${url}: ${result.reason}`, result.exchange.id);
@@ -70,5 +70,5 @@ async function legacyDiscovery(ctx: StepContext): Promise<StepOutcome> {
   }
   ctx.learned.asMetadata = { issuer, ...legacyDefaultEndpoints(ctx.settings.serverUrl), code_challenge_methods_supported: ['S256'] };
   ctx.note('No metadata (404): using the default endpoints /authorize, /token and /register (2025-03-26 fallback)');
-  return { status: 'ok', summary: 'Default endpoints at the MCP server origin (legacy path).' };
+  return { status: 'ok', summary: 'Default endpoints at the MCP server origin (legacy path).', title: 'Default endpoints (2025-03-26 fallback)' };
 }

@@ -32,6 +32,8 @@ export interface StepOutcome {
   continuable?: boolean;
   /** Plain data for whoever asked for the step (a tool call's result, what a 401/403 asked for). */
   output?: StepOutput;
+  /** A more specific title for this instance, e.g. when it took the 2025-03-26 legacy path. */
+  title?: string;
   /** The step learned that the server speaks another version (automatic version choice). */
   switchVersion?: SpecVersion;
 }

@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { json, startLoopbackServer } from '../test-support/loopback-server.ts';
+import { runUntilStop } from '../test-support/run-until-stop.ts';
+
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => close?.());
+
+describe('2025-03-26: the authorization server is at the MCP server’s origin', () => {
+  it('reads /.well-known/oauth-authorization-server at the origin, with no PRM and no resource parameter', async () => {
+    const server = await startLoopbackServer((base) => (request, response) => {
+      if (request.url === '/api/mcp') return json(response, 401, {}, { 'WWW-Authenticate': 'Bearer' });
+      if (request.url === '/.well-known/oauth-authorization-server') {
+        return json(response, 200, { issuer: base, authorization_endpoint: `${base}/oauth/authorize`, token_endpoint: `${base}/oauth/token`, code_challenge_methods_supported: ['S256'] });
+      }
+      return json(response, 404, {});
+    });
+    close = server.close;
+    const session = await runUntilStop(`${server.base}/api/mcp`, { specVersion: '2025-03-26' });
+    expect(server.requests.map((request) => request.path)).toEqual(['/api/mcp', '/.well-known/oauth-authorization-server']);
+    expect(session.steps.map((step) => step.kind)).not.toContain('prm');
+    expect(session.steps.find((step) => step.kind === 'as-discovery')).toMatchObject({ status: 'ok', title: 'Metadata at the MCP server’s origin (2025-03-26)' });
+    // It stops at registration: this server offers none and no client id was given.
+    expect(session.findings.map((finding) => finding.ruleId)).toEqual(['registration.unavailable']);
+  });
+
+  it('falls back to /authorize, /token and /register when the origin has no metadata', async () => {
+    const server = await startLoopbackServer(() => (request, response) => {
+      if (request.url === '/mcp') return json(response, 401, {});
+      if (request.url === '/register') return json(response, 201, { client_id: 'legacy-client', token_endpoint_auth_method: 'none' });
+      return json(response, 404, {});
+    });
+    close = server.close;
+    const session = await runUntilStop(`${server.base}/mcp`, { specVersion: '2025-03-26' });
+    expect(session.steps.find((step) => step.kind === 'as-discovery')).toMatchObject({ status: 'ok', title: 'Default endpoints (2025-03-26 fallback)' });
+    expect(session.learned.asMetadata).toMatchObject({ authorization_endpoint: `${server.base}/authorize`, token_endpoint: `${server.base}/token` });
+    // Registration went to the default /register, and the flow reached the login.
+    expect(server.requests.map((request) => request.path)).toEqual(['/mcp', '/.well-known/oauth-authorization-server', '/register']);
+    expect(session.learned.client?.client_id).toBe('legacy-client');
+  });
+});

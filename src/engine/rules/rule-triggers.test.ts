@@ -1,0 +1,490 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FlowEngine } from '../flow/engine.ts';
+import { json } from '../test-support/loopback-server.ts';
+import type { FlowSettings } from '../session/types.ts';
+import { SPEC_VERSIONS, type SpecVersion } from '../spec/versions.ts';
+import { RULES, getRule, type RuleId } from './catalog.ts';
+import type { Severity } from './rule.ts';
+import { ADMIN_SCOPES, AS_METADATA_PATH, MCP_PATH, PRM_PATH, html, startFakeServer, type FakeServer, type FakeServerOptions } from './test-support/fake-mcp-auth-server.ts';
+import { runFlow } from './test-support/run-flow.ts';
+
+/**
+ * Every rule in the catalog, raised by the real engine from real bytes sent by a real loopback
+ * server. The fake server is healthy in every version (proved at the bottom); each trigger breaks
+ * the one thing its rule is about. Read each entry as "<rule> is raised when <when>".
+ */
+interface Trigger {
+  when: string;
+  severity: Severity;
+  /** A version the rule applies to; the latest by default. */
+  spec?: SpecVersion;
+  server?: FakeServerOptions;
+  settings?: (base: string) => Partial<FlowSettings>;
+  /** Run as the browser app, behind the browser's CORS filter. */
+  browser?: boolean;
+  /** What the user does after the flow. */
+  then?: (engine: FlowEngine) => Promise<unknown>;
+  /** Something specific the finding must say. */
+  detail: (base: string) => string;
+}
+
+const OTHER_ISSUER = 'https://previous-as.example.com';
+
+const TRIGGERS: Record<RuleId, Trigger> = {
+  // Transport.
+  'http.blocked': {
+    when: 'the MCP endpoint sends no Access-Control-Allow-Origin, so the browser blocks its response',
+    severity: 'error',
+    browser: true,
+    server: { cors: (path, healthy) => (path === MCP_PATH ? {} : healthy) },
+    detail: () => 'The MCP request got no response: The browser blocked this request',
+  },
+  'http.network-error': {
+    when: 'the MCP server closes the connection without answering',
+    severity: 'error',
+    server: { routes: { [MCP_PATH]: ({ request }) => request.socket.destroy() } },
+    detail: () => 'UND_ERR_SOCKET',
+  },
+  'http.timeout': {
+    when: 'the MCP server never answers',
+    severity: 'error',
+    server: { routes: { [MCP_PATH]: () => undefined } },
+    settings: () => ({ timeoutMs: 300 }),
+    detail: () => 'No answer within 300 ms',
+  },
+  'http.invalid-url': {
+    when: 'the server URL entered is an ftp:// URL',
+    severity: 'error',
+    settings: (base) => ({ serverUrl: `${base.replace('http:', 'ftp:')}${MCP_PATH}` }),
+    detail: () => 'Only http and https URLs can be fetched, not ftp:',
+  },
+  'http.server-error': {
+    when: 'the MCP server answers the first request with 500',
+    severity: 'error',
+    server: { routes: { [MCP_PATH]: ({ response }) => json(response, 500, { error: 'database unavailable' }) } },
+    detail: () => 'The MCP server answered 500',
+  },
+  'http.not-json': {
+    when: 'the protected resource metadata URL serves an HTML login page',
+    severity: 'error',
+    server: { routes: { [PRM_PATH]: ({ response }) => html(response, 200, '<!doctype html><title>Sign in</title>') } },
+    detail: (base) => `${base}${PRM_PATH}: The response is an HTML page, not JSON`,
+  },
+
+  // Step 1: the unauthenticated request.
+  'mcp.no-401': {
+    when: 'the MCP server serves a request that carries no token',
+    severity: 'warning',
+    server: { routes: { [MCP_PATH]: ({ response, rpc }) => json(response, 200, { jsonrpc: '2.0', id: rpc?.id, result: {} }) } },
+    detail: () => 'The server answered 200 without any token',
+  },
+
+  // Step 2: the challenge.
+  'challenge.missing': {
+    when: 'a 2025-06-18 server answers 401 without WWW-Authenticate',
+    severity: 'error',
+    spec: '2025-06-18',
+    server: { challenge: () => undefined },
+    detail: () => 'The 401 has no WWW-Authenticate header.',
+  },
+  'challenge.missing-soft': {
+    when: 'a 2026-07-28 server answers 401 without WWW-Authenticate',
+    severity: 'warning',
+    server: { challenge: () => undefined },
+    detail: () => 'The 401 has no WWW-Authenticate header.',
+  },
+  'challenge.hidden-by-cors': {
+    when: 'the MCP endpoint does not list WWW-Authenticate in Access-Control-Expose-Headers',
+    severity: 'error',
+    browser: true,
+    server: { cors: (path, healthy) => (path === MCP_PATH ? { 'Access-Control-Allow-Origin': '*' } : healthy) },
+    detail: () => 'The 401 reached the script without a WWW-Authenticate header',
+  },
+  'challenge.unparseable': {
+    when: 'the challenge leaves the resource_metadata URL unquoted',
+    severity: 'warning',
+    server: { challenge: (healthy) => healthy.replace(/resource_metadata="([^"]*)"/, 'resource_metadata=$1') },
+    detail: (base) => `The value of resource_metadata (${base}${PRM_PATH}) contains characters that are only allowed inside quotes`,
+  },
+  'challenge.no-bearer': {
+    when: 'the 401 challenges with Basic only',
+    severity: 'error',
+    server: { challenge: () => 'Basic realm="mcp"' },
+    detail: () => 'Challenges found: Basic.',
+  },
+  'challenge.no-scope': {
+    when: 'the Bearer challenge has no scope',
+    severity: 'warning',
+    server: { challenge: (healthy) => healthy.replace(/, scope="[^"]*"/, '') },
+    detail: () => 'The Bearer challenge has no scope parameter.',
+  },
+
+  // Steps 3–4: protected resource metadata.
+  'prm.unreachable': {
+    when: 'the protected resource metadata is at neither the challenge URL nor any well-known URL',
+    severity: 'error',
+    server: { routes: { [PRM_PATH]: ({ response }) => json(response, 404, { error: 'not_found' }) } },
+    detail: (base) => `${base}/.well-known/oauth-protected-resource → HTTP 404`,
+  },
+  'prm.not-object': {
+    when: 'the protected resource metadata is a JSON array',
+    severity: 'error',
+    server: { prm: (healthy) => [healthy] },
+    detail: () => 'The document is an array, not a JSON object.',
+  },
+  'prm.no-authorization-servers': {
+    when: 'the protected resource metadata lists no authorization_servers',
+    severity: 'error',
+    server: { prm: ({ authorization_servers: _, ...rest }) => rest },
+    detail: () => 'The metadata has no authorization_servers.',
+  },
+  'prm.resource-mismatch': {
+    when: 'the protected resource metadata names the MCP URL with a trailing slash',
+    severity: 'error',
+    server: { prm: (healthy) => ({ ...healthy, resource: `${String(healthy.resource)}/` }) },
+    detail: (base) => `resource is "${base}/mcp/" but must be the MCP server URL "${base}/mcp"`,
+  },
+  'prm.resource-fragment': {
+    when: 'the protected resource metadata resource has a fragment',
+    severity: 'error',
+    server: { prm: (healthy) => ({ ...healthy, resource: `${String(healthy.resource)}#main` }) },
+    detail: () => 'has the fragment "#main"',
+  },
+  'prm.offline-access-scope': {
+    when: 'the protected resource metadata lists offline_access in scopes_supported',
+    severity: 'warning',
+    server: { prm: (healthy) => ({ ...healthy, scopes_supported: ['mcp', 'offline_access'] }) },
+    detail: () => 'scopes_supported lists "offline_access"',
+  },
+
+  // Step 6: authorization server metadata.
+  'as.metadata-unreachable': {
+    when: 'the authorization server publishes metadata at no well-known URL',
+    severity: 'error',
+    server: { routes: { [AS_METADATA_PATH]: ({ response }) => json(response, 404, { error: 'not_found' }) } },
+    detail: (base) => `No metadata for issuer ${base} at any well-known URL.`,
+  },
+  'as.not-object': {
+    when: 'the authorization server metadata is a JSON string',
+    severity: 'error',
+    server: { asMetadata: () => 'metadata' },
+    detail: () => 'The document is a string, not a JSON object.',
+  },
+  'as.issuer-mismatch': {
+    when: 'the metadata issuer has a trailing slash the PRM issuer does not',
+    severity: 'error',
+    server: { asMetadata: (healthy) => ({ ...healthy, issuer: `${String(healthy.issuer)}/` }) },
+    detail: (base) => `issuer is "${base}/" but the metadata URL was built from "${base}"`,
+  },
+  'as.missing-endpoint': {
+    when: 'the metadata has no token_endpoint',
+    severity: 'error',
+    server: { asMetadata: ({ token_endpoint: _, ...rest }) => rest },
+    detail: () => 'The metadata has no token_endpoint.',
+  },
+  'as.endpoint-not-https': {
+    when: 'the metadata lists a plain-http endpoint on a public host',
+    severity: 'error',
+    server: { asMetadata: (healthy) => ({ ...healthy, revocation_endpoint: 'http://auth.example.com/revoke' }) },
+    detail: () => 'revocation_endpoint "http://auth.example.com/revoke" is not https',
+  },
+  'as.pkce-methods-absent': {
+    when: 'the metadata does not say which PKCE methods it supports',
+    severity: 'error',
+    server: { asMetadata: ({ code_challenge_methods_supported: _, ...rest }) => rest },
+    detail: () => 'The metadata has no code_challenge_methods_supported',
+  },
+  'as.pkce-s256-missing': {
+    when: 'the metadata supports only the plain PKCE method',
+    severity: 'error',
+    server: { asMetadata: (healthy) => ({ ...healthy, code_challenge_methods_supported: ['plain'] }) },
+    detail: () => 'code_challenge_methods_supported is ["plain"], without "S256".',
+  },
+  'as.several-servers': {
+    when: 'the protected resource metadata lists two authorization servers',
+    severity: 'info',
+    server: { prm: (healthy) => ({ ...healthy, authorization_servers: [...(healthy.authorization_servers as string[]), OTHER_ISSUER] }) },
+    detail: (base) => `2 authorization servers are listed; using ${base}.`,
+  },
+
+  // Step 8: registration.
+  'registration.unavailable': {
+    when: 'the authorization server offers no registration_endpoint and no client id was given',
+    severity: 'error',
+    server: { asMetadata: ({ registration_endpoint: _, ...rest }) => rest },
+    detail: (base) => `${base} publishes no registration_endpoint`,
+  },
+  'registration.rejected': {
+    when: 'the registration endpoint refuses the client with 400',
+    severity: 'error',
+    server: {
+      routes: {
+        '/register': ({ response }) =>
+          json(response, 400, { error: 'invalid_client_metadata', error_description: 'native clients are not allowed' }),
+      },
+    },
+    detail: () => 'HTTP 400: invalid_client_metadata (native clients are not allowed).',
+  },
+  'registration.cimd-unsupported': {
+    when: 'a client metadata URL is given but the server does not advertise client_id_metadata_document_supported',
+    severity: 'warning',
+    server: { asMetadata: ({ client_id_metadata_document_supported: _, ...rest }) => rest },
+    settings: () => ({ registration: { mode: 'cimd', clientMetadataUrl: 'https://app.example.com/oauth/client.json' } }),
+    detail: (base) => `${base} does not advertise client_id_metadata_document_supported.`,
+  },
+  'registration.cimd-url-invalid': {
+    when: 'the client metadata URL given has no path',
+    severity: 'error',
+    settings: () => ({ registration: { mode: 'cimd', clientMetadataUrl: 'https://app.example.com/' } }),
+    detail: () => '"https://app.example.com/": a client_id URL must have a path',
+  },
+  'registration.bound-to-other-issuer': {
+    when: 'the metadata now points at another authorization server than the one the pre-registered client belongs to',
+    severity: 'error',
+    settings: () => ({ registration: { mode: 'pre-registered', clientId: 'client-from-elsewhere', issuer: OTHER_ISSUER } }),
+    detail: (base) => `The client id was used with ${OTHER_ISSUER}; this flow's issuer is ${base}.`,
+  },
+  'registration.auth-method-changed': {
+    when: 'the server registers a confidential client when a public one was asked for',
+    severity: 'warning',
+    server: {
+      registration: (healthy) => ({ ...healthy, token_endpoint_auth_method: 'client_secret_basic', client_secret: 's3cret', client_secret_expires_at: 0 }),
+    },
+    detail: () => 'Asked for "none", registered as "client_secret_basic"',
+  },
+  'scope.override': {
+    when: 'the user overrides the scopes the spec would select',
+    severity: 'warning',
+    settings: () => ({ scopeOverride: ADMIN_SCOPES }),
+    detail: () => `Requested "${ADMIN_SCOPES}" instead of what the spec's selection rules give.`,
+  },
+
+  // Steps 9–10: authorize and callback.
+  'callback.error': {
+    when: 'the authorization server redirects back with error=access_denied',
+    severity: 'error',
+    server: { authorizationResponse: ({ state, iss }) => ({ error: 'access_denied', error_description: 'The user said no', state, iss }) },
+    detail: () => 'error=access_denied, error_description=The user said no',
+  },
+  'callback.state-mismatch': {
+    when: 'the callback carries another state than the one sent',
+    severity: 'error',
+    server: { authorizationResponse: (healthy) => ({ ...healthy, state: 'forged-state' }) },
+    detail: () => 'got "forged-state"',
+  },
+  'callback.iss-mismatch': {
+    when: 'the callback carries the iss of another authorization server',
+    severity: 'error',
+    server: { authorizationResponse: (healthy) => ({ ...healthy, iss: OTHER_ISSUER }) },
+    detail: (base) => `Expected iss "${base}", got "${OTHER_ISSUER}".`,
+  },
+  'callback.iss-missing': {
+    when: 'the metadata advertises iss on the callback but the callback has none',
+    severity: 'error',
+    server: { authorizationResponse: ({ iss: _, ...rest }) => rest },
+    detail: (base) => `Expected iss "${base}" because the metadata advertises it.`,
+  },
+  'callback.no-code': {
+    when: 'the callback has neither code nor error',
+    severity: 'error',
+    server: { authorizationResponse: ({ code: _, ...rest }) => rest },
+    detail: () => 'The callback URL has no code: http://localhost:5173/callback?state=',
+  },
+
+  // Step 11: token.
+  'token.request-failed': {
+    when: 'the token endpoint refuses the code with invalid_grant',
+    severity: 'error',
+    server: {
+      routes: { '/token': ({ response }) => json(response, 400, { error: 'invalid_grant', error_description: 'PKCE verification failed' }) },
+    },
+    detail: () => 'HTTP 400: invalid_grant (PKCE verification failed).',
+  },
+  'token.type-not-bearer': {
+    when: 'the token response says token_type "MAC"',
+    severity: 'error',
+    server: { tokenResponse: (healthy) => ({ ...healthy, token_type: 'MAC' }) },
+    detail: () => 'token_type is "MAC".',
+  },
+  'token.audience-mismatch': {
+    when: 'the access token is issued for another audience than the MCP server',
+    severity: 'error',
+    server: { accessTokenClaims: (healthy) => ({ ...healthy, aud: 'https://api.other.example.com' }) },
+    detail: () => 'aud is "https://api.other.example.com"',
+  },
+  'token.no-refresh-token': {
+    when: 'the token response has no refresh_token',
+    severity: 'info',
+    server: { tokenResponse: ({ refresh_token: _, ...rest }) => rest },
+    detail: () => 'The token response has no refresh_token.',
+  },
+
+  // Step 12: the retry.
+  'mcp.authenticated-request-failed': {
+    when: 'the MCP server rejects the token its own authorization server just issued',
+    severity: 'error',
+    server: {
+      routes: {
+        [MCP_PATH]: ({ response, bearer }, healthy) => (bearer ? json(response, 401, { error: 'invalid_token' }) : healthy()),
+      },
+    },
+    detail: () => 'server/discover answered HTTP 401',
+  },
+  'mcp.jsonrpc-error': {
+    when: 'the MCP server answers tools/list with a JSON-RPC error',
+    severity: 'error',
+    server: {
+      routes: {
+        [MCP_PATH]: ({ response, rpc }, healthy) =>
+          rpc?.method === 'tools/list'
+            ? json(response, 200, { jsonrpc: '2.0', id: rpc.id, error: { code: -32601, message: 'Method not found' } })
+            : healthy(),
+      },
+    },
+    detail: () => 'tools/list: error -32601: Method not found',
+  },
+
+  // Step 13: refresh.
+  'refresh.failed': {
+    when: 'the token endpoint refuses the refresh token',
+    severity: 'error',
+    server: {
+      routes: {
+        '/token': ({ response, form }, healthy) =>
+          form.get('grant_type') === 'refresh_token'
+            ? json(response, 400, { error: 'invalid_grant', error_description: 'refresh token revoked' })
+            : healthy(),
+      },
+    },
+    then: (engine) => engine.refresh(),
+    detail: () => 'HTTP 400: invalid_grant (refresh token revoked).',
+  },
+  'refresh.not-rotated': {
+    when: 'the authorization server hands a public client back the same refresh token',
+    severity: 'error',
+    server: {
+      tokenResponse: (healthy, form) =>
+        form.get('grant_type') === 'refresh_token' ? { ...healthy, refresh_token: form.get('refresh_token') } : healthy,
+    },
+    then: (engine) => engine.refresh(),
+    detail: () => 'The refresh response did not carry a new refresh token for this public client.',
+  },
+
+  // Step 14: step-up.
+  'stepup.retry-limit': {
+    when: 'the authorization server never grants the scope a tool’s 403 asks for',
+    severity: 'error',
+    server: { grantScope: () => 'mcp' },
+    then: (engine) => engine.callTool('admin-report', {}),
+    detail: () => `Still 403 insufficient_scope (scope="${ADMIN_SCOPES}") after 2 re-authorizations.`,
+  },
+  'stepup.no-scope': {
+    when: 'a tool’s 403 insufficient_scope does not say which scope it needs',
+    severity: 'warning',
+    server: {
+      routes: {
+        [MCP_PATH]: ({ response, rpc }, healthy) =>
+          rpc?.method === 'tools/call'
+            ? json(response, 403, {}, { 'WWW-Authenticate': 'Bearer error="insufficient_scope"' })
+            : healthy(),
+      },
+    },
+    then: (engine) => engine.callTool('echo', {}),
+    detail: () => 'WWW-Authenticate: Bearer error="insufficient_scope"',
+  },
+  'mcp.forbidden': {
+    when: 'a tool call gets a bare 403 with no challenge',
+    severity: 'error',
+    server: {
+      routes: { [MCP_PATH]: ({ response, rpc }, healthy) => (rpc?.method === 'tools/call' ? json(response, 403, {}) : healthy()) },
+    },
+    then: (engine) => engine.callTool('echo', {}),
+    detail: () => 'The 403 has no WWW-Authenticate header.',
+  },
+
+  // Token validation audit.
+  'audit.accepts-invalid-token': {
+    when: 'the MCP server serves requests with a malformed token',
+    severity: 'error',
+    server: { acceptAnyToken: true },
+    then: (engine) => engine.audit(),
+    detail: () => 'With a malformed token, the server answered 200 instead of 401.',
+  },
+  'audit.no-challenge': {
+    when: 'the MCP server refuses an invalid token with a 401 that has no challenge',
+    severity: 'warning',
+    server: {
+      routes: {
+        [MCP_PATH]: ({ response, bearer, claims }, healthy) =>
+          bearer && !claims ? json(response, 401, { error: 'invalid_token' }) : healthy(),
+      },
+    },
+    then: (engine) => engine.audit(),
+    detail: () => 'With a malformed token, the 401 has no WWW-Authenticate header.',
+  },
+
+  // Version choice.
+  'version.auto-chosen': {
+    when: 'with automatic version choice, the server answers server/discover',
+    severity: 'info',
+    settings: () => ({ autoVersion: true }),
+    detail: () => 'The server answered server/discover: it speaks 2026-07-28.',
+  },
+};
+
+let fake: FakeServer | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+describe('every rule is raised by the engine from real server bytes', () => {
+  it('every rule in the catalog has a trigger below, and every trigger names a rule', () => {
+    const triggered = Object.keys(TRIGGERS).sort();
+    expect(RULES.map((rule) => rule.id).filter((id) => !triggered.includes(id)), 'rules without a trigger').toEqual([]);
+    expect(triggered.filter((id) => !RULES.some((rule) => rule.id === id)), 'triggers of unknown rules').toEqual([]);
+  });
+
+  for (const { id } of RULES) {
+    const trigger = (TRIGGERS as Partial<Record<string, Trigger>>)[id];
+    it(`${id} when ${trigger?.when ?? '(no trigger yet)'}`, async () => {
+      if (!trigger) throw new Error(`No trigger for ${id}: add one to TRIGGERS.`);
+      const spec = trigger.spec ?? '2026-07-28';
+      expect(getRule(id).versions, `${id} does not apply to ${spec}`).toContain(spec);
+      fake = await startFakeServer(trigger.server);
+      const session = await runFlow(fake, {
+        spec,
+        ...(trigger.settings ? { settings: trigger.settings(fake.base) } : {}),
+        ...(trigger.browser ? { browser: true } : {}),
+        ...(trigger.then ? { then: trigger.then } : {}),
+      });
+      const finding = session.findings.find((candidate) => candidate.ruleId === id);
+      expect(finding, `${id} was not raised; findings: ${session.findings.map((f) => `${f.ruleId}: ${f.detail}`).join(' | ')}`).toBeDefined();
+      expect(finding!.severity).toBe(trigger.severity);
+      expect(finding!.detail).toContain(trigger.detail(fake.base));
+    });
+  }
+});
+
+describe('the fake server is healthy, so each trigger above breaks only what it says', () => {
+  it.each(SPEC_VERSIONS.flatMap((spec) => [[spec, 'node'] as const, [spec, 'browser'] as const]))(
+    '%s, %s: the flow, a tool call, a step-up, a refresh and an audit raise no error or warning',
+    async (spec, runtime) => {
+      fake = await startFakeServer();
+      const session = await runFlow(fake, {
+        spec,
+        browser: runtime === 'browser',
+        then: async (engine) => {
+          expect(await engine.callTool('echo', {})).toMatchObject({ ok: true });
+          expect(await engine.callTool('admin-report', {})).toMatchObject({ ok: true });
+          await engine.refresh();
+          await engine.audit();
+        },
+      });
+      const problems = session.findings.filter((finding) => finding.severity !== 'info');
+      expect(problems.map((finding) => `${finding.ruleId}: ${finding.detail}`)).toEqual([]);
+      expect(session.status).toBe('done');
+      expect(session.steps.map((step) => step.status)).not.toContain('failed');
+    },
+  );
+});

@@ -1,0 +1,39 @@
+import { createSession } from '../../flow/create-session.ts';
+import { FlowEngine } from '../../flow/engine.ts';
+import type { FlowSession, FlowSettings } from '../../session/types.ts';
+import { LATEST_SPEC_VERSION, type SpecVersion } from '../../spec/versions.ts';
+import { browserCorsFetch } from './browser-cors-fetch.ts';
+import type { FakeServer } from './fake-mcp-auth-server.ts';
+import { redirectFollowingUserAgent } from './redirect-following-user-agent.ts';
+
+/** The origin the app would be served from in the browser model, and its callback page. */
+export const APP_ORIGIN = 'http://localhost:5173';
+
+export interface RunOptions {
+  spec?: SpecVersion;
+  settings?: Partial<FlowSettings>;
+  /** Run as the browser app would: the browser's CORS filter applies. */
+  browser?: boolean;
+  /** What the user does after the flow: call a tool, refresh, audit. */
+  then?: (engine: FlowEngine) => Promise<unknown>;
+}
+
+/** Runs the real engine against the fake server until the flow stops, then `then`, and returns the session. */
+export async function runFlow(fake: Pick<FakeServer, 'mcpUrl'>, options: RunOptions = {}): Promise<FlowSession> {
+  const session = createSession({
+    serverUrl: fake.mcpUrl,
+    specVersion: options.spec ?? LATEST_SPEC_VERSION,
+    timeoutMs: 2_000,
+    redirectUri: `${APP_ORIGIN}/callback`,
+    clientName: 'rule trigger test',
+    registration: { mode: 'auto' },
+    ...options.settings,
+  });
+  const engine = new FlowEngine(session, {
+    userAgent: redirectFollowingUserAgent,
+    ...(options.browser ? { runtime: 'browser', fetchImpl: browserCorsFetch(APP_ORIGIN) } : { runtime: 'node' }),
+  });
+  await engine.runAll();
+  await options.then?.(engine);
+  return engine.snapshot;
+}
