@@ -1,11 +1,12 @@
 import type { Exchange, Lane } from '../http/exchange.ts';
 import { createRecordingFetch, type Runtime } from '../http/recorder.ts';
-import { getRule, type RuleId } from '../rules/catalog.ts';
+import { findRule, getRule, type RuleId } from '../rules/catalog.ts';
 import type { FlowSession, Step } from '../session/types.ts';
 import type { SpecVersion } from '../spec/versions.ts';
 import type { StepContext, StepOutcome } from '../steps/step-definition.ts';
 import { stepsFor, type StepKind } from '../steps/step-kind.ts';
 import { STEP_DEFINITIONS } from '../steps/registry.ts';
+import { stepUpScope } from '../steps/select-scope.ts';
 import { runToolCall, type ToolCallResult } from './tool-call-flow.ts';
 import type { UserAgent } from './user-agent.ts';
 
@@ -181,6 +182,9 @@ export class FlowEngine {
       ...(outcome.output ? { output: outcome.output } : {}),
     });
     if (outcome.switchVersion) this.switchVersion(outcome.switchVersion);
+    if (outcome.output?.kind === 'needs-step-up' && outcome.output.scope && step.kind === 'mcp-authenticated') {
+      this.queueStepUp(outcome.output.scope, Number(step.input?.stepUps ?? 0) + 1);
+    }
     this.session = { ...this.session, status: this.statusAfter(outcome, previous) };
     this.publish();
     return this.session.steps.find((candidate) => candidate.id === id)!;
@@ -194,16 +198,30 @@ export class FlowEngine {
     return this.session.steps.some((step) => step.status === 'pending') ? 'running' : 'done';
   }
 
+  /**
+   * The authenticated request met 403 insufficient_scope: re-authorize for the scopes the version
+   * prescribes, then retry. The steps are queued, so Next step walks through them one by one.
+   */
+  private queueStepUp(challenged: string, stepUps: number): void {
+    const { learned, settings } = this.session;
+    learned.stepUpScope = stepUpScope(settings.specVersion, learned.scope, challenged);
+    for (const kind of ['authorize', 'callback', 'token'] as const) this.appendStep(kind, `Step-up: ${STEP_DEFINITIONS[kind].title}`);
+    this.appendStep('mcp-authenticated', 'Retry after step-up', { stepUps });
+  }
+
   /** Automatic version choice found the server speaks another version: rebuild the steps still to come. */
   private switchVersion(version: SpecVersion): void {
     const present = new Set(this.session.steps.map((step) => step.kind));
     const added = stepsFor(version)
       .filter((kind) => !present.has(kind))
       .map((kind): Step => ({ id: kind, kind, status: 'pending', exchangeIds: [], notes: [] }));
+    // Findings of rules the settled version does not have were raised on a wrong guess: drop them.
+    const findings = this.session.findings.filter((finding) => findRule(finding.ruleId)?.versions.includes(version) ?? true);
     this.session = {
       ...this.session,
       settings: { ...this.session.settings, specVersion: version },
       steps: [...this.session.steps, ...added],
+      findings,
     };
   }
 
@@ -245,6 +263,8 @@ export class FlowEngine {
       },
       raise: (ruleId: RuleId, detail: string, exchangeId?: string) => {
         const rule = getRule(ruleId);
+        // A rule speaks only for the versions it belongs to.
+        if (!rule.versions.includes(this.session.settings.specVersion)) return;
         const finding = {
           id: `f${this.session.findings.length + 1}`,
           ruleId,

@@ -136,6 +136,14 @@ export const RULES = [
     fix: 'Serve RFC 9728 metadata at /.well-known/oauth-protected-resource/<mcp-path> and point to it from the 401 challenge.',
   },
   {
+    id: 'prm.challenge-url-unusable',
+    severity: 'error',
+    versions: FROM_2025_06_18,
+    link: RFC9728 + '#section-5.1',
+    problem: 'The resource_metadata URL in the challenge does not serve the metadata, although a well-known URL does.',
+    fix: 'Point resource_metadata at the URL that really serves the protected resource metadata.',
+  },
+  {
     id: 'prm.not-object',
     severity: 'error',
     versions: FROM_2025_06_18,
@@ -180,10 +188,18 @@ export const RULES = [
   {
     id: 'as.metadata-unreachable',
     severity: 'error',
-    versions: FROM_2025_06_18,
+    versions: ALL,
     link: authorizationSpecUrl('2026-07-28', 'authorization-server-metadata-discovery'),
     problem: 'No authorization server metadata was found at any of the well-known URLs the spec tells clients to try.',
     fix: 'Serve RFC 8414 metadata at /.well-known/oauth-authorization-server (or OpenID configuration) for the issuer.',
+  },
+  {
+    id: 'as.legacy-issuer-differs',
+    severity: 'info',
+    versions: ['2025-03-26'],
+    link: authorizationSpecUrl('2025-03-26', 'server-metadata-discovery'),
+    problem: 'The metadata at the MCP server’s origin names an issuer other than that origin; 2025-03-26 clients find the metadata from the MCP URL, so they take the issuer as stated.',
+    fix: 'Nothing to fix for 2025-03-26; from 2025-06-18 on, the protected resource metadata names the issuer and it must match exactly.',
   },
   {
     id: 'as.not-object',
@@ -253,9 +269,17 @@ export const RULES = [
   },
 
   {
+    id: 'registration.response-nonconforming',
+    severity: 'warning',
+    versions: ALL,
+    link: 'https://www.rfc-editor.org/rfc/rfc7591#section-3.2.1',
+    problem: 'The registration succeeded, but its response breaks RFC 7591 (for example a client_secret without client_secret_expires_at); strict clients refuse it.',
+    fix: 'Return every field RFC 7591 §3.2.1 requires, e.g. `"client_secret_expires_at": 0` when the secret does not expire.',
+  },
+  {
     id: 'registration.cimd-unsupported',
     severity: 'warning',
-    versions: FROM_2025_11_25,
+    versions: ALL,
     link: authorizationSpecUrl('2025-11-25', 'client-id-metadata-documents'),
     problem: 'A client metadata document URL was given, but the authorization server does not advertise client_id_metadata_document_supported.',
     fix: 'Set `"client_id_metadata_document_supported": true` in the metadata if the server accepts URL client ids, or use another registration approach.',
@@ -263,7 +287,7 @@ export const RULES = [
   {
     id: 'registration.cimd-url-invalid',
     severity: 'error',
-    versions: FROM_2025_11_25,
+    versions: ALL,
     link: authorizationSpecUrl('2025-11-25', 'client-id-metadata-documents'),
     problem: 'A Client ID Metadata Document client_id must be an https URL with a path and no fragment.',
     fix: 'Host the client metadata JSON at an https URL such as https://app.example.com/oauth/client.json and use that URL.',
@@ -302,6 +326,22 @@ export const RULES = [
   },
 
   // Steps 9–10: authorize and callback.
+  {
+    id: 'authorize.redirect-uri-insecure',
+    severity: 'error',
+    versions: ALL,
+    link: authorizationSpecUrl('2026-07-28', 'communication-security'),
+    problem: 'The redirect URI is neither https nor a loopback address; authorization codes would travel in the clear.',
+    fix: 'Serve the app over https, or use http://localhost (or 127.0.0.1) for local development.',
+  },
+  {
+    id: 'authorize.no-callback',
+    severity: 'error',
+    versions: ALL,
+    link: RFC6749 + '#section-4.1.2.1',
+    problem: 'The authorization server never redirected back to the app. Most often it does not accept this redirect_uri exactly (localhost vs 127.0.0.1, another port or path) and shows its own error page; or the user gave up.',
+    fix: 'Register the exact redirect_uri shown here with the authorization server, then try again.',
+  },
   {
     id: 'callback.error',
     severity: 'error',
@@ -387,6 +427,14 @@ export const RULES = [
     fix: 'Check that the server validates tokens from this issuer with this audience and scope, and read its error response.',
   },
   {
+    id: 'mcp.session-id-hidden-by-cors',
+    severity: 'warning',
+    versions: ['2025-03-26', '2025-06-18', '2025-11-25'],
+    link: 'https://fetch.spec.whatwg.org/#http-access-control-expose-headers',
+    problem: 'No Mcp-Session-Id could be read from the initialize response: either the server sets none, or it does not expose it, so a browser client loses its session (typescript-sdk#764).',
+    fix: 'Add Mcp-Session-Id to Access-Control-Expose-Headers on every response of the MCP endpoint.',
+  },
+  {
     id: 'mcp.jsonrpc-error',
     severity: 'error',
     versions: ALL,
@@ -417,7 +465,7 @@ export const RULES = [
   {
     id: 'stepup.retry-limit',
     severity: 'error',
-    versions: FROM_2025_11_25,
+    versions: ALL,
     link: authorizationSpecUrl('2025-11-25', 'step-up-authorization-flow'),
     problem: 'The server still answered 403 insufficient_scope after re-authorization with the scopes it asked for; the client stops instead of looping.',
     fix: 'Make the scope in the 403 challenge the scopes the request really needs, and make the authorization server grant them.',
@@ -425,7 +473,7 @@ export const RULES = [
   {
     id: 'stepup.no-scope',
     severity: 'warning',
-    versions: FROM_2025_11_25,
+    versions: ALL,
     link: authorizationSpecUrl('2025-11-25', 'runtime-insufficient-scope-errors'),
     problem: 'The 403 insufficient_scope challenge does not say which scope is needed.',
     fix: 'Add `scope="…"` with the scopes the request needs to the 403 Bearer challenge.',

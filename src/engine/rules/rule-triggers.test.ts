@@ -5,7 +5,16 @@ import type { FlowSettings } from '../session/types.ts';
 import { SPEC_VERSIONS, type SpecVersion } from '../spec/versions.ts';
 import { RULES, getRule, type RuleId } from './catalog.ts';
 import type { Severity } from './rule.ts';
-import { ADMIN_SCOPES, AS_METADATA_PATH, MCP_PATH, PRM_PATH, html, startFakeServer, type FakeServer, type FakeServerOptions } from './test-support/fake-mcp-auth-server.ts';
+import {
+  ADMIN_SCOPES,
+  AS_METADATA_PATH,
+  MCP_PATH,
+  PRM_PATH,
+  html,
+  startFakeServer,
+  type FakeServer,
+  type FakeServerOptions,
+} from './test-support/fake-mcp-auth-server.ts';
 import { runFlow } from './test-support/run-flow.ts';
 
 /**
@@ -126,6 +135,12 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     server: { routes: { [PRM_PATH]: ({ response }) => json(response, 404, { error: 'not_found' }) } },
     detail: (base) => `${base}/.well-known/oauth-protected-resource → HTTP 404`,
   },
+  'prm.challenge-url-unusable': {
+    when: 'the challenge points at a metadata URL that 404s, while the well-known URL serves the document',
+    severity: 'error',
+    server: { challenge: (healthy) => healthy.replace(PRM_PATH, '/nowhere') },
+    detail: (base) => `resource_metadata="${base}/nowhere" failed; ${base}${PRM_PATH} works.`,
+  },
   'prm.not-object': {
     when: 'the protected resource metadata is a JSON array',
     severity: 'error',
@@ -176,6 +191,13 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     server: { asMetadata: (healthy) => ({ ...healthy, issuer: `${String(healthy.issuer)}/` }) },
     detail: (base) => `issuer is "${base}/" but the metadata URL was built from "${base}"`,
   },
+  'as.legacy-issuer-differs': {
+    when: 'a 2025-03-26 server publishes metadata at its origin naming an issuer with a path',
+    severity: 'info',
+    spec: '2025-03-26',
+    server: { asMetadata: (healthy) => ({ ...healthy, issuer: `${String(healthy.issuer)}/oauth` }) },
+    detail: (base) => `names issuer "${base}/oauth", not the origin "${base}"`,
+  },
   'as.missing-endpoint': {
     when: 'the metadata has no token_endpoint',
     severity: 'error',
@@ -225,6 +247,12 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     },
     detail: () => 'HTTP 400: invalid_client_metadata (native clients are not allowed).',
   },
+  'registration.response-nonconforming': {
+    when: 'the registration response has a client_secret without client_secret_expires_at',
+    severity: 'warning',
+    server: { registration: (healthy) => ({ ...healthy, client_secret: 's3cret' }) },
+    detail: () => 'HTTP 201: "response" body "client_secret_expires_at" property must be a number',
+  },
   'registration.cimd-unsupported': {
     when: 'a client metadata URL is given but the server does not advertise client_id_metadata_document_supported',
     severity: 'warning',
@@ -248,7 +276,12 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     when: 'the server registers a confidential client when a public one was asked for',
     severity: 'warning',
     server: {
-      registration: (healthy) => ({ ...healthy, token_endpoint_auth_method: 'client_secret_basic', client_secret: 's3cret', client_secret_expires_at: 0 }),
+      registration: (healthy) => ({
+        ...healthy,
+        token_endpoint_auth_method: 'client_secret_basic',
+        client_secret: 's3cret',
+        client_secret_expires_at: 0,
+      }),
     },
     detail: () => 'Asked for "none", registered as "client_secret_basic"',
   },
@@ -265,6 +298,18 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     severity: 'error',
     server: { authorizationResponse: ({ state, iss }) => ({ error: 'access_denied', error_description: 'The user said no', state, iss }) },
     detail: () => 'error=access_denied, error_description=The user said no',
+  },
+  'authorize.redirect-uri-insecure': {
+    when: 'the app would be called back on a plain-http, non-loopback redirect URI',
+    severity: 'error',
+    settings: () => ({ redirectUri: 'http://app.example.com/callback' }),
+    detail: () => 'redirect_uri is http://app.example.com/callback.',
+  },
+  'authorize.no-callback': {
+    when: 'the authorization endpoint shows an error page instead of redirecting back',
+    severity: 'error',
+    server: { routes: { '/authorize': ({ response }) => html(response, 400, '<h1>redirect_uri not registered</h1>') } },
+    detail: () => 'redirect_uri sent: http://localhost:5173/callback; registered:',
   },
   'callback.state-mismatch': {
     when: 'the callback carries another state than the one sent',
@@ -342,6 +387,14 @@ const TRIGGERS: Record<RuleId, Trigger> = {
       },
     },
     detail: () => 'tools/list: error -32601: Method not found',
+  },
+  'mcp.session-id-hidden-by-cors': {
+    when: 'the MCP endpoint exposes WWW-Authenticate but not Mcp-Session-Id',
+    severity: 'warning',
+    spec: '2025-11-25',
+    browser: true,
+    server: { cors: (path, healthy) => (path === MCP_PATH ? { ...healthy, 'Access-Control-Expose-Headers': 'WWW-Authenticate' } : healthy) },
+    detail: () => 'initialize answered without a readable Mcp-Session-Id',
   },
 
   // Step 13: refresh.

@@ -62,8 +62,19 @@ async function legacyDiscovery(ctx: StepContext): Promise<StepOutcome> {
   ctx.learned.issuer = issuer;
   const result = await fetchJsonDocument(ctx, url, 'as');
   ctx.note(`${url} → ${result.kind === 'json' ? 'found' : result.reason}`);
-  if (result.kind === 'json') return { ...accept(ctx, url, result.value, issuer, result.exchange.id), title: 'Metadata at the MCP server’s origin (2025-03-26)' };
+  if (result.kind === 'json') {
+    // 2025-03-26 derives the metadata URL from the MCP server, not from a known issuer, so the
+    // document's own issuer is taken as found (a path such as /oauth is common) and only noted.
+    const stated = (result.value as { issuer?: unknown } | null)?.issuer;
+    if (typeof stated === 'string' && stated !== issuer) {
+      ctx.raise('as.legacy-issuer-differs', `The metadata at ${url} names issuer "${stated}", not the origin "${issuer}".`, result.exchange.id);
+      ctx.learned.issuer = stated;
+    }
+    const expected = typeof stated === 'string' ? stated : issuer;
+    return { ...accept(ctx, url, result.value, expected, result.exchange.id), title: 'Metadata at the MCP server’s origin (2025-03-26)' };
+  }
   if (result.kind === 'failed') return fetchFailure(ctx, new RecordedFetchError(result.exchange), 'The metadata request failed');
+  if (result.kind === 'unusable' && result.notJson) ctx.raise('http.not-json', `${url}: ${result.reason}`, result.exchange.id);
   if (result.exchange.response?.status !== 404) {
     ctx.raise('as.metadata-unreachable', `${url}: ${result.reason}`, result.exchange.id);
     return { status: 'failed', summary: 'The legacy metadata URL answered, but not with metadata.' };

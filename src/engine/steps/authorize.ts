@@ -1,8 +1,9 @@
 import * as oauth from 'oauth4webapi';
 import { UserAgentError } from '../flow/user-agent.ts';
 import { isAtLeast } from '../spec/versions.ts';
+import { isLoopbackHost } from '../validate/as-metadata.ts';
 import { selectScope } from './select-scope.ts';
-import type { StepDefinition } from './step-definition.ts';
+import type { StepContext, StepDefinition } from './step-definition.ts';
 
 export const authorizeStep: StepDefinition = {
   kind: 'authorize',
@@ -20,6 +21,10 @@ export const authorizeStep: StepDefinition = {
     ctx.learned.pkce = { verifier, challenge, method: 'S256' };
     ctx.learned.state = state;
 
+    const redirect = new URL(ctx.settings.redirectUri);
+    if (redirect.protocol !== 'https:' && !isLoopbackHost(redirect.hostname)) {
+      ctx.raise('authorize.redirect-uri-insecure', `redirect_uri is ${ctx.settings.redirectUri}.`);
+    }
     const url = new URL(as.authorization_endpoint);
     const params: Record<string, string> = {
       response_type: 'code',
@@ -30,6 +35,8 @@ export const authorizeStep: StepDefinition = {
       state,
     };
     const { scope, source, overridden } = selectScope(ctx.learned, ctx.settings);
+    // A step-up scope is for this one authorization request.
+    delete ctx.learned.stepUpScope;
     if (overridden) ctx.raise('scope.override', `Requested "${scope}" instead of what the spec's selection rules give.`);
     if (scope) {
       params.scope = scope;
@@ -57,8 +64,18 @@ export const authorizeStep: StepDefinition = {
       return { status: 'ok', summary: 'The authorization server redirected back to the app.' };
     } catch (error) {
       ctx.navigation('user', 'as', url.href, startedAt);
-      if (error instanceof UserAgentError) return { status: 'failed', summary: error.message };
+      if (error instanceof UserAgentError) {
+        if (error.reason !== 'cancelled') ctx.raise('authorize.no-callback', noCallbackDetail(ctx, error.message));
+        return { status: 'failed', summary: error.message };
+      }
       throw error;
     }
   },
 };
+
+/** What was sent and what the server knows, so a redirect_uri mismatch can be seen at once. */
+function noCallbackDetail(ctx: StepContext, reason: string): string {
+  const registered = ctx.learned.client?.redirect_uris;
+  const known = Array.isArray(registered) ? registered.join(', ') : 'not known to the app (pre-registered or CIMD client)';
+  return `${reason} redirect_uri sent: ${ctx.settings.redirectUri}; registered: ${known}.`;
+}

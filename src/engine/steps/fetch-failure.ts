@@ -1,3 +1,4 @@
+import * as oauth from 'oauth4webapi';
 import { RecordedFetchError } from '../http/recorder.ts';
 import type { RuleId } from '../rules/catalog.ts';
 import type { StepContext, StepOutcome } from './step-definition.ts';
@@ -14,6 +15,11 @@ const RULE_FOR_OUTCOME: Record<string, RuleId> = {
  * Anything that is not a recorded fetch failure is a bug of ours and is rethrown.
  */
 export function fetchFailure(ctx: StepContext, error: unknown, what: string): StepOutcome {
+  if (error instanceof oauth.OperationProcessingError && error.code === oauth.REQUEST_PROTOCOL_FORBIDDEN) {
+    // oauth4webapi refuses a non-http(s) endpoint URL from the metadata before sending anything.
+    ctx.raise('http.invalid-url', `${what}: ${error.message}`);
+    return { status: 'failed', summary: `${what}: the endpoint URL is not http(s).` };
+  }
   if (!(error instanceof RecordedFetchError)) throw error;
   const { exchange } = error;
   const ruleId = RULE_FOR_OUTCOME[exchange.outcome] ?? 'http.network-error';

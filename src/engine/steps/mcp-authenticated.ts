@@ -2,7 +2,8 @@ import { initializeParams } from '../mcp/jsonrpc.ts';
 import type { ToolSummary } from '../session/types.ts';
 import { isSpecVersion } from '../spec/versions.ts';
 import { headerValue } from './latest-exchange.ts';
-import { callMcp } from './mcp-call.ts';
+import { insufficientScope } from './insufficient-scope.ts';
+import { callMcp as callMcpPlain, type McpCallResult } from './mcp-call.ts';
 import type { StepContext, StepDefinition, StepOutcome } from './step-definition.ts';
 
 export const mcpAuthenticatedStep: StepDefinition = {
@@ -32,7 +33,7 @@ async function negotiate(ctx: StepContext): Promise<StepOutcome> {
     noteDiscovery(ctx, discovered.result);
     return { ...(await listTools(ctx)), switchVersion: '2026-07-28' };
   }
-  if (!discovered.exchange) return discovered.outcome;
+  if (!discovered.exchange || discovered.status === 403) return discovered.outcome;
   ctx.note('server/discover was not understood: falling back to initialize');
   const legacy = ctx.learned.resource ? '2025-11-25' : '2025-03-26';
   ctx.learned.protocolVersion = legacy;
@@ -81,12 +82,31 @@ async function initialize(ctx: StepContext): Promise<StepOutcome | undefined> {
   const sessionId = headerValue(initialized.exchange, 'mcp-session-id');
   if (sessionId) ctx.learned.mcpSessionId = sessionId;
   else if (initialized.exchange.hiddenHeaders?.includes('Mcp-Session-Id')) {
-    ctx.note('No Mcp-Session-Id visible: if the server sets one, it must list it in Access-Control-Expose-Headers');
+    ctx.raise(
+      'mcp.session-id-hidden-by-cors',
+      'initialize answered without a readable Mcp-Session-Id. If the server set one, the browser hid it, and every later request will lack it.',
+      initialized.exchange.id,
+    );
   }
   ctx.learned.negotiatedVersion = String(initialized.result.protocolVersion);
   ctx.note(`Negotiated protocol version ${ctx.learned.negotiatedVersion}`);
   const notified = await callMcp(ctx, 'notifications/initialized', undefined);
   return notified.ok ? undefined : notified.outcome;
+}
+
+/**
+ * Every call of this step may meet a 403 insufficient_scope (a server can demand more scope for
+ * listing tools, too): that becomes a step-up, which the engine runs before retrying this step.
+ */
+async function callMcp(...args: Parameters<typeof callMcpPlain>): Promise<McpCallResult> {
+  const [ctx, method, params, options = {}] = args;
+  const result = await callMcpPlain(ctx, method, params, {
+    ...options,
+    passStatuses: [...(options.passStatuses ?? []), 403],
+    expectHeaders: [...(options.expectHeaders ?? []), 'WWW-Authenticate'],
+  });
+  if (result.ok || result.status !== 403 || options.passStatuses?.includes(403)) return result;
+  return { ok: false, exchange: result.exchange!, status: 403, outcome: insufficientScope(ctx, result.exchange!, Number(ctx.input.stepUps ?? 0)) };
 }
 
 function toolSummaries(value: unknown): ToolSummary[] {

@@ -31,7 +31,7 @@ export const protectedResourceMetadataStep: StepDefinition = {
       }
       if (result.kind !== 'json') continue;
       if (url !== ctx.learned.resourceMetadataUrl && ctx.learned.resourceMetadataUrl) {
-        ctx.note('Found at a well-known URL after the challenge URL failed');
+        ctx.raise('prm.challenge-url-unusable', `resource_metadata="${ctx.learned.resourceMetadataUrl}" failed; ${url} works.`, result.exchange.id);
       }
       return await accept(ctx, url, result.value, result.exchange.id);
     }

@@ -40,6 +40,10 @@ export const refreshStep: StepDefinition = {
       ctx.raise('refresh.failed', describeOauthError(error, exchange.response?.status), exchange.id);
       return { status: 'failed', summary: 'The refresh was refused.' };
     }
+    if (fresh.token_type.toLowerCase() !== 'bearer') {
+      ctx.raise('token.type-not-bearer', `token_type is "${fresh.token_type}".`, exchange.id);
+      return { status: 'failed', summary: `The refreshed token is not a Bearer token (${fresh.token_type}).` };
+    }
     const rotated = !!fresh.refresh_token && fresh.refresh_token !== tokens.refresh_token;
     ctx.learned.tokens = {
       ...tokens,

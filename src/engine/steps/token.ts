@@ -43,6 +43,11 @@ export const tokenStep: StepDefinition = {
       }
       return { status: 'failed', summary: 'No access token was issued.' };
     }
+    // oauth4webapi also accepts DPoP-bound tokens; this client only sends Bearer tokens.
+    if (tokens.token_type.toLowerCase() !== 'bearer') {
+      ctx.raise('token.type-not-bearer', `token_type is "${tokens.token_type}".`, exchange.id);
+      return { status: 'failed', summary: `The token is not a Bearer token (${tokens.token_type}).` };
+    }
     ctx.learned.tokens = {
       issuer: asMetadata.issuer,
       access_token: tokens.access_token,

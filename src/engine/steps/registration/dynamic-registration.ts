@@ -35,12 +35,21 @@ export async function registerDynamically(ctx: StepContext, _explicit: boolean):
   );
   if (!sent.ok) return sent.outcome;
   const exchange = latestExchange(ctx);
-  let client: Awaited<ReturnType<typeof oauth.processDynamicClientRegistrationResponse>>;
+  let client: Record<string, unknown> & { client_id: string };
+  let nonconforming = false;
   try {
     client = await oauth.processDynamicClientRegistrationResponse(sent.value);
   } catch (error) {
-    ctx.raise('registration.rejected', describeOauthError(error, exchange.response?.status), exchange.id);
-    return { status: 'failed', summary: 'The registration was refused.' };
+    // oauth4webapi refuses a 201 that breaks RFC 7591 in a detail (no client_secret_expires_at,
+    // say). A real client would carry on with the client_id, so the finding is kept and so is the client.
+    const lenient = exchange.response?.status === 201 ? registeredClient(exchange.response.body) : undefined;
+    if (!lenient) {
+      ctx.raise('registration.rejected', describeOauthError(error, exchange.response?.status), exchange.id);
+      return { status: 'failed', summary: 'The registration was refused.' };
+    }
+    ctx.raise('registration.response-nonconforming', describeOauthError(error, exchange.response?.status), exchange.id);
+    client = lenient;
+    nonconforming = true;
   }
   const secret = typeof client.client_secret === 'string' ? client.client_secret : undefined;
   const registeredMethod = typeof client.token_endpoint_auth_method === 'string' ? client.token_endpoint_auth_method : 'none';
@@ -57,5 +66,19 @@ export async function registerDynamically(ctx: StepContext, _explicit: boolean):
     ctx.raise('registration.auth-method-changed', `Asked for "none", registered as "${registeredMethod}"; the client will use ${method}.`, exchange.id);
     return { status: 'warning', summary: `Registered as ${client.client_id}, but as a confidential client.` };
   }
-  return { status: 'ok', summary: `Registered as ${client.client_id}.` };
+  return nonconforming
+    ? { status: 'warning', summary: `Registered as ${client.client_id}, though the response breaks RFC 7591.` }
+    : { status: 'ok', summary: `Registered as ${client.client_id}.` };
+}
+
+function registeredClient(body: string): (Record<string, unknown> & { client_id: string }) | undefined {
+  try {
+    const value: unknown = JSON.parse(body);
+    if (value && typeof value === 'object' && typeof (value as { client_id?: unknown }).client_id === 'string') {
+      return value as Record<string, unknown> & { client_id: string };
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
 }

@@ -1,0 +1,79 @@
+import type { FlowReport } from '../engine/report/report-format.ts';
+import type { StepStatus } from '../engine/session/types.ts';
+import type { ToolCallOutcome } from './exit-code.ts';
+
+/** Status as a symbol and a word, so it reads without colour. */
+const STATUS_SYMBOL: Record<StepStatus, string> = {
+  ok: '✓',
+  warning: '!',
+  failed: '✗',
+  blocked: '⊘',
+  skipped: '-',
+  pending: '·',
+  running: '…',
+};
+
+export interface RunSummary {
+  /** The redacted report: the terminal (and any log it goes to) never sees a token either. */
+  report: FlowReport;
+  toolCall?: ToolCallOutcome;
+  /** Why no tool was called, when none was. */
+  toolCallSkipped?: string;
+  exitCode: number;
+}
+
+/** The human-readable result: steps, the tool call, findings with their fix, and the verdict. Plain text. */
+export function formatRun({ report, toolCall, toolCallSkipped, exitCode }: RunSummary): string {
+  const lines: string[] = [];
+  const auto = report.settings.autoVersion ? ' (chosen automatically)' : '';
+  lines.push(`${report.generator.name} ${report.generator.version} · ${report.server} · spec ${report.specVersion}${auto}`);
+  lines.push('', 'Steps');
+  for (const step of report.steps) {
+    const summary = step.summary ? ` — ${oneLine(step.summary)}` : step.status === 'pending' ? ' — not run' : '';
+    lines.push(`  ${STATUS_SYMBOL[step.status] ?? '?'} ${step.title}${summary}`);
+  }
+
+  if (toolCall) {
+    lines.push('', 'Tool call');
+    lines.push(toolCall.ok ? `  ✓ ${toolCall.name}: ${describeResult(toolCall.result)}` : `  ✗ ${toolCall.name}: ${oneLine(toolCall.error ?? 'failed')}`);
+  } else if (toolCallSkipped) {
+    lines.push('', 'Tool call', `  - ${toolCallSkipped}`);
+  }
+
+  lines.push('', report.findings.length ? `Findings (${report.findings.length})` : 'Findings: none');
+  for (const finding of report.findings) {
+    lines.push(`  ${finding.severity.padEnd(7)} ${finding.ruleId}: ${oneLine(finding.detail)}`);
+    if (finding.fix) lines.push(`          fix: ${finding.fix}`);
+    if (finding.link) lines.push(`          see: ${finding.link}`);
+  }
+
+  lines.push('', `Result: ${verdict(report, toolCall)} (exit ${exitCode})`);
+  return lines.join('\n') + '\n';
+}
+
+function verdict(report: FlowReport, toolCall: ToolCallOutcome | undefined): string {
+  const errors = report.findings.filter((finding) => finding.severity === 'error').length;
+  if (report.status !== 'done') return `the flow ${report.status === 'failed' ? 'failed' : `stopped (${report.status})`}`;
+  if (toolCall && !toolCall.ok) return 'authenticated, but the tool call failed';
+  if (errors) return `the flow completed, with ${errors} error finding${errors === 1 ? '' : 's'}`;
+  return 'the flow completed';
+}
+
+/** A tool result in a line: its text content when it has some, else compact JSON. */
+function describeResult(result: unknown): string {
+  const content = (result as { content?: unknown } | undefined)?.content;
+  const texts = Array.isArray(content)
+    ? content.flatMap((part) => (part && typeof part === 'object' && typeof (part as { text?: unknown }).text === 'string' ? [(part as { text: string }).text] : []))
+    : [];
+  const isError = (result as { isError?: unknown } | undefined)?.isError === true;
+  const text = texts.length ? texts.join(' ') : JSON.stringify(result) ?? 'no result';
+  return `${isError ? 'tool error: ' : ''}${truncate(oneLine(text), 200)}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,100 @@
+import { createSession } from '../engine/flow/create-session.ts';
+import { FlowEngine } from '../engine/flow/engine.ts';
+import { buildReport } from '../engine/report/build-report.ts';
+import { LATEST_SPEC_VERSION } from '../engine/spec/versions.ts';
+import type { FlowSettings } from '../engine/session/types.ts';
+import type { CliOptions } from './args.ts';
+import { startCallbackListener } from './callback-listener.ts';
+import { exitCodeFor, type ToolCallOutcome } from './exit-code.ts';
+import { NodeUserAgent } from './node-user-agent.ts';
+import { formatRun } from './print.ts';
+
+export interface CliIo {
+  /** The result: the readable list, or the JSON report with --json. */
+  stdout(text: string): void;
+  /** Everything said along the way (what to open, where it waits), so stdout stays the result alone. */
+  stderr(line: string): void;
+  signal?: AbortSignal;
+  openBrowser?: (url: string) => void;
+}
+
+export const CLIENT_NAME = 'MCP Auth Flow (CLI)';
+
+/** Runs the flow once, as a real client would: authorize, list the tools, call one. Returns the exit code. */
+export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
+  for (const notice of options.notices) io.stderr(notice);
+  // Before the flow: the redirect URI (with its port) is registered before authorization.
+  const listener = await startCallbackListener();
+  try {
+    const engine = new FlowEngine(createSession(settingsFor(options, listener.redirectUri)), {
+      userAgent: new NodeUserAgent({
+        listener,
+        requestTimeoutMs: options.timeoutMs,
+        log: io.stderr,
+        ...(io.openBrowser ? { openBrowser: io.openBrowser } : {}),
+      }),
+      runtime: 'node',
+      chooseAuthorizationServer: async (issuers: string[]) => chooseAuthorizationServer(issuers, options.authorizationServer),
+    });
+    io.signal?.addEventListener('abort', () => engine.cancel(), { once: true });
+
+    await engine.runAll();
+    let toolCall: ToolCallOutcome | undefined;
+    let toolCallSkipped: string | undefined;
+    if (engine.snapshot.status === 'done') {
+      const name = options.tool ?? engine.snapshot.learned.tools?.[0]?.name;
+      if (name) toolCall = await callTool(engine, name, options.toolArgs);
+      else toolCallSkipped = 'The server lists no tools, so none was called.';
+      if (options.audit) await engine.audit();
+    }
+
+    const session = engine.snapshot;
+    const exitCode = exitCodeFor(session, toolCall);
+    const report = buildReport(session);
+    io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatRun({ report, exitCode, ...(toolCall ? { toolCall } : {}), ...(toolCallSkipped ? { toolCallSkipped } : {}) }));
+    return exitCode;
+  } finally {
+    await listener.close();
+  }
+}
+
+export function settingsFor(options: CliOptions, redirectUri: string): FlowSettings {
+  return {
+    serverUrl: options.serverUrl,
+    specVersion: options.spec === 'auto' ? LATEST_SPEC_VERSION : options.spec,
+    ...(options.spec === 'auto' ? { autoVersion: true } : {}),
+    timeoutMs: options.timeoutMs,
+    redirectUri,
+    clientName: CLIENT_NAME,
+    // Auto follows the spec's order: pre-registered (a client id was given), CIMD (a URL was given and
+    // the server supports it), then dynamic registration.
+    registration: {
+      mode: 'auto',
+      ...(options.clientId ? { clientId: options.clientId } : {}),
+      ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}),
+      ...(options.clientMetadataUrl ? { clientMetadataUrl: options.clientMetadataUrl } : {}),
+    },
+    ...(options.scope ? { scopeOverride: options.scope } : {}),
+    ...(options.authorizationServer ? { authorizationServer: options.authorizationServer } : {}),
+  };
+}
+
+/** --authorization-server when the PRM lists it (trailing slash aside), the first one when not given. */
+export function chooseAuthorizationServer(issuers: string[], wanted: string | undefined): string {
+  if (!wanted) {
+    if (!issuers[0]) throw new Error('The resource metadata lists no authorization server.');
+    return issuers[0];
+  }
+  const strip = (url: string) => url.replace(/\/+$/, '');
+  const match = issuers.find((issuer) => strip(issuer) === strip(wanted));
+  if (!match) throw new Error(`--authorization-server ${wanted} is not one the resource metadata lists: ${issuers.join(', ')}.`);
+  return match;
+}
+
+async function callTool(engine: FlowEngine, name: string, args: Record<string, unknown>): Promise<ToolCallOutcome> {
+  try {
+    return { name, ...(await engine.callTool(name, args)) };
+  } catch (error) {
+    return { name, ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
