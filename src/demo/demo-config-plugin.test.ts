@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, preview } from 'vite';
 import { demoConfigPlugin, type DemoConfig } from './demo-config-plugin.ts';
+import { demoScenarios } from './scenarios/demo-scenarios.ts';
 import { freePort } from './test-support/free-port.ts';
 
 const config: DemoConfig = {
   mcpServerUrl: 'http://localhost:5175/mcp',
   authorizationServerUrl: 'http://localhost:5174',
   appUrl: 'http://localhost:5173/',
+  scenarios: demoScenarios('http://localhost:5175'),
 };
 
 let root: string;
@@ -34,7 +36,11 @@ describe('GET /__demo/config.json', () => {
     try {
       const response = await fetch(`http://localhost:${port}/__demo/config.json`);
       expect(response.headers.get('content-type')).toBe('application/json');
-      expect(await response.json()).toEqual(config);
+      const served = (await response.json()) as DemoConfig;
+      expect(served).toEqual(config);
+      expect(served.scenarios).toContainEqual(
+        expect.objectContaining({ id: 'no-cors', title: 'No CORS at all', mcpUrl: 'http://localhost:5175/s/no-cors/mcp' }),
+      );
     } finally {
       await server.close();
     }

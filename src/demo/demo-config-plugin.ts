@@ -1,10 +1,13 @@
 import type { Connect, Plugin } from 'vite';
+import type { DemoScenario } from './scenarios/demo-scenarios.ts';
 
 /** What the app reads from GET /__demo/config.json to open with the demo servers filled in. */
 export interface DemoConfig {
   mcpServerUrl: string;
   authorizationServerUrl: string;
   appUrl: string;
+  /** The fault scenarios (and the healthy server), for the app's scenario picker. */
+  scenarios: DemoScenario[];
 }
 
 export const DEMO_CONFIG_PATH = '/__demo/config.json';

@@ -16,6 +16,13 @@ describe('startDemo', () => {
       });
       const metadata = await fetch(`http://localhost:${mcpPort}/.well-known/oauth-protected-resource/mcp`);
       expect(await metadata.json()).toMatchObject({ authorization_servers: [demo.authorizationServerUrl] });
+
+      expect(demo.scenarios).toHaveLength(18);
+      expect(demo.scenarios[0]).toMatchObject({ id: 'healthy', mcpUrl: demo.mcpServerUrl });
+      const noChallenge = demo.scenarios.find((scenario) => scenario.id === 'no-challenge');
+      expect(noChallenge?.mcpUrl).toBe(`http://localhost:${mcpPort}/s/no-challenge/mcp`);
+      const response = await fetch(noChallenge?.mcpUrl ?? '', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(response.status).toBe(401);
     } finally {
       await demo.close();
     }

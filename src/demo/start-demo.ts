@@ -3,6 +3,7 @@ import { startAuthServer } from './auth-server/start-auth-server.ts';
 import type { DemoConfig } from './demo-config-plugin.ts';
 import { MCP_PATH, startMcpServer } from './mcp-server/start-mcp-server.ts';
 import { explainPortInUse } from './port-in-use.ts';
+import { authServerScenarioOptions, demoScenarios, mcpServerScenarioOptions } from './scenarios/demo-scenarios.ts';
 
 export interface StartDemoOptions {
   appPort: number;
@@ -17,13 +18,14 @@ export interface RunningDemo extends DemoConfig {
 }
 
 /**
- * Everything `npm start` runs, on localhost: the authorization server, the MCP server and
- * (optionally) the app. If one cannot start, the ones already up are closed again.
- * Throws PortInUseError when a port is taken.
+ * Everything `npm start` runs, on localhost: the authorization server and the MCP server, both
+ * with the fault scenarios, and (optionally) the app. If one cannot start, the ones already up
+ * are closed again. Throws PortInUseError when a port is taken.
  */
 export async function startDemo({ appPort, authPort, mcpPort, startApp }: StartDemoOptions): Promise<RunningDemo> {
   const appOrigin = `http://localhost:${appPort}`;
-  const mcpServerUrl = `http://localhost:${mcpPort}${MCP_PATH}`;
+  const mcpOrigin = `http://localhost:${mcpPort}`;
+  const mcpServerUrl = `${mcpOrigin}${MCP_PATH}`;
   const started: Array<{ close(): Promise<void> }> = [];
   const closeAll = async () => {
     for (const server of started.reverse()) await server.close().catch(() => undefined);
@@ -32,18 +34,32 @@ export async function startDemo({ appPort, authPort, mcpPort, startApp }: StartD
 
   try {
     const auth = await explainPortInUse(
-      startAuthServer({ port: authPort, mcpResourceUrl: mcpServerUrl, appOrigin }),
+      startAuthServer({
+        port: authPort,
+        mcpResourceUrl: mcpServerUrl,
+        appOrigin,
+        ...authServerScenarioOptions({ mcpOrigin, appOrigin }),
+      }),
       { port: authPort, serverName: 'demo authorization server', envVar: 'AUTH_PORT' },
     );
     started.push(auth);
-    const mcp = await explainPortInUse(startMcpServer({ port: mcpPort, issuer: auth.issuer, appOrigin }), {
-      port: mcpPort,
-      serverName: 'demo MCP server',
-      envVar: 'MCP_PORT',
-    });
+    const mcp = await explainPortInUse(
+      startMcpServer({
+        port: mcpPort,
+        issuer: auth.issuer,
+        appOrigin,
+        ...mcpServerScenarioOptions({ authIssuer: auth.issuer, appOrigin }),
+      }),
+      { port: mcpPort, serverName: 'demo MCP server', envVar: 'MCP_PORT' },
+    );
     started.push(mcp);
 
-    const config: DemoConfig = { mcpServerUrl: mcp.url, authorizationServerUrl: auth.issuer, appUrl: `${appOrigin}/` };
+    const config: DemoConfig = {
+      mcpServerUrl: mcp.url,
+      authorizationServerUrl: auth.issuer,
+      appUrl: `${appOrigin}/`,
+      scenarios: demoScenarios(mcpOrigin),
+    };
     if (startApp) {
       const app = await explainPortInUse(
         startAppServer({ port: appPort, mode: startApp === 'preview' ? 'preview' : 'dev', demoConfig: config }),

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
 
   App                    ${demo.appUrl}
   Demo MCP server        ${demo.mcpServerUrl}
+  Fault scenarios        ${new URL(demo.mcpServerUrl).origin}/s/<id>/mcp  (${demo.scenarios.length - 1}, listed in the app)
   Demo authorization     ${demo.authorizationServerUrl}
   Demo config            ${new URL('/__demo/config.json', demo.appUrl).href}
 

@@ -34,16 +34,17 @@ function page(title: string, body: string): string {
 </html>`;
 }
 
-const actionUrl = (uid: string, action: 'login' | 'confirm' | 'abort') =>
-  `/interaction/${encodeURIComponent(uid)}/${action}`;
+/** basePath: where the interaction routes are mounted, e.g. /interaction or /s/<scenario>/interaction. */
+const actionUrl = (basePath: string, uid: string, action: 'login' | 'confirm' | 'abort') =>
+  `${basePath}/${encodeURIComponent(uid)}/${action}`;
 
-export function renderLoginPage({ uid, clientName }: { uid: string; clientName: string }): string {
+export function renderLoginPage({ basePath, uid, clientName }: { basePath: string; uid: string; clientName: string }): string {
   return page(
     'Sign in',
     `<h1>Sign in</h1>
 <p><strong>${escapeHtml(clientName)}</strong> wants to use the demo MCP server on your behalf.</p>
 <p class="note">This is a demo authorization server: any username and password are accepted.</p>
-<form method="post" action="${actionUrl(uid, 'login')}">
+<form method="post" action="${actionUrl(basePath, uid, 'login')}">
   <label for="username">Username</label>
   <input id="username" name="username" type="text" autocomplete="username" autofocus>
   <label for="password">Password</label>
@@ -54,6 +55,7 @@ export function renderLoginPage({ uid, clientName }: { uid: string; clientName: 
 }
 
 export interface ConsentPageModel {
+  basePath: string;
   uid: string;
   clientName: string;
   clientId: string;
@@ -82,8 +84,8 @@ export function renderConsentPage(model: ConsentPageModel): string {
   ${list(model.resources, 'none named')}
 </dl>
 <div class="actions">
-  <form class="inline" method="post" action="${actionUrl(model.uid, 'confirm')}"><button type="submit" class="primary">Allow</button></form>
-  <form class="inline" method="post" action="${actionUrl(model.uid, 'abort')}"><button type="submit" class="secondary">Deny</button></form>
+  <form class="inline" method="post" action="${actionUrl(model.basePath, model.uid, 'confirm')}"><button type="submit" class="primary">Allow</button></form>
+  <form class="inline" method="post" action="${actionUrl(model.basePath, model.uid, 'abort')}"><button type="submit" class="secondary">Deny</button></form>
 </div>`,
   );
 }

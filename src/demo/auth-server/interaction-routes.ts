@@ -12,8 +12,8 @@ const DEFAULT_ACCOUNT_ID = 'demo-user';
 type Interaction = Awaited<ReturnType<Provider['interactionDetails']>>;
 
 /**
- * Our own login and consent pages (mounted at /interaction). oidc-provider keeps the
- * interaction in a cookie scoped to /interaction/<uid>, so every action lives below that path.
+ * Our own login and consent pages (mounted at <provider mount path>/interaction). oidc-provider
+ * keeps the interaction in a cookie scoped to that path plus /<uid>, so every action lives below it.
  */
 export function createInteractionRoutes(provider: Provider): express.Router {
   const router = express.Router();
@@ -30,12 +30,13 @@ export function createInteractionRoutes(provider: Provider): express.Router {
     const clientName = (await provider.Client.find(clientId))?.clientName ?? clientId;
 
     if (interaction.prompt.name === 'login') {
-      res.type('html').send(renderLoginPage({ uid: interaction.uid, clientName }));
+      res.type('html').send(renderLoginPage({ basePath: req.baseUrl, uid: interaction.uid, clientName }));
       return;
     }
     if (interaction.prompt.name === 'consent') {
       res.type('html').send(
         renderConsentPage({
+          basePath: req.baseUrl,
           uid: interaction.uid,
           clientName,
           clientId,

@@ -1,3 +1,4 @@
+import type { JWK } from 'jose';
 import type { Configuration, ResourceServer, errors as OidcErrors, interactionPolicy as OidcInteractionPolicy } from 'oidc-provider';
 import { isAllowedBrowserOrigin } from '../browser-origin.ts';
 import { MCP_RESOURCE_SCOPES } from '../scopes.ts';
@@ -12,30 +13,51 @@ const ACCESS_TOKEN_TTL_SECONDS = 10 * 60;
 const ONE_DAY_SECONDS = 24 * 60 * 60;
 
 export interface ProviderConfigurationOptions {
+  /** The resource (RFC 8707) a client gets when it names none, as 2025-03-26 clients do. */
   mcpResourceUrl: string;
+  /** More MCP endpoints this server issues tokens for (the fault scenarios that share it). */
+  extraResourceUrls?: readonly string[];
   appOrigin: string;
+  /** Where the provider is mounted on its origin ('' at the root, '/s/<id>' for a scenario's). */
+  mountPath?: string;
+  /** Keeps the cookies of several providers on one host apart (browsers ignore the port). */
+  cookieNameSuffix?: string;
+  /** A signing key shared with other providers (tenants of one host); by default a fresh one. */
+  jwks?: { keys: JWK[] };
   errors: typeof OidcErrors;
   interactionPolicy: typeof OidcInteractionPolicy;
 }
 
 export async function createProviderConfiguration({
   mcpResourceUrl,
+  extraResourceUrls = [],
   appOrigin,
+  mountPath = '',
+  cookieNameSuffix = '',
+  jwks,
   errors,
   interactionPolicy,
 }: ProviderConfigurationOptions): Promise<Configuration> {
-  const mcpResourceServer: ResourceServer = {
+  const resourceUrls = new Set([mcpResourceUrl, ...extraResourceUrls]);
+  const mcpResourceServer = (audience: string): ResourceServer => ({
     scope: MCP_RESOURCE_SCOPES.join(' '),
-    audience: mcpResourceUrl,
+    audience,
     accessTokenTTL: ACCESS_TOKEN_TTL_SECONDS,
     accessTokenFormat: 'jwt',
     jwt: { sign: { alg: 'RS256' } },
-  };
+  });
 
   return {
     adapter: createMemoryAdapterFactory(),
-    jwks: await generateSigningJwks(),
-    cookies: { keys: generateCookieKeys() },
+    jwks: jwks ?? (await generateSigningJwks()),
+    cookies: {
+      keys: generateCookieKeys(),
+      names: {
+        session: `_session${cookieNameSuffix}`,
+        interaction: `_interaction${cookieNameSuffix}`,
+        resume: `_interaction_resume${cookieNameSuffix}`,
+      },
+    },
 
     scopes: ['openid', 'offline_access', ...MCP_RESOURCE_SCOPES],
     responseTypes: ['code'],
@@ -43,7 +65,7 @@ export async function createProviderConfiguration({
     pkce: { required: () => true },
     findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ sub }) }),
     interactions: {
-      url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
+      url: (_ctx, interaction) => `${mountPath}/interaction/${interaction.uid}`,
       policy: everyRequestInteractionPolicy(interactionPolicy),
     },
 
@@ -61,10 +83,10 @@ export async function createProviderConfiguration({
         enabled: true,
         getResourceServerInfo(_ctx, resourceIndicator) {
           // RFC 8707: exact match only, so a trailing-slash or host drift gets invalid_target.
-          if (resourceIndicator !== mcpResourceUrl) {
-            throw new errors.InvalidTarget(`unknown resource, this server only issues tokens for ${mcpResourceUrl}`);
+          if (!resourceUrls.has(resourceIndicator)) {
+            throw new errors.InvalidTarget(`unknown resource, this server only issues tokens for ${[...resourceUrls].join(', ')}`);
           }
-          return mcpResourceServer;
+          return mcpResourceServer(resourceIndicator);
         },
         // A client that omits `resource` (2025-03-26 clients do) still gets a token the MCP server accepts.
         defaultResource: (_ctx, _client, oneOf) => oneOf ?? mcpResourceUrl,

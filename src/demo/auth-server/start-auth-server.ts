@@ -1,18 +1,20 @@
 import express from 'express';
 import { listenOnPort } from '../http-server.ts';
-import { createInteractionRoutes } from './interaction-routes.ts';
-import { loadOidcProvider } from './load-oidc-provider.ts';
-import { createProviderConfiguration, REGISTRATION_PATH } from './provider-configuration.ts';
-import { registrationCors } from './registration-cors.ts';
+import type { ExtraRoutes } from '../mounted-routes.ts';
+import { createAuthorizationServer } from './authorization-server.ts';
 
 export interface AuthServerOptions {
   port: number;
   /** Interface to listen on; the issuer always says localhost. Defaults to 'localhost'. */
   host?: string;
-  /** The only resource (RFC 8707) this server issues access tokens for. */
+  /** The resource (RFC 8707) this server issues access tokens for. */
   mcpResourceUrl: string;
+  /** More MCP endpoints it issues tokens for (fault scenarios that share this server). */
+  extraResourceUrls?: readonly string[];
   /** Origin of the browser app, which must be able to call the server cross-origin. */
   appOrigin: string;
+  /** Served ahead of the healthy provider on the same origin (the fault scenarios' servers). */
+  extraRoutes?: ExtraRoutes;
 }
 
 export interface RunningAuthServer {
@@ -22,28 +24,34 @@ export interface RunningAuthServer {
 
 /** A real OAuth 2.1 / OIDC authorization server (oidc-provider) for the demo MCP server. */
 export async function startAuthServer(options: AuthServerOptions): Promise<RunningAuthServer> {
-  const { Provider, errors, interactionPolicy } = await loadOidcProvider();
   const listening = await listenOnPort(options.port, options.host ?? 'localhost');
+  const closers: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (const closeOne of closers) await closeOne().catch(() => undefined);
+    await listening.close();
+  };
   try {
     const issuer = `http://localhost:${listening.port}`;
-    const configuration = await createProviderConfiguration({
+    const { router } = await createAuthorizationServer({
+      issuer,
       mcpResourceUrl: options.mcpResourceUrl,
+      extraResourceUrls: options.extraResourceUrls,
       appOrigin: options.appOrigin,
-      errors,
-      interactionPolicy,
     });
-    const provider = new Provider(issuer, configuration);
 
     const app = express();
     app.disable('x-powered-by');
-    app.use(registrationCors(REGISTRATION_PATH, options.appOrigin));
-    app.use('/interaction', createInteractionRoutes(provider));
-    app.use(provider.callback());
+    if (options.extraRoutes) {
+      const extra = await options.extraRoutes(issuer);
+      closers.push(extra.close);
+      app.use(extra.router);
+    }
+    app.use(router);
     listening.server.on('request', app);
 
-    return { issuer, close: listening.close };
+    return { issuer, close };
   } catch (error) {
-    await listening.close();
+    await close();
     throw error;
   }
 }

@@ -12,14 +12,30 @@ export interface AccessTokenVerifier {
   verify(token: string): Promise<AuthInfo>;
 }
 
+export interface AccessTokenVerifierOptions {
+  /** The `iss` the tokens carry, which the metadata's `issuer` must equal. */
+  issuer: string;
+  /** This MCP server's URL: the tokens' `aud`. */
+  resource: string;
+  /** Where the issuer's RFC 8414 metadata is; by default ${issuer}/.well-known/oauth-authorization-server. */
+  metadataUrl?: string;
+  /** A token must carry at least one of these; by default the base mcp:tools scope. */
+  acceptedScopes?: readonly string[];
+}
+
 /**
  * Verifies RFC 9068 JWT access tokens: signature against the issuer's JWKS (found through
  * its RFC 8414 metadata), iss, aud = this MCP server, exp, and the base mcp:tools scope.
  */
-export function createAccessTokenVerifier({ issuer, resource }: { issuer: string; resource: string }): AccessTokenVerifier {
+export function createAccessTokenVerifier({
+  issuer,
+  resource,
+  metadataUrl = `${issuer}/.well-known/oauth-authorization-server`,
+  acceptedScopes = [MCP_TOOLS_SCOPE],
+}: AccessTokenVerifierOptions): AccessTokenVerifier {
   let keySet: Promise<JWTVerifyGetKey> | undefined;
   const getKeySet = () => {
-    keySet ??= discoverKeySet(issuer).catch((error: unknown) => {
+    keySet ??= discoverKeySet(issuer, metadataUrl).catch((error: unknown) => {
       keySet = undefined;
       throw error;
     });
@@ -45,8 +61,8 @@ export function createAccessTokenVerifier({ issuer, resource }: { issuer: string
         throw new InvalidAccessTokenError(describeRejection(error));
       }
       const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
-      if (!scopes.includes(MCP_TOOLS_SCOPE)) {
-        throw new InvalidAccessTokenError(`The access token does not carry the ${MCP_TOOLS_SCOPE} scope`);
+      if (!acceptedScopes.some((scope) => scopes.includes(scope))) {
+        throw new InvalidAccessTokenError(`The access token does not carry the ${acceptedScopes.join(' or ')} scope`);
       }
       return {
         token,
@@ -60,8 +76,7 @@ export function createAccessTokenVerifier({ issuer, resource }: { issuer: string
   };
 }
 
-async function discoverKeySet(issuer: string): Promise<JWTVerifyGetKey> {
-  const metadataUrl = `${issuer}/.well-known/oauth-authorization-server`;
+async function discoverKeySet(issuer: string, metadataUrl: string): Promise<JWTVerifyGetKey> {
   let metadata: { issuer?: unknown; jwks_uri?: unknown };
   try {
     const response = await fetch(metadataUrl, { signal: AbortSignal.timeout(5000) });

@@ -12,20 +12,27 @@ import { bearerChallenge } from './www-authenticate.ts';
 export type AuthenticatedRequest = Request & { auth?: AuthInfo };
 
 /**
- * Every MCP request needs `Authorization: Bearer`; anything else gets 401 with a challenge
- * that points at the protected resource metadata (MCP authorization, RFC 9728 §5.1).
+ * The WWW-Authenticate value of a 401: no token yet (reason undefined) or a rejected one.
+ * undefined means no header at all.
  */
-export function requireBearerToken(verifier: AccessTokenVerifier, resourceMetadataUrl: string): RequestHandler {
+export type UnauthorizedChallenge = (invalidTokenReason?: string) => string | undefined;
+
+/** MCP authorization (RFC 9728 §5.1): the challenge points at the protected resource metadata. */
+export function resourceMetadataChallenge(resourceMetadataUrl: string): UnauthorizedChallenge {
+  return (invalidTokenReason) =>
+    bearerChallenge([
+      ['error', invalidTokenReason === undefined ? undefined : 'invalid_token'],
+      ['error_description', invalidTokenReason],
+      ['resource_metadata', resourceMetadataUrl],
+      ['scope', MCP_TOOLS_SCOPE],
+    ]);
+}
+
+/** Every MCP request needs `Authorization: Bearer`; anything else gets 401 with the challenge. */
+export function requireBearerToken(verifier: AccessTokenVerifier, challenge: UnauthorizedChallenge): RequestHandler {
   const unauthorized = (res: Response, invalidTokenReason?: string) => {
-    res.set(
-      'WWW-Authenticate',
-      bearerChallenge([
-        ['error', invalidTokenReason === undefined ? undefined : 'invalid_token'],
-        ['error_description', invalidTokenReason],
-        ['resource_metadata', resourceMetadataUrl],
-        ['scope', MCP_TOOLS_SCOPE],
-      ]),
-    );
+    const value = challenge(invalidTokenReason);
+    if (value !== undefined) res.set('WWW-Authenticate', value);
     res.status(401).json(
       invalidTokenReason === undefined
         ? { error: 'unauthorized', error_description: 'This MCP server needs an OAuth access token (Authorization: Bearer)' }

@@ -13,11 +13,13 @@ const ALLOWED_HEADERS = [
   'mcp-name',
 ].join(', ');
 
+const EXPOSED_HEADERS = ['WWW-Authenticate', 'Mcp-Session-Id'];
+
 /**
  * Runs before authentication so that the preflight succeeds without a token and every
  * answer, 401 and 403 included, is readable by the browser app, challenge and session id too.
  */
-export function mcpCors(appOrigin: string): RequestHandler {
+export function mcpCors(appOrigin: string, { exposeHeaders = EXPOSED_HEADERS } = {}): RequestHandler {
   return (req, res, next) => {
     res.vary('Origin');
     const origin = req.get('origin');
@@ -27,7 +29,7 @@ export function mcpCors(appOrigin: string): RequestHandler {
     }
     res.set({
       'Access-Control-Allow-Origin': origin ?? appOrigin,
-      'Access-Control-Expose-Headers': 'WWW-Authenticate, Mcp-Session-Id',
+      'Access-Control-Expose-Headers': exposeHeaders.join(', '),
     });
     if (req.method === 'OPTIONS') {
       res.set({

@@ -8,14 +8,15 @@ import { bearerChallenge } from './www-authenticate.ts';
  * be an HTTP status, so this looks into the JSON-RPC body before the MCP server does.
  */
 export function requireToolScopes(
-  requiredScopesByTool: Readonly<Record<string, readonly string[]>>,
-  resourceMetadataUrl: string,
+  requiredScopes: (toolName: string) => readonly string[] | undefined,
+  /** undefined for a server without protected resource metadata (2025-03-26). */
+  resourceMetadataUrl: string | undefined,
 ): RequestHandler {
   return (req, res, next) => {
     const granted = new Set((req as AuthenticatedRequest).auth?.scopes ?? []);
     const messages: unknown[] = Array.isArray(req.body) ? req.body : [req.body];
     for (const toolName of messages.map(calledToolName)) {
-      const required = toolName === undefined ? undefined : requiredScopesByTool[toolName];
+      const required = toolName === undefined ? undefined : requiredScopes(toolName);
       if (!required || required.every((scope) => granted.has(scope))) continue;
       const missing = required.filter((scope) => !granted.has(scope));
       const description = `The ${toolName} tool needs the ${missing.join(' ')} scope`;

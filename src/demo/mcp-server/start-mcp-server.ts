@@ -1,16 +1,15 @@
 import { localhostHostValidation } from '@modelcontextprotocol/sdk/server/middleware/hostHeaderValidation.js';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { listenOnPort } from '../http-server.ts';
+import type { ExtraRoutes } from '../mounted-routes.ts';
 import { createAccessTokenVerifier } from './access-token-verifier.ts';
-import { requireBearerToken, type AuthenticatedRequest } from './bearer-auth.ts';
-import { mcpCors, rejectForeignOrigins } from './cors.ts';
-import { createDemoMcpServer, TOOL_REQUIRED_SCOPES } from './demo-tools.ts';
+import { resourceMetadataChallenge } from './bearer-auth.ts';
+import { mcpCors } from './cors.ts';
+import { TOOL_REQUIRED_SCOPES } from './demo-tools.ts';
 import { JSONRPC_ERROR, jsonRpcError } from './jsonrpc.ts';
+import { createMcpEndpoint } from './mcp-endpoint.ts';
 import { protectedResourceMetadata, protectedResourceMetadataUrl } from './protected-resource-metadata.ts';
-import { isModernRequest } from './protocol-versions.ts';
 import { requireToolScopes } from './require-tool-scopes.ts';
-import { createSessionTransport } from './session-transport.ts';
-import { createStatelessTransport } from './stateless-transport.ts';
 
 export const MCP_PATH = '/mcp';
 
@@ -22,6 +21,8 @@ export interface McpServerOptions {
   issuer: string;
   /** Origin of the browser app, which must be able to call the server cross-origin. */
   appOrigin: string;
+  /** Served ahead of the healthy endpoint on the same origin, with their own CORS (the fault scenarios). */
+  extraRoutes?: ExtraRoutes;
 }
 
 export interface RunningMcpServer {
@@ -33,33 +34,41 @@ export interface RunningMcpServer {
 /** The demo MCP server: OAuth-protected Streamable HTTP for 2025-03-26 … 2026-07-28. */
 export async function startMcpServer(options: McpServerOptions): Promise<RunningMcpServer> {
   const listening = await listenOnPort(options.port, options.host ?? 'localhost');
-  const url = `http://localhost:${listening.port}${MCP_PATH}`;
+  const origin = `http://localhost:${listening.port}`;
+  const url = `${origin}${MCP_PATH}`;
   const metadataUrl = protectedResourceMetadataUrl(url);
-  const sessionTransport = createSessionTransport(createDemoMcpServer);
-  const statelessTransport = createStatelessTransport(createDemoMcpServer);
-  const verifier = createAccessTokenVerifier({ issuer: options.issuer, resource: url });
+  const endpoint = createMcpEndpoint({
+    appOrigin: options.appOrigin,
+    verifier: createAccessTokenVerifier({ issuer: options.issuer, resource: url }),
+    challenge: resourceMetadataChallenge(metadataUrl),
+    toolScopes: requireToolScopes((tool) => TOOL_REQUIRED_SCOPES[tool], metadataUrl),
+  });
+  const closers = [endpoint.close];
+  const close = async () => {
+    for (const closeOne of closers) await closeOne().catch(() => undefined);
+    await listening.close();
+  };
 
   const app = express();
   app.disable('x-powered-by');
   app.use(localhostHostValidation());
+  if (options.extraRoutes) {
+    try {
+      const extra = await options.extraRoutes(origin);
+      closers.push(extra.close);
+      app.use(extra.router);
+    } catch (error) {
+      await close();
+      throw error;
+    }
+  }
   app.use(mcpCors(options.appOrigin));
 
   app.get(new URL(metadataUrl).pathname, (_req, res) => {
     res.json(protectedResourceMetadata({ resource: url, issuer: options.issuer }));
   });
 
-  app.all(
-    MCP_PATH,
-    rejectForeignOrigins(options.appOrigin),
-    requireBearerToken(verifier, metadataUrl),
-    express.json({ limit: '1mb' }),
-    requireToolScopes(TOOL_REQUIRED_SCOPES, metadataUrl),
-    async (req: Request, res: Response) => {
-      const authenticated = req as AuthenticatedRequest;
-      if (isModernRequest(req)) await statelessTransport(authenticated, res);
-      else await sessionTransport.handle(authenticated, res);
-    },
-  );
+  app.all(MCP_PATH, ...endpoint.authenticate, ...endpoint.serve);
 
   app.use((_req: Request, res: Response) => {
     res.status(404).json({ error: 'not_found' });
@@ -87,11 +96,5 @@ export async function startMcpServer(options: McpServerOptions): Promise<Running
 
   listening.server.on('request', app);
 
-  return {
-    url,
-    async close() {
-      await sessionTransport.closeAll();
-      await listening.close();
-    },
-  };
+  return { url, close };
 }
