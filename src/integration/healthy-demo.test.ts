@@ -102,3 +102,30 @@ describe('the engine against the healthy demo', () => {
     expect(why?.detail).toContain('server/discover');
   });
 });
+
+describe('the engine against the demo’s 2025-03-26 server', () => {
+  let legacyDemo: DemoServers;
+  beforeAll(async () => {
+    legacyDemo = await startDemoServers({ scenarios: true });
+  });
+  afterAll(async () => legacyDemo.close());
+
+  it('completes the legacy path with no error or warning', async () => {
+    const serverUrl = new URL('/s/legacy-2025-03-26/mcp', legacyDemo.mcp.url).href;
+    const engine = new FlowEngine(
+      createSession({ serverUrl, specVersion: '2025-03-26', timeoutMs: 10_000, redirectUri: TEST_REDIRECT_URI, clientName: 'legacy test', registration: { mode: 'auto' } }),
+      { userAgent: demoLoginUserAgent(), runtime: 'node' },
+    );
+    await engine.runAll();
+    expect(problems(engine)).toEqual([]);
+    expect(engine.snapshot.steps.map((step) => `${step.kind}:${step.status}`)).toEqual([
+      'mcp-unauthenticated:ok',
+      'as-discovery:ok',
+      'registration:ok',
+      'authorize:ok',
+      'callback:ok',
+      'token:ok',
+      'mcp-authenticated:ok',
+    ]);
+  });
+});

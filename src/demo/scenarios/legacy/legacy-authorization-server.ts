@@ -1,4 +1,5 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
+import { MCP_TOOLS_SCOPE } from '../../scopes.ts';
 import { createAuthorizationServer } from '../../auth-server/authorization-server.ts';
 import type { AuthServerLocation } from '../auth/scenario-auth-servers.ts';
 
@@ -40,8 +41,21 @@ export async function createLegacyAuthorizationServer({
   return {
     location: { identifier: mcpOrigin, issuer: mcpOrigin, metadataUrl: `${mcpOrigin}/.well-known/oauth-authorization-server` },
     handler: (req, res, next) => {
-      if (LEGACY_PATHS.test(req.path)) router(req, res, next);
-      else next();
+      if (!LEGACY_PATHS.test(req.path)) return next();
+      if (req.path === LEGACY_ROUTES.authorization) applyDefaultScope(req);
+      router(req, res, next);
     },
   };
+}
+
+/**
+ * A 2025-03-26 client has no PRM and no challenge to learn scopes from, so it usually sends none.
+ * RFC 6749 §3.3 lets the server apply a pre-defined default instead of failing: this one grants
+ * the tools scope, as real servers of that era did.
+ */
+function applyDefaultScope(req: Request): void {
+  const url = new URL(req.url, 'http://placeholder');
+  if (url.searchParams.get('scope')) return;
+  url.searchParams.set('scope', MCP_TOOLS_SCOPE);
+  req.url = `${url.pathname}${url.search}`;
 }
