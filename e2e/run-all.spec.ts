@@ -4,6 +4,8 @@ import { e2eUrls } from './support/ports.ts';
 
 for (const spec of ['2026-07-28', '2025-11-25'] as const) {
   test(`Run all completes the whole flow against the demo (${spec})`, async ({ page }) => {
+    // It opens every step and every exchange of the run, which takes a while on a busy 2-core machine.
+    test.setTimeout(150_000);
     await page.goto(`/?spec=${spec}`);
     await expect(page.getByLabel('MCP server URL')).toHaveValue(e2eUrls.mcp);
 
