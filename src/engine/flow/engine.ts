@@ -119,6 +119,51 @@ export class FlowEngine {
     await this.exclusive(() => this.runStep(this.appendStep('audit')));
   }
 
+  /**
+   * After a full-page redirect (the popup was blocked) the app restores the saved session and hands
+   * over the URL the authorization server sent the browser back to; the flow then goes on.
+   */
+  resumeAuthorize(callbackUrl: string, options: { popupBlocked?: boolean } = {}): boolean {
+    const step = this.session.steps.findLast((candidate) => candidate.kind === 'authorize' && candidate.status === 'running');
+    const authorizeUrl = this.session.learned.authorizeUrl;
+    if (!step || !authorizeUrl) return false;
+    this.recordNavigation(step.id, 'user', 'as', authorizeUrl, step.startedAt ?? Date.now());
+    this.recordNavigation(step.id, 'as', 'client', callbackUrl, Date.now());
+    this.session.learned.callbackUrl = callbackUrl;
+    if (options.popupBlocked) {
+      this.addFinding('authorize.popup-blocked', step.id, 'The login ran in this tab instead of a popup; the session was kept in sessionStorage for the redirect only.');
+    }
+    this.updateStep(step.id, { status: 'ok', summary: 'The authorization server redirected back to the app (full-page redirect).', endedAt: Date.now() });
+    this.session = { ...this.session, status: 'running' };
+    this.publish();
+    return true;
+  }
+
+  private addFinding(ruleId: RuleId, stepId: string, detail: string, exchangeId?: string): void {
+    const rule = getRule(ruleId);
+    // A rule speaks only for the versions it belongs to.
+    if (!rule.versions.includes(this.session.settings.specVersion)) return;
+    const finding = { id: `f${this.session.findings.length + 1}`, ruleId, severity: rule.severity, stepId, detail, ...(exchangeId ? { exchangeId } : {}) };
+    this.session = { ...this.session, findings: [...this.session.findings, finding] };
+    this.publish();
+  }
+
+  private recordNavigation(stepId: string, from: Lane, to: Lane, url: string, startedAt: number): Exchange {
+    const exchange: Exchange = {
+      id: `x${this.session.exchanges.length + 1}`,
+      stepId,
+      from,
+      to,
+      label: navigationLabel(url),
+      request: { method: 'GET', url, headers: [] },
+      outcome: 'navigation',
+      startedAt,
+      durationMs: Date.now() - startedAt,
+    };
+    this.addExchange(exchange);
+    return exchange;
+  }
+
   private async exclusive<T>(action: () => Promise<T>): Promise<T | undefined> {
     if (this.busy || this.abort.signal.aborted) return undefined;
     this.busy = true;
@@ -246,36 +291,8 @@ export class FlowEngine {
       input: step.input ?? {},
       chooseAuthorizationServer: async (issuers) => (await this.options.chooseAuthorizationServer?.(issuers)) ?? issuers[0]!,
       fetch: (target) => createRecordingFetch(recorderOptions, { ...target, stepId }),
-      navigation: (from: Lane, to: Lane, url: string, startedAt: number) => {
-        const exchange: Exchange = {
-          id: recorderOptions.nextId(),
-          stepId,
-          from,
-          to,
-          label: navigationLabel(url),
-          request: { method: 'GET', url, headers: [] },
-          outcome: 'navigation',
-          startedAt,
-          durationMs: Date.now() - startedAt,
-        };
-        this.addExchange(exchange);
-        return exchange;
-      },
-      raise: (ruleId: RuleId, detail: string, exchangeId?: string) => {
-        const rule = getRule(ruleId);
-        // A rule speaks only for the versions it belongs to.
-        if (!rule.versions.includes(this.session.settings.specVersion)) return;
-        const finding = {
-          id: `f${this.session.findings.length + 1}`,
-          ruleId,
-          severity: rule.severity,
-          stepId,
-          detail,
-          ...(exchangeId ? { exchangeId } : {}),
-        };
-        this.session = { ...this.session, findings: [...this.session.findings, finding] };
-        this.publish();
-      },
+      navigation: (from: Lane, to: Lane, url: string, startedAt: number) => this.recordNavigation(stepId, from, to, url, startedAt),
+      raise: (ruleId: RuleId, detail: string, exchangeId?: string) => this.addFinding(ruleId, stepId, detail, exchangeId),
       note: (text: string) => {
         const current = this.session.steps.find((candidate) => candidate.id === stepId);
         this.updateStep(stepId, { notes: [...(current?.notes ?? []), text] });

@@ -20,7 +20,8 @@ export interface UserAgent {
 /** Thrown by a user agent when no callback will come (popup blocked or closed, timeout). */
 export class UserAgentError extends Error {
   constructor(
-    readonly reason: 'popup-blocked' | 'closed' | 'timeout' | 'cancelled',
+    /** other-origin: the server sent the browser back to another origin than the redirect URI's. */
+    readonly reason: 'popup-blocked' | 'closed' | 'timeout' | 'cancelled' | 'other-origin',
     message: string,
   ) {
     super(message);

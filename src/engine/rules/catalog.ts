@@ -343,6 +343,22 @@ export const RULES = [
     fix: 'Register the exact redirect_uri shown here with the authorization server, then try again.',
   },
   {
+    id: 'authorize.popup-blocked',
+    severity: 'info',
+    versions: ALL,
+    link: 'https://developer.mozilla.org/en-US/docs/Web/API/Window/open#return_value',
+    problem: 'The browser blocked the login popup, so the app continued with a full-page redirect and restored the session when the authorization server sent the browser back.',
+    fix: 'Nothing is broken; allow popups for this page to keep the diagram on screen during the login.',
+  },
+  {
+    id: 'callback.other-origin',
+    severity: 'error',
+    versions: ALL,
+    link: 'https://www.rfc-editor.org/rfc/rfc8252#section-8.3',
+    problem: 'The authorization server sent the browser back to another origin than the one the app runs on (localhost vs 127.0.0.1, or another port), so the app cannot receive the code.',
+    fix: 'Register and use a redirect_uri on exactly the app’s origin, and make the server redirect to the registered value unchanged.',
+  },
+  {
     id: 'callback.error',
     severity: 'error',
     versions: ALL,

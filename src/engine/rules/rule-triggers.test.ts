@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FlowEngine } from '../flow/engine.ts';
+import { createSession } from '../flow/create-session.ts';
+import { FlowEngine } from '../flow/engine.ts';
+import type { UserAgent } from '../flow/user-agent.ts';
 import { json } from '../test-support/loopback-server.ts';
-import type { FlowSettings } from '../session/types.ts';
+import type { FlowSession, FlowSettings } from '../session/types.ts';
 import { SPEC_VERSIONS, type SpecVersion } from '../spec/versions.ts';
 import { RULES, getRule, type RuleId } from './catalog.ts';
 import type { Severity } from './rule.ts';
@@ -15,7 +17,8 @@ import {
   type FakeServer,
   type FakeServerOptions,
 } from './test-support/fake-mcp-auth-server.ts';
-import { runFlow } from './test-support/run-flow.ts';
+import { APP_ORIGIN, runFlow } from './test-support/run-flow.ts';
+import { redirectFollowingUserAgent } from './test-support/redirect-following-user-agent.ts';
 
 /**
  * Every rule in the catalog, raised by the real engine from real bytes sent by a real loopback
@@ -35,6 +38,8 @@ interface Trigger {
   then?: (engine: FlowEngine) => Promise<unknown>;
   /** Something specific the finding must say. */
   detail: (base: string) => string;
+  /** A run that needs more than runFlow (a page reload in the middle, say). */
+  run?: (fake: FakeServer) => Promise<FlowSession>;
 }
 
 const OTHER_ISSUER = 'https://previous-as.example.com';
@@ -299,6 +304,12 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     server: { authorizationResponse: ({ state, iss }) => ({ error: 'access_denied', error_description: 'The user said no', state, iss }) },
     detail: () => 'error=access_denied, error_description=The user said no',
   },
+  'callback.other-origin': {
+    when: 'the authorization server sends the browser back to 127.0.0.1 while the app runs on localhost',
+    severity: 'error',
+    server: { callbackOrigin: 'http://127.0.0.1:5173' },
+    detail: () => 'The browser was sent back to http://127.0.0.1:5173, not http://localhost:5173.',
+  },
   'authorize.redirect-uri-insecure': {
     when: 'the app would be called back on a plain-http, non-loopback redirect URI',
     severity: 'error',
@@ -310,6 +321,12 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     severity: 'error',
     server: { routes: { '/authorize': ({ response }) => html(response, 400, '<h1>redirect_uri not registered</h1>') } },
     detail: () => 'redirect_uri sent: http://localhost:5173/callback; registered:',
+  },
+  'authorize.popup-blocked': {
+    when: 'the popup is blocked, the page itself goes to the authorization server, and the saved session resumes from the callback',
+    severity: 'info',
+    run: runAcrossFullPageRedirect,
+    detail: () => 'The login ran in this tab instead of a popup',
   },
   'callback.state-mismatch': {
     when: 'the callback carries another state than the one sent',
@@ -491,6 +508,33 @@ afterEach(async () => {
   fake = undefined;
 });
 
+/**
+ * The popup is blocked, so the app sends the page itself to the authorization server: the session
+ * is saved, the page goes away, and a new page restores it and resumes from the callback URL.
+ */
+async function runAcrossFullPageRedirect(fake: FakeServer): Promise<FlowSession> {
+  let leaving: (url: string) => void = () => undefined;
+  const pageLeft = new Promise<string>((resolve) => (leaving = resolve));
+  const before = newEngine(fake, { authorize: ({ url }) => (leaving(url), new Promise<never>(() => undefined)) });
+  void before.runAll();
+  const authorizeUrl = await pageLeft;
+  const saved = JSON.parse(JSON.stringify(before.snapshot)) as FlowSession;
+  before.cancel();
+  const redirect = await fetch(authorizeUrl, { redirect: 'manual' });
+  const after = new FlowEngine(saved, { userAgent: redirectFollowingUserAgent, runtime: 'node' });
+  after.resumeAuthorize(new URL(redirect.headers.get('location')!, authorizeUrl).href, { popupBlocked: true });
+  await after.runAll();
+  expect(after.snapshot.status).toBe('done');
+  return after.snapshot;
+}
+
+function newEngine(fake: FakeServer, userAgent: UserAgent): FlowEngine {
+  return new FlowEngine(
+    createSession({ serverUrl: fake.mcpUrl, specVersion: '2026-07-28', timeoutMs: 2_000, redirectUri: `${APP_ORIGIN}/callback`, clientName: 'reload test', registration: { mode: 'auto' } }),
+    { userAgent, runtime: 'node' },
+  );
+}
+
 describe('every rule is raised by the engine from real server bytes', () => {
   it('every rule in the catalog has a trigger below, and every trigger names a rule', () => {
     const triggered = Object.keys(TRIGGERS).sort();
@@ -505,7 +549,7 @@ describe('every rule is raised by the engine from real server bytes', () => {
       const spec = trigger.spec ?? '2026-07-28';
       expect(getRule(id).versions, `${id} does not apply to ${spec}`).toContain(spec);
       fake = await startFakeServer(trigger.server);
-      const session = await runFlow(fake, {
+      const session = trigger.run ? await trigger.run(fake) : await runFlow(fake, {
         spec,
         ...(trigger.settings ? { settings: trigger.settings(fake.base) } : {}),
         ...(trigger.browser ? { browser: true } : {}),

@@ -65,7 +65,8 @@ export const authorizeStep: StepDefinition = {
     } catch (error) {
       ctx.navigation('user', 'as', url.href, startedAt);
       if (error instanceof UserAgentError) {
-        if (error.reason !== 'cancelled') ctx.raise('authorize.no-callback', noCallbackDetail(ctx, error.message));
+        if (error.reason === 'other-origin') ctx.raise('callback.other-origin', `${error.message} The redirect_uri sent was ${ctx.settings.redirectUri}.`);
+        else if (error.reason !== 'cancelled') ctx.raise('authorize.no-callback', noCallbackDetail(ctx, error.message));
         return { status: 'failed', summary: error.message };
       }
       throw error;

@@ -51,6 +51,8 @@ export interface FakeServerOptions {
   registration?: (healthy: Json) => unknown;
   /** The query the authorization endpoint redirects back with. */
   authorizationResponse?: (healthy: { code: string; state: string; iss: string }) => Record<string, string>;
+  /** Redirects back to this origin instead of the redirect_uri's own (localhost vs 127.0.0.1). */
+  callbackOrigin?: string;
   /** The scope the authorization server grants for a requested one. */
   grantScope?: (requested: string) => string;
   tokenResponse?: (healthy: Json, form: URLSearchParams) => unknown;
@@ -211,6 +213,11 @@ export async function startFakeServer(options: FakeServerOptions = {}) {
         });
         const healthy = { code, state: query.get('state') ?? '', iss: base };
         const back = new URL(redirectUri);
+        if (options.callbackOrigin) {
+          const elsewhere = new URL(options.callbackOrigin);
+          back.protocol = elsewhere.protocol;
+          back.host = elsewhere.host;
+        }
         for (const [key, value] of Object.entries(options.authorizationResponse?.(healthy) ?? healthy)) back.searchParams.set(key, value);
         response.writeHead(302, { Location: back.href });
         return response.end();
