@@ -1,21 +1,24 @@
 import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
-import { DEFAULT_TIMEOUT_MS } from '../engine/flow/create-session.ts';
 import type { FlowSession } from '../engine/session/types.ts';
-import { LATEST_SPEC_VERSION } from '../engine/spec/versions.ts';
 import { AuthorizationServerDialog } from '../features/connect/AuthorizationServerDialog.tsx';
 import { ConnectBar } from '../features/connect/ConnectBar.tsx';
-import { toFlowSettings, type ConnectValues } from '../features/connect/connect-values.ts';
+import { toFlowSettings } from '../features/connect/connect-values.ts';
 import { useDemoConfig } from '../features/connect/demo-config.ts';
-import { buildLink, readLink } from '../features/connect/share-link.ts';
+import { takeResume } from '../features/connect/redirect-resume.ts';
+import { readLink } from '../features/connect/share-link.ts';
 import { useFlow } from '../features/connect/use-flow.ts';
+import { maskedSession } from '../features/presenter/masking.ts';
+import { usePresenterKeys } from '../features/presenter/use-presenter-keys.ts';
 import { FindingsPanel } from '../features/findings/FindingsPanel.tsx';
 import { ToolsList } from '../features/tools/ToolsList.tsx';
 import type { Selection } from '../ui/selection.ts';
 import { FlowSummary } from './FlowSummary.tsx';
 import { Inspector } from './Inspector.tsx';
 import { SidePanel, type SideTab } from './SidePanel.tsx';
+import { useConnectValues } from './use-connect-values.ts';
 
 const link = readLink(window.location.search);
+const resuming = new URLSearchParams(window.location.search).get('resume') === '1';
 
 // React Flow is the largest dependency and is needed only once a run starts, so it loads then
 // (or as soon as the pointer or focus reaches the controls), keeping the first load small.
@@ -25,17 +28,8 @@ const SequenceDiagram = lazy(async () => ({ default: (await loadDiagram()).Seque
 export function App() {
   const demo = useDemoConfig();
   const flow = useFlow();
-  const [values, setValues] = useState<ConnectValues>({
-    server: link.server ?? '',
-    spec: link.spec ?? LATEST_SPEC_VERSION,
-    timeoutSeconds: DEFAULT_TIMEOUT_MS / 1000,
-    registration: {
-      mode: link.mode ?? 'auto',
-      ...(link.clientId ? { clientId: link.clientId } : {}),
-      ...(link.clientMetadataUrl ? { clientMetadataUrl: link.clientMetadataUrl } : {}),
-    },
-    scopeOverride: link.scope ?? '',
-  });
+  const { values, setValues, shareLink, adopt } = useConnectValues(link, demo.data);
+  const [presenter, setPresenter] = useState(new URLSearchParams(window.location.search).get('presenter') === '1');
   const [selection, setSelectionState] = useState<Selection>(null);
   const [tab, setTab] = useState<SideTab>('inspector');
   /** Selecting a step or an exchange, from anywhere, shows it in the inspector. */
@@ -44,11 +38,6 @@ export function App() {
     if (next) setTab('inspector');
   };
   const autoRan = useRef(false);
-
-  // The demo's MCP server is the default target, unless the link names another.
-  useEffect(() => {
-    if (!link.server && demo.data) setValues((current) => (current.server ? current : { ...current, server: demo.data!.mcpServerUrl }));
-  }, [demo.data]);
 
   const settings = () => toFlowSettings(values, window.location.origin);
 
@@ -75,33 +64,42 @@ export function App() {
 
   // ?run=1 starts the flow once the target is known.
   useEffect(() => {
-    if (link.run && !autoRan.current && values.server && (link.server || !demo.isLoading)) {
-      autoRan.current = true;
-      runAll();
-    }
+    if (resuming || !link.run || autoRan.current || !values.server || (!link.server && demo.isLoading)) return;
+    autoRan.current = true;
+    runAll();
   });
 
-  const shareLink = useMemo(
-    () =>
-      buildLink(
-        window.location.origin,
-        {
-          server: values.server,
-          spec: values.spec,
-          mode: values.registration.mode,
-          ...(values.registration.clientId ? { clientId: values.registration.clientId } : {}),
-          ...(values.registration.clientMetadataUrl ? { clientMetadataUrl: values.registration.clientMetadataUrl } : {}),
-          ...(values.scopeOverride ? { scope: values.scopeOverride } : {}),
-        },
-        true,
-      ),
-    [values],
-  );
-  const session = flow.session;
+  // Back from a full-page redirect (the popup was blocked): finish the flow that was under way.
+  useEffect(() => {
+    if (!resuming || autoRan.current) return;
+    autoRan.current = true;
+    window.history.replaceState(null, '', window.location.pathname);
+    const saved = takeResume();
+    if (!saved) return;
+    adopt(saved.session.settings);
+    flow.resume.mutate(saved, { onSuccess: focusOutcome });
+  });
+
+  // Presenter mode scales every rem-sized text, so the whole page grows for a projector.
+  useEffect(() => {
+    document.documentElement.classList.toggle('presenter', presenter);
+  }, [presenter]);
+
+  /** Presenter keys: → next step, ← previous step, R reset. */
+  const selectPreviousStep = () => {
+    const steps = flow.session?.steps ?? [];
+    const index = selection?.kind === 'step' ? steps.findIndex((step) => step.id === selection.id) : steps.filter((step) => step.status !== 'pending').length;
+    const previous = steps[Math.max(0, index - 1)];
+    if (previous) setSelection({ kind: 'step', id: previous.id });
+  };
+  usePresenterKeys(presenter, { next: () => !flow.busy && next(), previous: selectPreviousStep, reset });
+
+  // In presenter mode every view gets the session with its secrets masked.
+  const session = useMemo(() => (flow.session ? maskedSession(flow.session, presenter).session : null), [flow.session, presenter]);
   const tools = session?.learned.tools;
 
   return (
-    <div className="flex h-full flex-col">
+    <div className="flex h-full flex-col" data-presenter={presenter || undefined}>
       <header className="border-b border-slate-200 bg-white px-4 py-3">
         <div className="flex flex-wrap items-baseline gap-x-3">
           <h1 className="text-lg font-bold text-slate-900">MCP Auth Flow</h1>
@@ -109,6 +107,15 @@ export function App() {
           <p className="ml-auto text-xs text-slate-500" data-testid="demo-status">
             {demo.data ? `Demo servers running: MCP ${demo.data.mcpServerUrl} · AS ${demo.data.authorizationServerUrl}` : demo.isLoading ? '' : 'No demo servers here: enter any MCP server URL.'}
           </p>
+          <button
+            type="button"
+            aria-pressed={presenter}
+            onClick={() => setPresenter((on) => !on)}
+            title="Large type, high contrast, secrets masked. Keys: → next step, ← previous, R reset."
+            className={`rounded-md border px-2 py-1 text-xs font-semibold ${presenter ? 'border-indigo-700 bg-indigo-700 text-white' : 'border-slate-300 text-slate-700 hover:bg-slate-100'}`}
+          >
+            Presenter mode
+          </button>
         </div>
         <div className="mt-3" onPointerEnter={() => void loadDiagram()} onFocusCapture={() => void loadDiagram()}>
           <ConnectBar
@@ -143,7 +150,7 @@ export function App() {
         <div className="min-h-[420px] border-r border-slate-200">
           {session ? (
             <Suspense fallback={<p className="p-4 text-sm text-slate-500">Loading the diagram…</p>}>
-              <SequenceDiagram session={session} selection={selection} onSelect={setSelection} />
+              <SequenceDiagram session={session} selection={selection} onSelect={setSelection} presenter={presenter} />
             </Suspense>
           ) : (
             <EmptyState />

@@ -3,6 +3,8 @@
  * opener (same origin only), and a BroadcastChannel in case the opener link was severed.
  */
 export const CALLBACK_MESSAGE_TYPE = 'mcp-auth-flow:callback';
+/** From a callback page on another origin: where it landed, and nothing else (no code). */
+export const ELSEWHERE_MESSAGE_TYPE = 'mcp-auth-flow:callback-elsewhere';
 const CHANNEL_NAME = 'mcp-auth-flow';
 
 export interface CallbackMessage {
@@ -23,6 +25,12 @@ export function isCallbackMessage(value: unknown): value is CallbackMessage {
 export function deliverCallback(url: string): boolean {
   const message: CallbackMessage = { type: CALLBACK_MESSAGE_TYPE, url };
   const opener = window.opener as Window | null;
+  if (opener && !isSameOrigin(opener)) {
+    // The app runs elsewhere (localhost vs 127.0.0.1, another port). Tell it where we are;
+    // the code stays here, because '*' could reach any page.
+    opener.postMessage({ type: ELSEWHERE_MESSAGE_TYPE, origin: window.location.origin }, '*');
+    return true;
+  }
   if (opener) opener.postMessage(message, window.location.origin);
   const channel = new BroadcastChannel(CHANNEL_NAME);
   channel.postMessage(message);
@@ -30,8 +38,16 @@ export function deliverCallback(url: string): boolean {
   return !!opener;
 }
 
-/** Listens on both paths until a callback for `state` arrives. */
-export function listenForCallback(state: string, onCallback: (url: string) => void): () => void {
+function isSameOrigin(other: Window): boolean {
+  try {
+    return other.location.origin === window.location.origin;
+  } catch {
+    return false;
+  }
+}
+
+/** Listens on both paths until a callback for `state` arrives (or word that it went elsewhere). */
+export function listenForCallback(state: string, onCallback: (url: string) => void, onElsewhere: (origin: string) => void): () => void {
   const accept = (data: unknown) => {
     if (!isCallbackMessage(data)) return;
     // The state check proper happens in the engine; this only skips a stale popup's message.
@@ -41,6 +57,7 @@ export function listenForCallback(state: string, onCallback: (url: string) => vo
   };
   const onMessage = (event: MessageEvent) => {
     if (event.origin === window.location.origin) accept(event.data);
+    else if (event.data?.type === ELSEWHERE_MESSAGE_TYPE && event.origin === event.data.origin) onElsewhere(event.origin);
   };
   const channel = new BroadcastChannel(CHANNEL_NAME);
   channel.onmessage = (event) => accept(event.data);

@@ -5,16 +5,24 @@ const LOGIN_TIMEOUT_MS = 5 * 60_000;
 /** A closed popup may still have a message in flight; wait this long before calling it abandoned. */
 const CLOSE_GRACE_MS = 1_000;
 
+export interface PopupOptions {
+  /** The popup was blocked: go to the authorization server in this tab instead (the page unloads). */
+  onPopupBlocked?(request: AuthorizeRequest): void;
+}
+
 /** The browser's user agent: a popup at the authorize URL, answered by our /callback page. */
-export function createPopupUserAgent(): UserAgent {
+export function createPopupUserAgent(options: PopupOptions = {}): UserAgent {
   return {
     authorize(request: AuthorizeRequest, signal?: AbortSignal) {
       return new Promise((resolve, reject) => {
         const popup = window.open(request.url, 'mcp-auth-flow-login', 'popup,width=560,height=760');
         if (!popup) {
-          reject(
-            new UserAgentError('popup-blocked', 'The browser blocked the login popup. Allow popups for this page, then press Reset and Run all.'),
-          );
+          if (options.onPopupBlocked) {
+            // The page is about to leave; this promise never settles, and the flow resumes on return.
+            options.onPopupBlocked(request);
+            return;
+          }
+          reject(new UserAgentError('popup-blocked', 'The browser blocked the login popup. Allow popups for this page, then press Reset and Run all.'));
           return;
         }
         let closedAt: number | undefined;
@@ -25,11 +33,17 @@ export function createPopupUserAgent(): UserAgent {
           signal?.removeEventListener('abort', onAbort);
           action();
         };
-        const stopListening = listenForCallback(request.state, (callbackUrl) =>
-          finish(() => {
-            popup.close();
-            resolve({ callbackUrl });
-          }),
+        const stopListening = listenForCallback(
+          request.state,
+          (callbackUrl) =>
+            finish(() => {
+              popup.close();
+              resolve({ callbackUrl });
+            }),
+          (origin) =>
+            finish(() =>
+              reject(new UserAgentError('other-origin', `The browser was sent back to ${origin}, not ${new URL(request.redirectUri).origin}.`)),
+            ),
         );
         const poll = window.setInterval(() => {
           if (!popup.closed) return;

@@ -4,6 +4,7 @@ import { createSession } from '../../engine/flow/create-session.ts';
 import { FlowEngine } from '../../engine/flow/engine.ts';
 import type { FlowSession, FlowSettings } from '../../engine/session/types.ts';
 import { createPopupUserAgent } from './popup-user-agent.ts';
+import { forgetRedirect, saveForRedirect } from './redirect-resume.ts';
 import { useAuthorizationServerChoice } from './use-authorization-server-choice.ts';
 
 const noSubscription = () => () => undefined;
@@ -19,21 +20,35 @@ export function useFlow() {
   const subscribe = useMemo(() => (engine ? (listener: () => void) => engine.subscribe(listener) : noSubscription), [engine]);
   const session = useSyncExternalStore(subscribe, () => engine?.snapshot ?? null);
 
+  const newEngine = useCallback(
+    (session: FlowSession) => {
+      const created: FlowEngine = new FlowEngine(session, {
+        userAgent: createPopupUserAgent({
+          onPopupBlocked: (request) => {
+            // Leave for the authorization server in this tab; the session waits in sessionStorage.
+            saveForRedirect(created.snapshot);
+            window.location.assign(request.url);
+          },
+        }),
+        chooseAuthorizationServer: choice.ask,
+      });
+      return created;
+    },
+    [choice.ask],
+  );
+
   /** Reuses the current run while its settings stand; otherwise starts a fresh one. */
   const engineFor = useCallback(
     (settings: FlowSettings) => {
       const key = JSON.stringify(settings);
       if (engine && key === settingsKey.current && engine.nextStep()) return engine;
       engine?.cancel();
-      const fresh = new FlowEngine(createSession(settings), {
-        userAgent: createPopupUserAgent(),
-        chooseAuthorizationServer: choice.ask,
-      });
+      const fresh = newEngine(createSession(settings));
       settingsKey.current = key;
       setEngine(fresh);
       return fresh;
     },
-    [engine, choice.ask],
+    [engine, newEngine],
   );
 
   const current = () => {
@@ -54,6 +69,17 @@ export function useFlow() {
       return running.snapshot;
     },
   });
+  /** Back from a full-page redirect: the saved session goes on from its callback. */
+  const resume = useMutation({
+    mutationFn: async ({ session: saved, callbackUrl }: { session: FlowSession; callbackUrl: string }) => {
+      const restored = newEngine(saved);
+      settingsKey.current = JSON.stringify(saved.settings);
+      setEngine(restored);
+      restored.resumeAuthorize(callbackUrl, { popupBlocked: true });
+      await restored.runAll();
+      return restored.snapshot;
+    },
+  });
   const continueAnyway = useMutation({ mutationFn: async () => (await current().continueAnyway(), current().snapshot) });
   const callTool = useMutation({ mutationFn: ({ name, args }: { name: string; args: Record<string, unknown> }) => current().callTool(name, args) });
   const refresh = useMutation({ mutationFn: async () => (await current().refresh(), current().snapshot) });
@@ -62,17 +88,19 @@ export function useFlow() {
   const reset = useCallback(() => {
     engine?.cancel();
     choice.cancel();
+    forgetRedirect();
     settingsKey.current = '';
     setEngine(null);
     for (const mutation of [runAll, next, continueAnyway, callTool, refresh, audit]) mutation.reset();
   }, [engine, choice, runAll, next, continueAnyway, callTool, refresh, audit]);
 
-  const busy = [runAll, next, continueAnyway, callTool, refresh, audit].some((mutation) => mutation.isPending);
+  const busy = [runAll, next, resume, continueAnyway, callTool, refresh, audit].some((mutation) => mutation.isPending);
   return {
     session: session as FlowSession | null,
     continuable: session ? !!engine?.continuableStep() : false,
     runAll,
     next,
+    resume,
     continueAnyway,
     callTool,
     refresh,

@@ -3,7 +3,7 @@ import type { Exchange, Lane } from '../../engine/http/exchange.ts';
 import type { FlowSession, Step } from '../../engine/session/types.ts';
 import type { DiagramNode, MessageDiagramNode, StepBandDiagramNode } from './diagram-nodes.ts';
 import { DEFAULT_LANE_SPACING, layoutSequence } from './layout.ts';
-import { SECRET_MASK } from './mask-secrets.ts';
+import { REDACTED } from '../../engine/report/redact.ts';
 import { adjacentSelection, selectionOrder } from './selection-order.ts';
 
 const MCP = 'https://mcp.example.test/mcp';
@@ -196,7 +196,7 @@ describe('layoutSequence', () => {
     const text = (list: DiagramNode[]) => JSON.stringify(list);
     expect(text(plain)).toContain(VERIFIER);
     expect(text(masked)).not.toContain(VERIFIER);
-    expect(text(masked)).toContain(SECRET_MASK);
+    expect(text(masked)).toContain(REDACTED);
   });
 });
 

@@ -8,7 +8,7 @@ import { currentStep } from './current-step.ts';
 import type { DiagramNode, LaneHeaderDiagramNode, LifelineDiagramNode, MessageDiagramNode, NoteDiagramNode, StepBandDiagramNode } from './diagram-nodes.ts';
 import { LANE_ORDER, LANE_TITLES, laneIndex } from './lanes.ts';
 import { exchangesOf } from './step-exchanges.ts';
-import { knownSecrets, maskSecrets } from './mask-secrets.ts';
+import { collectSecrets, Redactor } from '../../engine/report/redact.ts';
 import {
   failureAriaLabel,
   failureLabel,
@@ -50,8 +50,9 @@ export function layoutSequence(session: FlowSession, options: SequenceLayoutOpti
     noteLineHeight: Math.round(rowHeight * 0.45),
     gap: Math.round(rowHeight / 4),
   };
-  const secrets = options.maskSecrets ? knownSecrets(session.learned) : [];
-  const text = (value: string) => (secrets.length ? maskSecrets(value, secrets) : value);
+  // Presenter mode hides secrets the way exports do: one redaction for every view.
+  const redactor = options.maskSecrets ? new Redactor(collectSecrets(session)) : undefined;
+  const text = (value: string) => (redactor ? redactor.text(value) : value);
   const laneX = (lane: Lane) => laneSpacing * (laneIndex(lane) + 0.5);
   const width = laneSpacing * LANE_ORDER.length;
   const current = currentStep(session)?.id;

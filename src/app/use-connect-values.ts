@@ -1,0 +1,56 @@
+import { useEffect, useMemo, useState } from 'react';
+import { DEFAULT_TIMEOUT_MS } from '../engine/flow/create-session.ts';
+import type { FlowSettings } from '../engine/session/types.ts';
+import { LATEST_SPEC_VERSION } from '../engine/spec/versions.ts';
+import type { ConnectValues } from '../features/connect/connect-values.ts';
+import type { DemoConfig } from '../features/connect/demo-config.ts';
+import { buildLink, type LinkSetup } from '../features/connect/share-link.ts';
+
+/** The form's values: from the link first, then the demo's server, then the defaults. */
+export function useConnectValues(link: LinkSetup, demo: DemoConfig | null | undefined) {
+  const [values, setValues] = useState<ConnectValues>({
+    server: link.server ?? '',
+    spec: link.spec ?? LATEST_SPEC_VERSION,
+    timeoutSeconds: DEFAULT_TIMEOUT_MS / 1000,
+    registration: {
+      mode: link.mode ?? 'auto',
+      ...(link.clientId ? { clientId: link.clientId } : {}),
+      ...(link.clientMetadataUrl ? { clientMetadataUrl: link.clientMetadataUrl } : {}),
+    },
+    scopeOverride: link.scope ?? '',
+  });
+
+  useEffect(() => {
+    if (!link.server && demo) setValues((current) => (current.server ? current : { ...current, server: demo.mcpServerUrl }));
+  }, [demo, link.server]);
+
+  const shareLink = useMemo(
+    () =>
+      buildLink(
+        window.location.origin,
+        {
+          server: values.server,
+          spec: values.spec,
+          mode: values.registration.mode,
+          ...(values.registration.clientId ? { clientId: values.registration.clientId } : {}),
+          ...(values.registration.clientMetadataUrl ? { clientMetadataUrl: values.registration.clientMetadataUrl } : {}),
+          ...(values.scopeOverride ? { scope: values.scopeOverride } : {}),
+        },
+        true,
+      ),
+    [values],
+  );
+
+  /** A restored session (after a redirect, or an import) shows its own setup in the form. */
+  const adopt = (settings: FlowSettings) =>
+    setValues((current) => ({
+      ...current,
+      server: settings.serverUrl,
+      spec: settings.autoVersion ? 'auto' : settings.specVersion,
+      timeoutSeconds: Math.round(settings.timeoutMs / 1000),
+      registration: { ...settings.registration, clientSecret: '' },
+      scopeOverride: settings.scopeOverride ?? '',
+    }));
+
+  return { values, setValues, shareLink, adopt };
+}

@@ -1,0 +1,55 @@
+import type { Exchange, HeaderList, RecordedResponse } from '../http/exchange.ts';
+import { compact } from './compact.ts';
+import { Fields, TraceError } from './fields.ts';
+import { LANES, OUTCOMES } from './session-values.ts';
+
+/** One entry of a HAR we wrote, back to the exchange it came from (the inverse of harEntry). */
+export function readHarExchange(entry: Fields): Exchange {
+  const request = entry.object('request');
+  const response = entry.object('response');
+  const lanes = entry.object('_lanes');
+  const url = request.string('url');
+  const postData = request.optionalObject('postData');
+  const error = response.optionalString('_error');
+  return compact({
+    id: entry.string('_exchangeId'),
+    stepId: entry.string('_stepId'),
+    from: lanes.oneOf('from', LANES),
+    to: lanes.oneOf('to', LANES),
+    label: entry.optionalString('_label') ?? `${request.string('method')} ${url}`,
+    request: compact({ method: request.string('method'), url, headers: harHeaders(request), body: postData?.string('text') }),
+    response: entry.optionalBoolean('_noResponse') ? undefined : readResponse(response, url),
+    outcome: entry.oneOf('_outcome', OUTCOMES),
+    error,
+    hiddenHeaders: entry.optionalStrings('_hiddenHeaders'),
+    startedAt: startedAt(entry),
+    durationMs: entry.number('time'),
+  });
+}
+
+function readResponse(response: Fields, requestUrl: string): RecordedResponse {
+  const content = response.object('content');
+  return compact({
+    status: response.number('status'),
+    statusText: response.optionalString('statusText') ?? '',
+    headers: harHeaders(response),
+    body: content.optionalString('text') ?? '',
+    bodyBytes: content.number('size'),
+    bodyTruncated: response.optionalBoolean('_bodyTruncated') ?? false,
+    responseType: response.optionalString('_responseType'),
+    finalUrl: response.optionalString('_finalUrl') ?? requestUrl,
+    redirected: response.optionalBoolean('_redirected') ?? false,
+  });
+}
+
+/** HAR headers, `[{ name, value }]`, as the recorder's pairs. */
+export function harHeaders(message: Fields): HeaderList {
+  if (!message.has('headers')) return [];
+  return message.objects('headers').map((header) => [header.string('name'), header.string('value')]);
+}
+
+function startedAt(entry: Fields): number {
+  const time = Date.parse(entry.string('startedDateTime'));
+  if (Number.isNaN(time)) throw new TraceError(`${entry.path('startedDateTime')} is not a date.`);
+  return time;
+}

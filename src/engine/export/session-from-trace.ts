@@ -1,0 +1,72 @@
+import { DEFAULT_TIMEOUT_MS } from '../flow/create-session.ts';
+import type { Exchange } from '../http/exchange.ts';
+import type { FlowSession, FlowSettings, Learned } from '../session/types.ts';
+import { SPEC_VERSIONS } from '../spec/versions.ts';
+import { compact } from './compact.ts';
+import { Fields, TraceError } from './fields.ts';
+import { FLOW_STATUSES, REGISTRATION_MODES } from './session-values.ts';
+import { readFinding, readStep } from './trace-step.ts';
+
+/**
+ * A session rebuilt from what a report (or our HAR's `_mcpAuthFlow`) carries: `server`,
+ * `specVersion`, `status`, `settings`, `facts`, `steps`, `findings`; the caller reads the exchanges.
+ * Every value is rebuilt from checked fields, never copied wholesale from the file.
+ */
+export function sessionFromTrace(trace: Fields, exchanges: Exchange[]): FlowSession {
+  const steps = trace.objects('steps').map(readStep);
+  const findings = trace.objects('findings').map(readFinding);
+  requireUnique('step', steps.map((step) => step.id));
+  requireUnique('exchange', exchanges.map((exchange) => exchange.id));
+  return compact({
+    format: 'mcp-auth-flow/session@1' as const,
+    settings: readSettings(trace),
+    status: trace.oneOf('status', FLOW_STATUSES),
+    offSpec: trace.optionalBoolean('offSpec') || undefined,
+    steps,
+    exchanges,
+    findings,
+    learned: readLearned(trace.optionalObject('facts')),
+  });
+}
+
+function readSettings(trace: Fields): FlowSettings {
+  const settings = trace.optionalObject('settings') ?? Fields.of({}, trace.path('settings'));
+  return compact({
+    serverUrl: trace.string('server'),
+    specVersion: trace.oneOf('specVersion', SPEC_VERSIONS),
+    autoVersion: settings.optionalBoolean('autoVersion'),
+    timeoutMs: settings.optionalNumber('timeoutMs') ?? DEFAULT_TIMEOUT_MS,
+    redirectUri: settings.optionalString('redirectUri') ?? '',
+    clientName: settings.optionalString('clientName') ?? '',
+    // The client secret is never in a report or HAR; only whether one was configured.
+    registration: compact({
+      mode: settings.optionalOneOf('registrationMode', REGISTRATION_MODES) ?? 'auto',
+      clientId: settings.optionalString('clientId'),
+      clientMetadataUrl: settings.optionalString('clientMetadataUrl'),
+    }),
+    scopeOverride: settings.optionalString('scopeOverride'),
+    authorizationServer: settings.optionalString('authorizationServer'),
+  });
+}
+
+/** Only the shareable facts the views use (lane hosts, the token audience); never credentials. */
+function readLearned(facts: Fields | undefined): Learned {
+  if (!facts) return {};
+  return compact({
+    issuer: facts.optionalString('issuer'),
+    resource: facts.optionalString('resource'),
+    resourceMetadataUrl: facts.optionalString('resourceMetadataUrl'),
+    prmUrl: facts.optionalString('prmUrl'),
+    asMetadataUrl: facts.optionalString('asMetadataUrl'),
+    challengeScope: facts.optionalString('challengeScope'),
+    negotiatedVersion: facts.optionalString('negotiatedVersion'),
+  });
+}
+
+function requireUnique(what: string, ids: string[]): void {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) throw new TraceError(`Two ${what}s have the id "${id.slice(0, 40)}".`);
+    seen.add(id);
+  }
+}
