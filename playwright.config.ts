@@ -31,7 +31,7 @@ export default defineConfig({
   webServer: {
     command: 'npx tsx src/demo/start.ts',
     url: `${e2eUrls.app}/__demo/config.json`,
-    env: { APP_PORT: String(E2E_PORTS.app), AUTH_PORT: String(E2E_PORTS.auth), MCP_PORT: String(E2E_PORTS.mcp) },
+    env: { APP_PORT: String(E2E_PORTS.app), AUTH_PORT: String(E2E_PORTS.auth), MCP_PORT: String(E2E_PORTS.mcp), RELAY_PORT: String(E2E_PORTS.relay) },
     reuseExistingServer: false,
     timeout: 90_000,
     stdout: 'pipe',

@@ -12,6 +12,7 @@ const config: DemoConfig = {
   authorizationServerUrl: 'http://localhost:5174',
   appUrl: 'http://localhost:5173/',
   scenarios: demoScenarios('http://localhost:5175'),
+  relay: { url: 'http://127.0.0.1:5176', secret: 'relay-secret-made-at-this-start-0123456789ab' },
 };
 
 let root: string;
@@ -41,6 +42,25 @@ describe('GET /__demo/config.json', () => {
       expect(served.scenarios).toContainEqual(
         expect.objectContaining({ id: 'no-cors', title: 'No CORS at all', mcpUrl: 'http://localhost:5175/s/no-cors/mcp' }),
       );
+      expect(served.relay).toEqual(config.relay);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('keeps the relay secret from pages of other origins, which Vite would otherwise let read it', async () => {
+    const port = await freePort();
+    const server = await createServer({ ...viteOptions(), server: { port, strictPort: true, host: 'localhost' } });
+    await server.listen();
+    try {
+      const url = `http://localhost:${port}/__demo/config.json`;
+      const fromOtherPage = await fetch(url, { headers: { origin: 'http://localhost:3000' } });
+      expect(fromOtherPage.status).toBe(403);
+      expect(fromOtherPage.headers.get('access-control-allow-origin')).toBeNull();
+      expect(await fromOtherPage.text()).not.toContain(config.relay.secret);
+
+      const fromApp = await fetch(url, { headers: { origin: 'http://localhost:5173' } });
+      expect(((await fromApp.json()) as DemoConfig).relay.secret).toBe(config.relay.secret);
     } finally {
       await server.close();
     }

@@ -28,6 +28,36 @@ describe('startDemo', () => {
     }
   });
 
+  it('starts the CORS relay for the app, and publishes its URL and secret in the demo config', async () => {
+    const [appPort, authPort, mcpPort, relayPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const demo = await startDemo({ appPort, authPort, mcpPort, relayPort, startApp: false });
+    try {
+      expect(demo.relay.url).toBe(`http://127.0.0.1:${relayPort}`);
+      const relayed = await fetch(`${demo.relay.url}/relay`, {
+        method: 'POST',
+        headers: { origin: `http://localhost:${appPort}`, 'x-relay-secret': demo.relay.secret, 'content-type': 'application/json' },
+        body: JSON.stringify({ url: demo.mcpServerUrl, method: 'POST', headers: [], body: '{}', origin: `http://localhost:${appPort}` }),
+      });
+      expect(await relayed.json()).toMatchObject({ response: { status: 401 } });
+    } finally {
+      await demo.close();
+    }
+    await expect(fetch(`${demo.relay.url}/health`)).rejects.toThrow();
+  });
+
+  it('names RELAY_PORT when the relay port is taken', async () => {
+    const [appPort, authPort, mcpPort, relayPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(relayPort, '127.0.0.1', resolve));
+    try {
+      await expect(startDemo({ appPort, authPort, mcpPort, relayPort, startApp: false })).rejects.toThrow(
+        `Port ${relayPort} is already in use, so the CORS relay cannot start. Stop what is using it, or set RELAY_PORT to another port.`,
+      );
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
   it('names the busy port, the server and the variable to change, and leaves nothing running', async () => {
     const [appPort, authPort, mcpPort] = [await freePort(), await freePort(), await freePort()];
     const blocker = createServer();

@@ -3,12 +3,15 @@ import { startAuthServer } from './auth-server/start-auth-server.ts';
 import type { DemoConfig } from './demo-config-plugin.ts';
 import { MCP_PATH, startMcpServer } from './mcp-server/start-mcp-server.ts';
 import { explainPortInUse } from './port-in-use.ts';
+import { startRelay } from './relay/start-relay.ts';
 import { authServerScenarioOptions, demoScenarios, mcpServerScenarioOptions } from './scenarios/demo-scenarios.ts';
 
 export interface StartDemoOptions {
   appPort: number;
   authPort: number;
   mcpPort: number;
+  /** The CORS relay's port; omitted, any free port (tests, the benchmark). */
+  relayPort?: number;
   /** true: Vite dev server; 'preview': serve the production build; false: servers only. */
   startApp: boolean | 'preview';
 }
@@ -19,10 +22,10 @@ export interface RunningDemo extends DemoConfig {
 
 /**
  * Everything `npm start` runs, on localhost: the authorization server and the MCP server, both
- * with the fault scenarios, and (optionally) the app. If one cannot start, the ones already up
- * are closed again. Throws PortInUseError when a port is taken.
+ * with the fault scenarios, the CORS relay, and (optionally) the app. If one cannot start, the
+ * ones already up are closed again. Throws PortInUseError when a port is taken.
  */
-export async function startDemo({ appPort, authPort, mcpPort, startApp }: StartDemoOptions): Promise<RunningDemo> {
+export async function startDemo({ appPort, authPort, mcpPort, relayPort = 0, startApp }: StartDemoOptions): Promise<RunningDemo> {
   const appOrigin = `http://localhost:${appPort}`;
   const mcpOrigin = `http://localhost:${mcpPort}`;
   const mcpServerUrl = `${mcpOrigin}${MCP_PATH}`;
@@ -53,12 +56,19 @@ export async function startDemo({ appPort, authPort, mcpPort, startApp }: StartD
       { port: mcpPort, serverName: 'demo MCP server', envVar: 'MCP_PORT' },
     );
     started.push(mcp);
+    const relay = await explainPortInUse(startRelay({ port: relayPort, allowedOrigins: [appOrigin] }), {
+      port: relayPort,
+      serverName: 'CORS relay',
+      envVar: 'RELAY_PORT',
+    });
+    started.push(relay);
 
     const config: DemoConfig = {
       mcpServerUrl: mcp.url,
       authorizationServerUrl: auth.issuer,
       appUrl: `${appOrigin}/`,
       scenarios: demoScenarios(mcpOrigin),
+      relay: { url: relay.url, secret: relay.secret },
     };
     if (startApp) {
       const app = await explainPortInUse(

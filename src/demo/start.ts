@@ -5,12 +5,13 @@ import { startDemo, type RunningDemo } from './start-demo.ts';
 
 export { startDemo } from './start-demo.ts';
 
-/** `npm start`: the app and both demo servers on localhost, until Ctrl-C. */
+/** `npm start`: the app, both demo servers and the CORS relay on localhost, until Ctrl-C. */
 async function main(): Promise<void> {
   const ports = {
     appPort: portFromEnv('APP_PORT', 5173),
     authPort: portFromEnv('AUTH_PORT', 5174),
     mcpPort: portFromEnv('MCP_PORT', 5175),
+    relayPort: portFromEnv('RELAY_PORT', 5176),
   };
 
   let demo: RunningDemo;
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   Demo MCP server        ${demo.mcpServerUrl}
   Fault scenarios        ${new URL(demo.mcpServerUrl).origin}/s/<id>/mcp  (${demo.scenarios.length - 1}, listed in the app)
   Demo authorization     ${demo.authorizationServerUrl}
+  CORS relay             ${demo.relay.url}  (loopback only; the app gets its secret from the demo config)
   Demo config            ${new URL('/__demo/config.json', demo.appUrl).href}
 
   Open the app in your browser. Press Ctrl-C to stop.

@@ -19,7 +19,7 @@ export function sessionFromForeignHar(log: Fields): FlowSession {
   const step: Step = {
     id: IMPORTED_STEP_ID,
     // No step kind means "imported"; the first step of every flow is the closest honest fit.
-    kind: 'mcp-unauthenticated',
+    kind: 'imported',
     title: 'Imported from a HAR file',
     status: unanswered ? 'warning' : 'ok',
     exchangeIds: exchanges.map((exchange) => exchange.id),

@@ -3,6 +3,7 @@ import { auditStep } from './audit.ts';
 import { authorizeStep } from './authorize.ts';
 import { callbackStep } from './callback.ts';
 import { challengeStep } from './challenge.ts';
+import { importedStep } from './imported.ts';
 import { mcpAuthenticatedStep } from './mcp-authenticated.ts';
 import { mcpUnauthenticatedStep } from './mcp-unauthenticated.ts';
 import { protectedResourceMetadataStep } from './protected-resource-metadata.ts';
@@ -26,4 +27,5 @@ export const STEP_DEFINITIONS: Record<StepKind, StepDefinition> = {
   'tool-call': toolCallStep,
   refresh: refreshStep,
   audit: auditStep,
+  imported: importedStep,
 };

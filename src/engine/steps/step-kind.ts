@@ -14,7 +14,9 @@ export type StepKind =
   // After the first success, on demand:
   | 'tool-call'
   | 'refresh'
-  | 'audit';
+  | 'audit'
+  // A foreign HAR's requests, imported for viewing.
+  | 'imported';
 
 /** The steps a version runs. 2025-03-26 has no protected resource metadata. */
 export function stepsFor(version: SpecVersion): StepKind[] {

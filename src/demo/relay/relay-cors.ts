@@ -1,0 +1,17 @@
+import type { ServerResponse } from 'node:http';
+
+/** What the app's own calls to the relay need: JSON in, and the secret header. */
+const RELAY_REQUEST_HEADERS = 'content-type, x-relay-secret';
+
+/** Called only once the Origin is on the allow-list; no other origin gets CORS headers. */
+export function allowOrigin(res: ServerResponse, origin: string): void {
+  res.setHeader('Access-Control-Allow-Origin', origin);
+}
+
+export function answerRelayPreflight(res: ServerResponse): void {
+  res.statusCode = 204;
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
+  res.setHeader('Access-Control-Allow-Headers', RELAY_REQUEST_HEADERS);
+  res.setHeader('Access-Control-Max-Age', '600');
+  res.end();
+}
