@@ -7,7 +7,11 @@ import { useDemoConfig } from '../features/connect/demo-config.ts';
 import { takeResume } from '../features/connect/redirect-resume.ts';
 import { readLink } from '../features/connect/share-link.ts';
 import { useFlow } from '../features/connect/use-flow.ts';
+import { ExportMenu } from '../features/export/ExportMenu.tsx';
+import { ImportButton } from '../features/export/ImportButton.tsx';
 import { maskedSession } from '../features/presenter/masking.ts';
+import { ScenarioBanner } from '../features/scenarios/ScenarioBanner.tsx';
+import { ScenarioPicker } from '../features/scenarios/ScenarioPicker.tsx';
 import { usePresenterKeys } from '../features/presenter/use-presenter-keys.ts';
 import { FindingsPanel } from '../features/findings/FindingsPanel.tsx';
 import { ToolsList } from '../features/tools/ToolsList.tsx';
@@ -28,7 +32,10 @@ const SequenceDiagram = lazy(async () => ({ default: (await loadDiagram()).Seque
 export function App() {
   const demo = useDemoConfig();
   const flow = useFlow();
-  const { values, setValues, shareLink, adopt } = useConnectValues(link, demo.data);
+  const { values, setValues, shareLink, adopt, scenario } = useConnectValues(link, demo.data);
+  /** A trace opened from a file: shown as recorded, with no network. */
+  const [imported, setImported] = useState<{ session: FlowSession; source: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [presenter, setPresenter] = useState(new URLSearchParams(window.location.search).get('presenter') === '1');
   const [selection, setSelectionState] = useState<Selection>(null);
   const [tab, setTab] = useState<SideTab>('inspector');
@@ -48,7 +55,8 @@ export function App() {
     const target = failed ?? lastRun;
     if (target) setSelection({ kind: 'step', id: target.id });
   };
-  const runAll = () =>
+  const runAll = () => {
+    setImported(null);
     flow.runAll.mutate(settings(), {
       onSuccess: (session) => {
         focusOutcome(session);
@@ -56,10 +64,23 @@ export function App() {
         if (session.status === 'done' && session.learned.tools) setTab('tools');
       },
     });
-  const next = () => flow.next.mutate(settings(), { onSuccess: focusOutcome });
+  };
+  const next = () => {
+    setImported(null);
+    flow.next.mutate(settings(), { onSuccess: focusOutcome });
+  };
   const reset = () => {
     flow.reset();
+    setImported(null);
+    setNotice(null);
     setSelection(null);
+  };
+  const openImported = (session: FlowSession, source: string) => {
+    flow.reset();
+    setImported({ session, source });
+    setNotice(null);
+    adopt(session.settings);
+    focusOutcome(session);
   };
 
   // ?run=1 starts the flow once the target is known.
@@ -95,7 +116,8 @@ export function App() {
   usePresenterKeys(presenter, { next: () => !flow.busy && next(), previous: selectPreviousStep, reset });
 
   // In presenter mode every view gets the session with its secrets masked.
-  const session = useMemo(() => (flow.session ? maskedSession(flow.session, presenter).session : null), [flow.session, presenter]);
+  const shown = imported?.session ?? flow.session;
+  const session = useMemo(() => (shown ? maskedSession(shown, presenter).session : null), [shown, presenter]);
   const tools = session?.learned.tools;
 
   return (
@@ -107,6 +129,7 @@ export function App() {
           <p className="ml-auto text-xs text-slate-500" data-testid="demo-status">
             {demo.data ? `Demo servers running: MCP ${demo.data.mcpServerUrl} · AS ${demo.data.authorizationServerUrl}` : demo.isLoading ? '' : 'No demo servers here: enter any MCP server URL.'}
           </p>
+          {demo.data?.scenarios && <ScenarioPicker scenarios={demo.data.scenarios} {...(scenario ? { current: scenario.id } : {})} />}
           <button
             type="button"
             aria-pressed={presenter}
@@ -129,7 +152,22 @@ export function App() {
             shareLink={shareLink}
           />
         </div>
-        {session && (
+        {scenario && <ScenarioBanner scenario={scenario} />}
+        {notice && (
+          <p role="alert" className="mt-2 rounded-md border border-red-300 bg-red-50 px-3 py-1.5 text-sm text-red-900" data-testid="notice">
+            {notice}
+          </p>
+        )}
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          <ImportButton onImport={openImported} onError={setNotice} />
+          {session && <ExportMenu session={imported?.session ?? flow.session ?? session} />}
+          {imported && (
+            <span className="text-sm text-slate-600" data-testid="imported-source">
+              Showing an imported {imported.source === 'report' ? 'report' : imported.source === 'har' ? 'HAR' : 'HAR from another tool'}: nothing is sent.
+            </span>
+          )}
+        </div>
+        {session && !imported && (
           <div className="flex flex-wrap items-center gap-3">
             <FlowSummary session={session} />
             {flow.continuable && !flow.busy && (
@@ -161,7 +199,7 @@ export function App() {
           onTab={setTab}
           findingCount={session?.findings.length ?? 0}
           errorCount={session?.findings.filter((finding) => finding.severity === 'error').length ?? 0}
-          {...(tools ? { toolCount: tools.length } : {})}
+          {...(tools && !imported ? { toolCount: tools.length } : {})}
         >
           {/* Hidden rather than unmounted, so a tool's arguments and result survive a look at the findings. */}
           <div hidden={tab !== 'inspector'}>
@@ -170,7 +208,7 @@ export function App() {
           <div hidden={tab !== 'findings'}>
             <FindingsPanel session={session} onSelect={setSelection} />
           </div>
-          {tools && (
+          {tools && !imported && (
             <div hidden={tab !== 'tools'}>
               <ToolsList
                 tools={tools}

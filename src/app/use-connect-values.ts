@@ -8,6 +8,8 @@ import { buildLink, type LinkSetup } from '../features/connect/share-link.ts';
 
 /** The form's values: from the link first, then the demo's server, then the defaults. */
 export function useConnectValues(link: LinkSetup, demo: DemoConfig | null | undefined) {
+  // The scenario stays named only while the server URL is still the scenario's.
+  const scenarioEntry = demo?.scenarios?.find((entry) => entry.id === link.scenario);
   const [values, setValues] = useState<ConnectValues>({
     server: link.server ?? '',
     spec: link.spec ?? LATEST_SPEC_VERSION,
@@ -24,6 +26,7 @@ export function useConnectValues(link: LinkSetup, demo: DemoConfig | null | unde
     if (!link.server && demo) setValues((current) => (current.server ? current : { ...current, server: demo.mcpServerUrl }));
   }, [demo, link.server]);
 
+  const scenario = scenarioEntry && values.server === scenarioEntry.mcpUrl ? scenarioEntry.id : undefined;
   const shareLink = useMemo(
     () =>
       buildLink(
@@ -35,10 +38,11 @@ export function useConnectValues(link: LinkSetup, demo: DemoConfig | null | unde
           ...(values.registration.clientId ? { clientId: values.registration.clientId } : {}),
           ...(values.registration.clientMetadataUrl ? { clientMetadataUrl: values.registration.clientMetadataUrl } : {}),
           ...(values.scopeOverride ? { scope: values.scopeOverride } : {}),
+          ...(scenario ? { scenario } : {}),
         },
         true,
       ),
-    [values],
+    [values, scenario],
   );
 
   /** A restored session (after a redirect, or an import) shows its own setup in the form. */
@@ -52,5 +56,5 @@ export function useConnectValues(link: LinkSetup, demo: DemoConfig | null | unde
       scopeOverride: settings.scopeOverride ?? '',
     }));
 
-  return { values, setValues, shareLink, adopt };
+  return { values, setValues, shareLink, adopt, scenario: scenario ? scenarioEntry : undefined };
 }

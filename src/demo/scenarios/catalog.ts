@@ -1,5 +1,3 @@
-import type { StepKind } from '../../engine/steps/step-kind.ts';
-
 /**
  * The demo's fault scenarios: what each breaks, in a server developer's words, and the rules
  * (src/engine/rules/catalog.ts) a client should raise against it. Each one is served at
@@ -11,8 +9,8 @@ export interface Scenario {
   title: string;
   /** One line on what is broken, as the server's developer would put it. */
   breaks: string;
-  /** The step where a client first meets the problem. */
-  step: StepKind;
+  /** The step where a client first meets the problem (a step kind of the app's engine). */
+  step: string;
   /** Rule ids the client should raise, existing or proposed (PROPOSED_RULE_IDS). */
   rules: readonly string[];
   /** A client id registered in advance, for a server without dynamic registration. */

@@ -1,10 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
 
 /** Served by `npm start` (src/demo); absent when the app is hosted on its own. */
+export interface DemoScenario {
+  id: string;
+  title: string;
+  /** One line on what breaks, in a server developer's words. */
+  breaks: string;
+  mcpUrl: string;
+  /** For a server without registration: the client id registered in advance. */
+  clientId?: string;
+}
+
 export interface DemoConfig {
   mcpServerUrl: string;
   authorizationServerUrl: string;
   appUrl: string;
+  scenarios?: DemoScenario[];
+  /** The CORS relay and the secret made at this start (handed out only to the app's own origin). */
+  relay?: { url: string; secret: string };
 }
 
 async function fetchDemoConfig(): Promise<DemoConfig | null> {

@@ -11,6 +11,8 @@ export interface LinkSetup {
   clientId?: string;
   clientMetadataUrl?: string;
   scope?: string;
+  /** A demo teaching scenario, by id. */
+  scenario?: string;
   run: boolean;
 }
 
@@ -30,6 +32,8 @@ export function readLink(search: string): LinkSetup {
   if (clientMetadataUrl) setup.clientMetadataUrl = clientMetadataUrl;
   const scope = text('scope');
   if (scope) setup.scope = scope;
+  const scenario = text('scenario');
+  if (scenario && /^[a-z0-9-]{1,64}$/.test(scenario)) setup.scenario = scenario;
   return setup;
 }
 
@@ -42,6 +46,7 @@ export function buildLink(origin: string, setup: Omit<LinkSetup, 'run'>, run: bo
   if (setup.clientId) params.set('client_id', setup.clientId);
   if (setup.clientMetadataUrl) params.set('client_metadata_url', setup.clientMetadataUrl);
   if (setup.scope) params.set('scope', setup.scope);
+  if (setup.scenario) params.set('scenario', setup.scenario);
   if (run) params.set('run', '1');
   return `${origin}/?${params}`;
 }
