@@ -16,6 +16,7 @@ for (const format of ['HAR', 'report'] as const) {
     const before = await findingIds(page);
     expect(before.join('\n')).toContain('prm.resource-mismatch');
 
+    await page.getByRole('button', { name: 'Export / import' }).click();
     const download = page.waitForEvent('download');
     await page.getByTestId(format === 'HAR' ? 'export-har' : 'export-report').click();
     const file = testInfo.outputPath(format === 'HAR' ? 'trace.har' : 'report.json');
@@ -26,6 +27,7 @@ for (const format of ['HAR', 'report'] as const) {
     // A fresh page, and no network at all for the import.
     await page.goto('/');
     await page.route('http://localhost:6175/**', (route) => route.abort());
+    await page.getByRole('button', { name: 'Export / import' }).click();
     await page.getByTestId('import-file').setInputFiles(file);
     await expect(page.getByTestId('imported-source')).toContainText('Showing an imported');
     await expect(stepBand(page, 'prm')).toHaveAttribute('data-status', 'failed');
@@ -38,6 +40,7 @@ test('a file that is not a trace gets a clear message, and the page keeps workin
   await page.goto('/');
   const file = testInfo.outputPath('not-a-trace.json');
   writeFileSync(file, '<html><body>nope</body></html>');
+  await page.getByRole('button', { name: 'Export / import' }).click();
   await page.getByTestId('import-file').setInputFiles(file);
   await expect(page.getByTestId('notice')).toBeVisible();
   await page.getByRole('button', { name: /Next step/ }).click();

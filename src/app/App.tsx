@@ -7,8 +7,6 @@ import { useDemoConfig } from '../features/connect/demo-config.ts';
 import { takeResume } from '../features/connect/redirect-resume.ts';
 import { readLink } from '../features/connect/share-link.ts';
 import { useFlow } from '../features/connect/use-flow.ts';
-import { ExportMenu } from '../features/export/ExportMenu.tsx';
-import { ImportButton } from '../features/export/ImportButton.tsx';
 import { maskedSession } from '../features/presenter/masking.ts';
 import { ScenarioBanner } from '../features/scenarios/ScenarioBanner.tsx';
 import { ScenarioPicker } from '../features/scenarios/ScenarioPicker.tsx';
@@ -19,6 +17,7 @@ import type { Selection } from '../ui/selection.ts';
 import { FlowSummary } from './FlowSummary.tsx';
 import { Inspector } from './Inspector.tsx';
 import { SidePanel, type SideTab } from './SidePanel.tsx';
+import { TraceMenu } from './TraceMenu.tsx';
 import { useConnectValues } from './use-connect-values.ts';
 
 const link = readLink(window.location.search);
@@ -129,6 +128,7 @@ export function App() {
           <p className="ml-auto text-xs text-slate-500" data-testid="demo-status">
             {demo.data ? `Demo servers running: MCP ${demo.data.mcpServerUrl} · AS ${demo.data.authorizationServerUrl}` : demo.isLoading ? '' : 'No demo servers here: enter any MCP server URL.'}
           </p>
+          <TraceMenu session={imported?.session ?? flow.session} onImport={openImported} onError={setNotice} />
           {demo.data?.scenarios && <ScenarioPicker scenarios={demo.data.scenarios} {...(scenario ? { current: scenario.id } : {})} />}
           <button
             type="button"
@@ -158,15 +158,12 @@ export function App() {
             {notice}
           </p>
         )}
-        <div className="mt-2 flex flex-wrap items-center gap-2">
-          <ImportButton onImport={openImported} onError={setNotice} />
-          {session && <ExportMenu session={imported?.session ?? flow.session ?? session} />}
-          {imported && (
-            <span className="text-sm text-slate-600" data-testid="imported-source">
-              Showing an imported {imported.source === 'report' ? 'report' : imported.source === 'har' ? 'HAR' : 'HAR from another tool'}: nothing is sent.
-            </span>
-          )}
-        </div>
+        {imported && (
+          <p className="mt-2 text-sm text-slate-700" data-testid="imported-source">
+            Showing an imported {imported.source === 'report' ? 'report' : imported.source === 'har' ? 'HAR' : 'HAR from another tool'}: nothing is sent. Run
+            all or Next step starts a live run.
+          </p>
+        )}
         {session && !imported && (
           <div className="flex flex-wrap items-center gap-3">
             <FlowSummary session={session} />
