@@ -1,5 +1,13 @@
+import { absentHeaderFindings } from '../cors/absent-header-findings.ts';
+import { neededExposedFor } from '../cors/needed-headers.ts';
+import type { RelayEndpoint } from '../cors/relay-api.ts';
+import { askRelay } from '../cors/relay-client.ts';
+import { RELAY_NOT_RUNNING, RelayError } from '../cors/relay-error.ts';
+import { buildRelayReport, type RelayReport } from '../cors/relay-report.ts';
+import { verdictFindingDetail } from '../cors/verdict-finding.ts';
 import type { Exchange, Lane } from '../http/exchange.ts';
-import { createRecordingFetch, type Runtime } from '../http/recorder.ts';
+import { createRecordingFetch, type RecorderOptions, type Runtime } from '../http/recorder.ts';
+import { createRelayFetch, relayedHopOf } from '../http/relay-fetch.ts';
 import { findRule, getRule, type RuleId } from '../rules/catalog.ts';
 import type { FlowSession, Step } from '../session/types.ts';
 import type { SpecVersion } from '../spec/versions.ts';
@@ -16,6 +24,18 @@ export interface EngineOptions {
   runtime?: Runtime;
   /** Asked when the resource metadata lists several authorization servers; the first is used without it. */
   chooseAuthorizationServer?: (issuers: string[]) => Promise<string>;
+  /**
+   * The local CORS relay (`npm start` publishes it in /__demo/config.json). With it, blocked and
+   * hidden exchanges are explained, `askRelay` works, and `settings.viaRelay` turns on relay mode.
+   */
+  relay?: EngineRelay;
+}
+
+export interface EngineRelay extends RelayEndpoint {
+  /** The app's origin: the Origin a browser sends, which the server's CORS headers must allow. */
+  appOrigin: string;
+  /** How to reach the relay; the global fetch by default. */
+  fetchImpl?: typeof fetch;
 }
 
 type Listener = (session: FlowSession) => void;
@@ -36,6 +56,7 @@ export class FlowEngine {
   private readonly listeners = new Set<Listener>();
   private readonly abort = new AbortController();
   private busy = false;
+  private relayFetch: typeof fetch | undefined;
 
   constructor(
     session: FlowSession,
@@ -120,6 +141,25 @@ export class FlowEngine {
   }
 
   /**
+   * "Ask the relay why" for any exchange: the relay re-sends its request (and the preflight a
+   * browser would send), the answer is kept on the exchange, and its CORS verdicts become
+   * findings. The flow itself is not touched. Throws a RelayError the UI can show as is.
+   */
+  async askRelay(exchangeId: string): Promise<RelayReport> {
+    const relay = this.options.relay;
+    if (!relay) throw new RelayError('unavailable', RELAY_NOT_RUNNING);
+    const exchange = this.session.exchanges.find((candidate) => candidate.id === exchangeId);
+    if (!exchange) throw new Error(`There is no exchange ${exchangeId}.`);
+    if (exchange.relay) return exchange.relay;
+    const report = await askRelay(relay, exchange, relay.appOrigin, relay.fetchImpl, { signal: this.abort.signal });
+    this.attachRelayReport(exchange, report);
+    for (const { ruleId, detail } of absentHeaderFindings(exchange, report, this.session.settings.specVersion)) {
+      this.addFindingOnce(ruleId, exchange.stepId, detail, exchange.id);
+    }
+    return report;
+  }
+
+  /**
    * After a full-page redirect (the popup was blocked) the app restores the saved session and hands
    * over the URL the authorization server sent the browser back to; the flow then goes on.
    */
@@ -145,6 +185,77 @@ export class FlowEngine {
     if (!rule.versions.includes(this.session.settings.specVersion)) return;
     const finding = { id: `f${this.session.findings.length + 1}`, ruleId, severity: rule.severity, stepId, detail, ...(exchangeId ? { exchangeId } : {}) };
     this.session = { ...this.session, findings: [...this.session.findings, finding] };
+    this.publish();
+  }
+
+  /** A verdict already raised with the same words is not raised again: relay mode sees the same missing header on every request. */
+  private addFindingOnce(ruleId: RuleId, stepId: string, detail: string, exchangeId?: string): void {
+    if (this.session.findings.some((finding) => finding.ruleId === ruleId && finding.detail === detail)) return;
+    this.addFinding(ruleId, stepId, detail, exchangeId);
+  }
+
+  private relayMode(): boolean {
+    return !!this.options.relay && !!this.session.settings.viaRelay;
+  }
+
+  /** The step context's explain(): ask once per exchange; a relay that cannot answer leaves a note, not a failure. */
+  private async explain(stepId: string, exchange: Exchange, neededExposed?: string[]): Promise<RelayReport | undefined> {
+    const relay = this.options.relay;
+    const current = this.session.exchanges.find((candidate) => candidate.id === exchange.id) ?? exchange;
+    if (current.relay || current.relayed || !relay) return current.relay;
+    try {
+      const report = await askRelay(relay, current, relay.appOrigin, relay.fetchImpl, {
+        neededExposed: neededExposed ?? neededExposedFor(current),
+        signal: this.abort.signal,
+      });
+      this.attachRelayReport(current, report);
+      return report;
+    } catch (error) {
+      if (this.abort.signal.aborted) return undefined;
+      this.noteOn(stepId, `Could not ask the relay why: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  private attachRelayReport(exchange: Exchange, report: RelayReport): void {
+    if (this.abort.signal.aborted) return;
+    this.session = {
+      ...this.session,
+      exchanges: this.session.exchanges.map((candidate) => (candidate.id === exchange.id ? { ...candidate, relay: report } : candidate)),
+    };
+    this.raiseVerdicts(exchange.stepId, exchange.id, report);
+    this.publish();
+  }
+
+  private raiseVerdicts(stepId: string, exchangeId: string, report: RelayReport): void {
+    for (const verdict of report.verdicts) this.addFindingOnce(verdict.ruleId, stepId, verdictFindingDetail(verdict), exchangeId);
+  }
+
+  /** Relay mode: requests go through the relay, and each response carries what a browser would have refused. */
+  private relayRecorderOptions(): Partial<RecorderOptions> {
+    const relay = this.options.relay;
+    if (!relay || !this.relayMode()) return this.options.fetchImpl ? { fetchImpl: this.options.fetchImpl } : {};
+    this.relayFetch ??= createRelayFetch({ relay, appOrigin: relay.appOrigin, ...(relay.fetchImpl ? { fetchImpl: relay.fetchImpl } : {}) });
+    return {
+      fetchImpl: this.relayFetch,
+      relayed: true,
+      relayReport: (response, _request, target) => {
+        const hop = relayedHopOf(response);
+        if (!hop) return undefined;
+        return buildRelayReport({
+          request: hop.request,
+          appOrigin: relay.appOrigin,
+          ...(hop.preflightRequest ? { preflightRequest: hop.preflightRequest } : {}),
+          answer: hop.answer,
+          neededExposed: neededExposedFor({ to: target.to, hiddenHeaders: target.expectHeaders ?? [] }),
+        });
+      },
+    };
+  }
+
+  private noteOn(stepId: string, text: string): void {
+    const current = this.session.steps.find((candidate) => candidate.id === stepId);
+    this.updateStep(stepId, { notes: [...(current?.notes ?? []), text] });
     this.publish();
   }
 
@@ -273,11 +384,11 @@ export class FlowEngine {
   private context(step: Step): StepContext {
     const stepId = step.id;
     const session = () => this.session;
-    const recorderOptions = {
+    const recorderOptions: RecorderOptions = {
       timeoutMs: this.session.settings.timeoutMs,
       onExchange: (exchange: Exchange) => this.addExchange(exchange),
       nextId: () => `x${this.session.exchanges.length + 1}`,
-      ...(this.options.fetchImpl ? { fetchImpl: this.options.fetchImpl } : {}),
+      ...this.relayRecorderOptions(),
       ...(this.options.runtime ? { runtime: this.options.runtime } : {}),
     };
     return {
@@ -293,11 +404,8 @@ export class FlowEngine {
       fetch: (target) => createRecordingFetch(recorderOptions, { ...target, stepId }),
       navigation: (from: Lane, to: Lane, url: string, startedAt: number) => this.recordNavigation(stepId, from, to, url, startedAt),
       raise: (ruleId: RuleId, detail: string, exchangeId?: string) => this.addFinding(ruleId, stepId, detail, exchangeId),
-      note: (text: string) => {
-        const current = this.session.steps.find((candidate) => candidate.id === stepId);
-        this.updateStep(stepId, { notes: [...(current?.notes ?? []), text] });
-        this.publish();
-      },
+      note: (text: string) => this.noteOn(stepId, text),
+      explain: (exchange: Exchange, neededExposed?: string[]) => this.explain(stepId, exchange, neededExposed),
     };
   }
 
@@ -306,6 +414,7 @@ export class FlowEngine {
     const step = this.session.steps.find((candidate) => candidate.id === exchange.stepId);
     this.session = { ...this.session, exchanges: [...this.session.exchanges, exchange] };
     this.updateStep(exchange.stepId, { exchangeIds: [...(step?.exchangeIds ?? []), exchange.id] });
+    if (exchange.relay) this.raiseVerdicts(exchange.stepId, exchange.id, exchange.relay);
     this.publish();
   }
 

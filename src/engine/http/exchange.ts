@@ -1,3 +1,5 @@
+import type { RelayReport } from '../cors/relay-report.ts';
+
 /**
  * One HTTP exchange as it really happened: what we sent and what came back.
  * Nothing here is reconstructed; the recorder fills it from the live request and response.
@@ -57,6 +59,10 @@ export interface Exchange {
   error?: string;
   /** Response headers the step expected but could not read (hidden by CORS, or not sent). */
   hiddenHeaders?: string[];
+  /** Sent through the local relay (relay mode), not by the browser: no CORS applied to it. */
+  relayed?: true;
+  /** What the relay saw the server really answer, and what a browser would have refused. */
+  relay?: RelayReport;
   /** Epoch milliseconds. */
   startedAt: number;
   durationMs: number;

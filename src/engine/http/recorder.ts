@@ -1,6 +1,8 @@
+import type { RelayReport } from '../cors/relay-report.ts';
 import type { Exchange, ExchangeOutcome, HeaderList, Lane, RecordedRequest, RecordedResponse } from './exchange.ts';
 import { describeRequest } from './describe-request.ts';
 import { readBody, type ReadBody } from './read-body.ts';
+import { RelayFetchError } from './relay-fetch.ts';
 
 /**
  * The one recording fetch. Every request the engine makes, its own or oauth4webapi's (through
@@ -19,6 +21,10 @@ export interface RecorderOptions {
   nextId: () => string;
   /** The fetch to record; the global one by default. */
   fetchImpl?: typeof fetch;
+  /** Relay mode: `fetchImpl` sends through the relay, so every exchange is marked relayed. */
+  relayed?: boolean;
+  /** In relay mode: the relay's answer for a response, and what a browser would have made of it. */
+  relayReport?: (response: Response, request: RecordedRequest, target: ExchangeTarget) => RelayReport | undefined;
 }
 
 export interface ExchangeTarget {
@@ -63,6 +69,7 @@ export function createRecordingFetch(options: RecorderOptions, target: ExchangeT
       to: target.to,
       label: describeRequest(request),
       request,
+      ...(options.relayed ? { relayed: true as const } : {}),
       startedAt,
     };
     const finish = (fields: Omit<Exchange, keyof typeof base | 'durationMs'>): Exchange => {
@@ -84,7 +91,8 @@ export function createRecordingFetch(options: RecorderOptions, target: ExchangeT
       const body = await readBody(response, maxBodyBytes, signal);
       const recorded = recordResponse(response, body);
       const hidden = hiddenHeaders(target.expectHeaders, recorded, runtime);
-      finish({ outcome: 'response', response: recorded, ...(hidden.length ? { hiddenHeaders: hidden } : {}) });
+      const relay = options.relayReport?.(response, request, target);
+      finish({ outcome: 'response', response: recorded, ...(hidden.length ? { hiddenHeaders: hidden } : {}), ...(relay ? { relay } : {}) });
       return replay(response, body.bytes);
     } catch (error) {
       if (error instanceof RecordedFetchError) throw error;
@@ -163,6 +171,10 @@ function classifyFailure(
   const name = error instanceof Error ? error.name : '';
   if (timeout.aborted || name === 'TimeoutError') {
     return { outcome: 'timeout', message: `No answer within ${timeoutMs} ms.` };
+  }
+  if (error instanceof RelayFetchError) {
+    // Relay mode: no browser was involved, so the relay's own words say what happened.
+    return { outcome: error.kind === 'timeout' ? 'timeout' : 'network-error', message: `Through the relay: ${error.message}` };
   }
   const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
   if (runtime === 'browser' && error instanceof TypeError) {

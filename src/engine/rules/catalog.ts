@@ -14,7 +14,8 @@ const RFC9728 = 'https://www.rfc-editor.org/rfc/rfc9728';
 const RFC8414 = 'https://www.rfc-editor.org/rfc/rfc8414';
 const RFC9207 = 'https://www.rfc-editor.org/rfc/rfc9207';
 const RFC6749 = 'https://www.rfc-editor.org/rfc/rfc6749';
-const FETCH_CORS = 'https://fetch.spec.whatwg.org/#http-cors-protocol';
+const FETCH = 'https://fetch.spec.whatwg.org/';
+const FETCH_CORS = FETCH + '#http-cors-protocol';
 
 export const RULES = [
   // Transport: things that stop an exchange before the spec even applies.
@@ -65,6 +66,89 @@ export const RULES = [
     link: RFC8414 + '#section-3.2',
     problem: 'A JSON document was expected, but the body is not JSON (often an HTML page from a proxy, SPA fallback or login wall).',
     fix: 'Serve the document as application/json at exactly this URL, without redirects to an HTML page.',
+  },
+
+  // CORS: what a browser needs that the MCP spec never says. Raised from the relay's view of the
+  // real preflight and response (see src/engine/cors), each with the header line to send.
+  {
+    id: 'cors.no-allow-origin',
+    severity: 'error',
+    versions: ALL,
+    link: FETCH + '#http-access-control-allow-origin',
+    problem: 'The response (or the preflight answer) has no Access-Control-Allow-Origin, so the browser gives the script nothing but a TypeError.',
+    fix: 'Send `Access-Control-Allow-Origin: <the app origin>` (or `*`) on every response of this endpoint, including 401, 403 and other errors from auth middleware.',
+  },
+  {
+    id: 'cors.origin-mismatch',
+    severity: 'error',
+    versions: ALL,
+    link: FETCH + '#cors-check',
+    problem: 'Access-Control-Allow-Origin names another origin, a list, or the origin with a trailing slash; a browser accepts only `*` or the exact origin.',
+    fix: 'Echo the request’s Origin exactly (scheme, host and port, no path) when it is allowed, with `Vary: Origin`, or send `*`.',
+  },
+  {
+    id: 'cors.preflight-failed',
+    severity: 'error',
+    versions: ALL,
+    link: FETCH + '#cors-preflight-fetch',
+    problem: 'The OPTIONS preflight got no 2xx answer (an error status, or none at all), so the browser never sends the request.',
+    fix: 'Answer `OPTIONS` on this URL with 204 and the Access-Control-Allow-* headers, before any routing or auth that would refuse it.',
+  },
+  {
+    id: 'cors.preflight-unauthorized',
+    severity: 'error',
+    versions: ALL,
+    link: FETCH + '#cors-preflight-fetch',
+    problem: 'The OPTIONS preflight was answered 401 or 403: the server runs auth before CORS, and a browser never sends a token on a preflight (mcp-context-forge#2152).',
+    fix: 'Let `OPTIONS` through without authentication: put the CORS handler before the auth middleware and answer the preflight with 204.',
+  },
+  {
+    id: 'cors.header-not-allowed',
+    severity: 'error',
+    versions: ALL,
+    link: FETCH + '#http-access-control-allow-headers',
+    problem: 'The preflight answer does not allow a request header the client sends (Authorization, Content-Type, Mcp-Protocol-Version, Mcp-Session-Id, Mcp-Method, Mcp-Name…); `*` never covers Authorization.',
+    fix: 'List every header by name: `Access-Control-Allow-Headers: Authorization, Content-Type, Mcp-Protocol-Version, Mcp-Session-Id, Last-Event-ID, Mcp-Method, Mcp-Name`.',
+  },
+  {
+    id: 'cors.method-not-allowed',
+    severity: 'error',
+    versions: ALL,
+    link: FETCH + '#http-access-control-allow-methods',
+    problem: 'The preflight answer does not allow the request’s method (or its Access-Control-Allow-Methods cannot be parsed).',
+    fix: 'List the methods the endpoint serves, exactly as sent: `Access-Control-Allow-Methods: GET, POST, DELETE`.',
+  },
+  {
+    id: 'cors.header-not-exposed',
+    severity: 'error',
+    versions: ALL,
+    link: FETCH + '#http-access-control-expose-headers',
+    problem: 'The server sends a header the client must read (WWW-Authenticate), but does not list it in Access-Control-Expose-Headers, so the browser hides it.',
+    fix: 'Send `Access-Control-Expose-Headers: WWW-Authenticate, Mcp-Session-Id` on every response of the MCP endpoint, 401 and 403 included.',
+  },
+  {
+    id: 'cors.session-id-not-exposed',
+    severity: 'warning',
+    versions: ALL,
+    link: FETCH + '#http-access-control-expose-headers',
+    problem: 'The server sends Mcp-Session-Id but does not expose it, so a browser client cannot read the session id and every later request lacks it (typescript-sdk#764).',
+    fix: 'Add Mcp-Session-Id to Access-Control-Expose-Headers on the MCP endpoint’s responses.',
+  },
+  {
+    id: 'cors.wildcard-with-credentials',
+    severity: 'warning',
+    versions: ALL,
+    link: FETCH + '#cors-protocol-and-credentials',
+    problem: 'Access-Control-Allow-Origin: * comes with Access-Control-Allow-Credentials: true; browsers refuse that pair for any request with cookies or HTTP auth.',
+    fix: 'Echo the request’s Origin instead of `*` when credentials are allowed, or drop Access-Control-Allow-Credentials if no client sends cookies.',
+  },
+  {
+    id: 'cors.redirect-on-preflight',
+    severity: 'error',
+    versions: ALL,
+    link: FETCH + '#http-redirect-fetch',
+    problem: 'The preflight, or the request after it, is answered with a redirect: a browser never follows a redirected preflight, and a redirected request must pass CORS again at the new URL.',
+    fix: 'Serve the endpoint, OPTIONS included, at the exact URL clients use (no trailing-slash or http→https redirect), or give clients the final URL.',
   },
 
   // Step 1: the unauthenticated request.

@@ -19,6 +19,8 @@ import {
 } from './test-support/fake-mcp-auth-server.ts';
 import { APP_ORIGIN, runFlow } from './test-support/run-flow.ts';
 import { redirectFollowingUserAgent } from './test-support/redirect-following-user-agent.ts';
+// The real relay of `npm start`; only src/integration may reach into src/demo.
+import { startTestRelay } from '../../integration/test-relay.ts';
 
 /**
  * Every rule in the catalog, raised by the real engine from real bytes sent by a real loopback
@@ -40,6 +42,8 @@ interface Trigger {
   detail: (base: string) => string;
   /** A run that needs more than runFlow (a page reload in the middle, say). */
   run?: (fake: FakeServer) => Promise<FlowSession>;
+  /** The real CORS relay runs next to the fake server, and the engine knows it. */
+  relay?: boolean;
 }
 
 const OTHER_ISSUER = 'https://previous-as.example.com';
@@ -83,6 +87,113 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     severity: 'error',
     server: { routes: { [PRM_PATH]: ({ response }) => html(response, 200, '<!doctype html><title>Sign in</title>') } },
     detail: (base) => `${base}${PRM_PATH}: The response is an HTML page, not JSON`,
+  },
+
+  // CORS verdicts: the real relay re-sends what the browser sent (with the preflight a browser
+  // sends first) and the engine judges the real bytes. In relay mode (viaRelay) the flow goes on
+  // and every exchange is judged; in direct mode only what the browser blocked or hid is asked about.
+  'cors.no-allow-origin': {
+    when: 'the browser blocks the MCP endpoint, which sends no Access-Control-Allow-Origin, and the relay is asked why',
+    severity: 'error',
+    browser: true,
+    relay: true,
+    server: { cors: (path, healthy) => (path === MCP_PATH ? {} : healthy) },
+    detail: () =>
+      `The preflight (OPTIONS /mcp → 204) and the response (POST /mcp → 401): no Access-Control-Allow-Origin. Send: Access-Control-Allow-Origin: ${APP_ORIGIN}`,
+  },
+  'cors.origin-mismatch': {
+    when: 'the MCP endpoint allows the app origin with a trailing slash, so the browser blocks it',
+    severity: 'error',
+    browser: true,
+    relay: true,
+    server: { cors: (path, healthy) => (path === MCP_PATH ? { ...healthy, 'Access-Control-Allow-Origin': `${APP_ORIGIN}/` } : healthy) },
+    detail: () => `Access-Control-Allow-Origin: ${APP_ORIGIN}/. An origin has no path, not even "/", so it does not match ${APP_ORIGIN}. Send: Access-Control-Allow-Origin: ${APP_ORIGIN}`,
+  },
+  'cors.preflight-failed': {
+    when: 'in relay mode, the MCP endpoint answers the OPTIONS preflight with 405',
+    severity: 'error',
+    relay: true,
+    settings: () => ({ viaRelay: true }),
+    server: { preflight: (path, response, healthy) => (path === MCP_PATH ? (response.writeHead(405, { Allow: 'POST' }), response.end()) : healthy()) },
+    detail: () => `The preflight (OPTIONS /mcp → 405): Method Not Allowed. A browser needs a 2xx answer (usually 204) to go on. Answer it with: HTTP/1.1 204 No Content | Access-Control-Allow-Origin: ${APP_ORIGIN}`,
+  },
+  'cors.preflight-unauthorized': {
+    when: 'in relay mode, the MCP endpoint runs auth before CORS and answers the preflight 401',
+    severity: 'error',
+    relay: true,
+    settings: () => ({ viaRelay: true }),
+    server: {
+      preflight: (path, response, healthy) =>
+        path === MCP_PATH ? (response.writeHead(401, { 'WWW-Authenticate': 'Bearer' }), response.end()) : healthy(),
+    },
+    detail: () => 'The preflight (OPTIONS /mcp → 401): the server checks authorization before CORS, but a browser never sends a token or cookie on a preflight',
+  },
+  'cors.header-not-allowed': {
+    when: 'in relay mode, the MCP endpoint allows request headers with * only, which never covers Authorization',
+    severity: 'error',
+    relay: true,
+    settings: () => ({ viaRelay: true }),
+    server: {
+      preflight: (path, response, healthy) =>
+        path === MCP_PATH
+          ? (response.writeHead(204, { 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': '*' }), response.end())
+          : healthy(),
+    },
+    detail: () => 'Access-Control-Allow-Headers: * does not allow Authorization. A * there does not cover Authorization, which must be listed by name. Send: Access-Control-Allow-Headers: *, Authorization',
+  },
+  'cors.method-not-allowed': {
+    when: 'a trace imported from a client that ends its session with DELETE is asked about, and the preflight allows only GET and POST',
+    severity: 'error',
+    server: {
+      preflight: (path, response, healthy) =>
+        path === MCP_PATH
+          ? (response.writeHead(204, { 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': 'mcp-session-id, mcp-protocol-version' }),
+            response.end())
+          : healthy(),
+    },
+    run: askRelayAboutImportedDelete,
+    detail: () => 'The preflight (OPTIONS /mcp → 204): allows only GET, POST, not DELETE. Send: Access-Control-Allow-Methods: GET, POST, DELETE',
+  },
+  'cors.header-not-exposed': {
+    when: 'the browser hides WWW-Authenticate on the 401 (not in Access-Control-Expose-Headers) and the relay is asked why',
+    severity: 'error',
+    browser: true,
+    relay: true,
+    server: { cors: (path, healthy) => (path === MCP_PATH ? { 'Access-Control-Allow-Origin': '*' } : healthy) },
+    detail: (base) =>
+      `The response (POST /mcp → 401): WWW-Authenticate: Bearer resource_metadata="${base}${PRM_PATH}", scope="mcp" is sent, but there is no Access-Control-Expose-Headers, ` +
+      'so the browser hides it from the script. Send: Access-Control-Expose-Headers: WWW-Authenticate',
+  },
+  'cors.session-id-not-exposed': {
+    when: 'the browser hides Mcp-Session-Id on initialize (only WWW-Authenticate is exposed) and the relay is asked why',
+    severity: 'warning',
+    spec: '2025-11-25',
+    browser: true,
+    relay: true,
+    server: { cors: (path, healthy) => (path === MCP_PATH ? { ...healthy, 'Access-Control-Expose-Headers': 'WWW-Authenticate' } : healthy) },
+    detail: () =>
+      'Mcp-Session-Id: session-1 is sent, but Access-Control-Expose-Headers lists only WWW-Authenticate, so the browser hides it from the script. ' +
+      'Send: Access-Control-Expose-Headers: WWW-Authenticate, Mcp-Session-Id',
+  },
+  'cors.wildcard-with-credentials': {
+    when: 'in relay mode, the MCP endpoint answers Access-Control-Allow-Origin: * with Access-Control-Allow-Credentials: true',
+    severity: 'warning',
+    relay: true,
+    settings: () => ({ viaRelay: true }),
+    server: { cors: (path, healthy) => (path === MCP_PATH ? { ...healthy, 'Access-Control-Allow-Credentials': 'true' } : healthy) },
+    detail: () =>
+      'The preflight (OPTIONS /mcp → 204) and the response (POST /mcp → 401): Access-Control-Allow-Origin: * together with Access-Control-Allow-Credentials: true. ' +
+      `A browser rejects that pair for any request with cookies or HTTP authentication; a client that sends only a Bearer header is not affected. Send: Access-Control-Allow-Origin: ${APP_ORIGIN}`,
+  },
+  'cors.redirect-on-preflight': {
+    when: 'in relay mode, the MCP endpoint redirects the OPTIONS preflight to a trailing-slash URL',
+    severity: 'error',
+    relay: true,
+    settings: () => ({ viaRelay: true }),
+    server: {
+      preflight: (path, response, healthy) => (path === MCP_PATH ? (response.writeHead(308, { Location: `${MCP_PATH}/` }), response.end()) : healthy()),
+    },
+    detail: () => 'The preflight (OPTIONS /mcp → 308): a redirect to /mcp/. A browser never follows a redirect of a preflight',
   },
 
   // Step 1: the unauthenticated request.
@@ -503,10 +614,38 @@ const TRIGGERS: Record<RuleId, Trigger> = {
 };
 
 let fake: FakeServer | undefined;
+let relay: Awaited<ReturnType<typeof startTestRelay>> | undefined;
 afterEach(async () => {
   await fake?.close();
+  await relay?.close();
   fake = undefined;
+  relay = undefined;
 });
+
+/**
+ * Another client's trace, imported: it ends its MCP session with DELETE, which the browser
+ * blocked. The user asks the relay why; the relay sends the real preflight to the real server.
+ */
+async function askRelayAboutImportedDelete(fake: FakeServer): Promise<FlowSession> {
+  relay = await startTestRelay(APP_ORIGIN);
+  const session = createSession({ serverUrl: fake.mcpUrl, specVersion: '2026-07-28', timeoutMs: 2_000, redirectUri: `${APP_ORIGIN}/callback`, clientName: 'imported trace', registration: { mode: 'auto' } });
+  session.exchanges.push({
+    id: 'x1',
+    stepId: 'mcp-unauthenticated',
+    from: 'client',
+    to: 'mcp',
+    label: 'DELETE /mcp',
+    request: { method: 'DELETE', url: fake.mcpUrl, headers: [['mcp-session-id', 'session-1'], ['mcp-protocol-version', '2025-11-25']] },
+    outcome: 'blocked',
+    error: 'The browser blocked this request.',
+    startedAt: Date.now(),
+    durationMs: 3,
+  });
+  const engine = new FlowEngine(session, { userAgent: redirectFollowingUserAgent, runtime: 'browser', relay: { ...relay, appOrigin: APP_ORIGIN } });
+  const report = await engine.askRelay('x1');
+  expect(report.preflightRequest).toEqual({ method: 'DELETE', headers: ['mcp-protocol-version', 'mcp-session-id'] });
+  return engine.snapshot;
+}
 
 /**
  * The popup is blocked, so the app sends the page itself to the authorization server: the session
@@ -549,8 +688,10 @@ describe('every rule is raised by the engine from real server bytes', () => {
       const spec = trigger.spec ?? '2026-07-28';
       expect(getRule(id).versions, `${id} does not apply to ${spec}`).toContain(spec);
       fake = await startFakeServer(trigger.server);
+      if (trigger.relay) relay = await startTestRelay(APP_ORIGIN);
       const session = trigger.run ? await trigger.run(fake) : await runFlow(fake, {
         spec,
+        ...(relay ? { relay } : {}),
         ...(trigger.settings ? { settings: trigger.settings(fake.base) } : {}),
         ...(trigger.browser ? { browser: true } : {}),
         ...(trigger.then ? { then: trigger.then } : {}),

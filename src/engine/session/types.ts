@@ -62,6 +62,11 @@ export interface FlowSettings {
   scopeOverride?: string;
   /** Which of several authorization servers in the PRM to use; otherwise the user is asked (or the first is used). */
   authorizationServer?: string;
+  /**
+   * Relay mode: every request goes through the local relay instead of the browser, so CORS cannot
+   * stop the flow; each exchange still says what a browser would have refused. Ignored without a relay.
+   */
+  viaRelay?: boolean;
 }
 
 export interface ProtectedResourceMetadata {

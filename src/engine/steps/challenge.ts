@@ -1,4 +1,6 @@
 import { findBearerChallenge, parseWwwAuthenticate } from '../auth/www-authenticate.ts';
+import { neededHeader } from '../cors/relay-report.ts';
+import type { Exchange } from '../http/exchange.ts';
 import { isAtLeast } from '../spec/versions.ts';
 import { headerValue } from './latest-exchange.ts';
 import type { StepContext, StepDefinition, StepOutcome } from './step-definition.ts';
@@ -13,7 +15,7 @@ export const challengeStep: StepDefinition = {
   async run(ctx) {
     const unauthenticated = ctx.exchanges.find((exchange) => exchange.stepId === 'mcp-unauthenticated');
     const header = headerValue(unauthenticated, 'www-authenticate');
-    if (header === null) return noChallenge(ctx, unauthenticated?.id, unauthenticated?.response?.responseType === 'cors');
+    if (header === null) return noChallenge(ctx, unauthenticated);
 
     const { challenges, errors } = parseWwwAuthenticate(header);
     ctx.learned.challenges = challenges;
@@ -40,12 +42,24 @@ export const challengeStep: StepDefinition = {
   },
 };
 
-/** No readable header: hidden by CORS (browser, cross-origin) or simply not sent. */
-function noChallenge(ctx: StepContext, exchangeId: string | undefined, crossOrigin: boolean): StepOutcome {
-  if (crossOrigin) {
+/**
+ * No readable header. Same-origin or outside a browser it was simply not sent. Cross-origin, the
+ * browser may have hidden it: the relay, when there is one, tells hidden from absent; without it
+ * the finding says it cannot tell.
+ */
+async function noChallenge(ctx: StepContext, exchange: Exchange | undefined): Promise<StepOutcome> {
+  const exchangeId = exchange?.id;
+  if (exchange?.response?.responseType === 'cors') {
+    const seen = neededHeader(await ctx.explain(exchange, ['WWW-Authenticate']), 'WWW-Authenticate');
+    if (seen && !seen.sent) {
+      return missingResourceMetadata(ctx, exchangeId, 'The 401 has no WWW-Authenticate header: the relay confirms the server sends none, so this is not a CORS problem.');
+    }
     ctx.raise(
       'challenge.hidden-by-cors',
-      'The 401 reached the script without a WWW-Authenticate header. Either the server does not send one, or it does not list it in Access-Control-Expose-Headers, so the browser hides it.',
+      seen
+        ? `The 401 reached the script without a WWW-Authenticate header. The relay confirms the server sends "WWW-Authenticate: ${seen.value}", but the browser hides it: Access-Control-Expose-Headers does not list it.`
+        : 'The 401 reached the script without a WWW-Authenticate header. Either the server does not send one, or it does not list it in Access-Control-Expose-Headers, so the browser hides it. ' +
+            'Without the relay (npm start) the app cannot tell which.',
       exchangeId,
     );
     if (!isAtLeast(ctx.settings.specVersion, '2025-11-25')) return { status: 'failed', summary: 'No readable challenge.', continuable: true };

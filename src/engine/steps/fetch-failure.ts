@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi';
+import { blockedExplanation } from '../cors/blocked-explanation.ts';
 import { RecordedFetchError } from '../http/recorder.ts';
 import type { RuleId } from '../rules/catalog.ts';
 import type { StepContext, StepOutcome } from './step-definition.ts';
@@ -13,8 +14,10 @@ const RULE_FOR_OUTCOME: Record<string, RuleId> = {
 /**
  * Turns a request that got no response into a finding and a step outcome.
  * Anything that is not a recorded fetch failure is a bug of ours and is rethrown.
+ * A request the browser blocked is explained by the relay when there is one; the step still ends
+ * blocked, because that is where a browser client stops.
  */
-export function fetchFailure(ctx: StepContext, error: unknown, what: string): StepOutcome {
+export async function fetchFailure(ctx: StepContext, error: unknown, what: string): Promise<StepOutcome> {
   if (error instanceof oauth.OperationProcessingError && error.code === oauth.REQUEST_PROTOCOL_FORBIDDEN) {
     // oauth4webapi refuses a non-http(s) endpoint URL from the metadata before sending anything.
     ctx.raise('http.invalid-url', `${what}: ${error.message}`);
@@ -24,7 +27,8 @@ export function fetchFailure(ctx: StepContext, error: unknown, what: string): St
   const { exchange } = error;
   const ruleId = RULE_FOR_OUTCOME[exchange.outcome] ?? 'http.network-error';
   const detail = `${what}: ${exchange.error ?? exchange.outcome}`;
-  ctx.raise(ruleId, detail, exchange.id);
+  const report = exchange.outcome === 'blocked' ? await ctx.explain(exchange) : undefined;
+  ctx.raise(ruleId, report ? `${detail} ${blockedExplanation(report)}` : detail, exchange.id);
   return { status: exchange.outcome === 'blocked' ? 'blocked' : 'failed', summary: detail };
 }
 
@@ -37,6 +41,6 @@ export async function attempt<T>(
   try {
     return { ok: true, value: await request() };
   } catch (error) {
-    return { ok: false, outcome: fetchFailure(ctx, error, what) };
+    return { ok: false, outcome: await fetchFailure(ctx, error, what) };
   }
 }

@@ -1,3 +1,5 @@
+import { neededHeader } from '../cors/relay-report.ts';
+import type { Exchange } from '../http/exchange.ts';
 import { initializeParams } from '../mcp/jsonrpc.ts';
 import type { ToolSummary } from '../session/types.ts';
 import { isSpecVersion } from '../spec/versions.ts';
@@ -81,17 +83,27 @@ async function initialize(ctx: StepContext): Promise<StepOutcome | undefined> {
   if (!initialized.ok) return initialized.outcome;
   const sessionId = headerValue(initialized.exchange, 'mcp-session-id');
   if (sessionId) ctx.learned.mcpSessionId = sessionId;
-  else if (initialized.exchange.hiddenHeaders?.includes('Mcp-Session-Id')) {
-    ctx.raise(
-      'mcp.session-id-hidden-by-cors',
-      'initialize answered without a readable Mcp-Session-Id. If the server set one, the browser hid it, and every later request will lack it.',
-      initialized.exchange.id,
-    );
-  }
+  else if (initialized.exchange.hiddenHeaders?.includes('Mcp-Session-Id')) await sessionIdHidden(ctx, initialized.exchange);
   ctx.learned.negotiatedVersion = String(initialized.result.protocolVersion);
   ctx.note(`Negotiated protocol version ${ctx.learned.negotiatedVersion}`);
   const notified = await callMcp(ctx, 'notifications/initialized', undefined);
   return notified.ok ? undefined : notified.outcome;
+}
+
+/** No readable Mcp-Session-Id on a cross-origin initialize: hidden, or a server that keeps no session? */
+async function sessionIdHidden(ctx: StepContext, exchange: Exchange): Promise<void> {
+  const seen = neededHeader(await ctx.explain(exchange, ['Mcp-Session-Id']), 'Mcp-Session-Id');
+  if (seen && !seen.sent) {
+    ctx.note('initialize set no Mcp-Session-Id: the relay confirms the server keeps no session, so nothing is hidden');
+    return;
+  }
+  ctx.raise(
+    'mcp.session-id-hidden-by-cors',
+    seen
+      ? `initialize answered without a readable Mcp-Session-Id. The relay confirms the server sets "Mcp-Session-Id: ${seen.value}", but the browser hides it, so every later request lacks it.`
+      : 'initialize answered without a readable Mcp-Session-Id. If the server set one, the browser hid it, and every later request will lack it.',
+    exchange.id,
+  );
 }
 
 /**
@@ -106,6 +118,8 @@ async function callMcp(...args: Parameters<typeof callMcpPlain>): Promise<McpCal
     expectHeaders: [...(options.expectHeaders ?? []), 'WWW-Authenticate'],
   });
   if (result.ok || result.status !== 403 || options.passStatuses?.includes(403)) return result;
+  // A 403 whose challenge the browser hid: the relay says why, next to the step-up's own finding.
+  if (result.exchange?.hiddenHeaders?.includes('WWW-Authenticate')) await ctx.explain(result.exchange, ['WWW-Authenticate']);
   return { ok: false, exchange: result.exchange!, status: 403, outcome: insufficientScope(ctx, result.exchange!, Number(ctx.input.stepUps ?? 0)) };
 }
 

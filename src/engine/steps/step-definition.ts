@@ -1,3 +1,4 @@
+import type { RelayReport } from '../cors/relay-report.ts';
 import type { Exchange, Lane } from '../http/exchange.ts';
 import type { ExchangeTarget, RecordingFetch } from '../http/recorder.ts';
 import type { RuleId } from '../rules/catalog.ts';
@@ -23,6 +24,12 @@ export interface StepContext {
   navigation(from: Lane, to: Lane, url: string, startedAt: number): Exchange;
   raise(ruleId: RuleId, detail: string, exchangeId?: string): void;
   note(text: string): void;
+  /**
+   * For an exchange the browser blocked or whose headers it hid: asks the local relay what the
+   * server really answered, keeps that on the exchange and raises the CORS verdicts. Undefined
+   * when there is no relay (or it cannot answer): the step must then say it cannot tell.
+   */
+  explain(exchange: Exchange, neededExposed?: string[]): Promise<RelayReport | undefined>;
 }
 
 export interface StepOutcome {

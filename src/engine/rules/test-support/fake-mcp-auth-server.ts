@@ -61,6 +61,8 @@ export interface FakeServerOptions {
   acceptAnyToken?: boolean;
   /** The CORS headers of a response on `path`. */
   cors?: (path: string, healthy: Record<string, string>) => Record<string, string>;
+  /** Replaces the answer to an OPTIONS preflight on `path` (the `cors` headers are already set); `healthy()` sends the usual 204. */
+  preflight?: (path: string, response: ServerResponse, healthy: () => void) => void;
 }
 
 export type FakeServer = Awaited<ReturnType<typeof startFakeServer>>;
@@ -254,12 +256,15 @@ export async function startFakeServer(options: FakeServerOptions = {}) {
         response.setHeader(name, value);
       }
       if (request.method === 'OPTIONS') {
-        response.writeHead(204, {
-          'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
-          'Access-Control-Allow-Headers': 'authorization, content-type, mcp-protocol-version, mcp-session-id, last-event-id, mcp-method, mcp-name',
-          'Access-Control-Max-Age': '600',
-        });
-        return response.end();
+        const healthyPreflight = () => {
+          response.writeHead(204, {
+            'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
+            'Access-Control-Allow-Headers': 'authorization, content-type, mcp-protocol-version, mcp-session-id, last-event-id, mcp-method, mcp-name',
+            'Access-Control-Max-Age': '600',
+          });
+          response.end();
+        };
+        return options.preflight ? options.preflight(url.pathname, response, healthyPreflight) : healthyPreflight();
       }
       const fake = describeRequest(request, response, body, base, url, verifyToken);
       const healthy = () => {

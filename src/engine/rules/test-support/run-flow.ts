@@ -1,5 +1,5 @@
 import { createSession } from '../../flow/create-session.ts';
-import { FlowEngine } from '../../flow/engine.ts';
+import { FlowEngine, type EngineRelay } from '../../flow/engine.ts';
 import type { FlowSession, FlowSettings } from '../../session/types.ts';
 import { LATEST_SPEC_VERSION, type SpecVersion } from '../../spec/versions.ts';
 import { browserCorsFetch } from './browser-cors-fetch.ts';
@@ -16,6 +16,8 @@ export interface RunOptions {
   browser?: boolean;
   /** What the user does after the flow: call a tool, refresh, audit. */
   then?: (engine: FlowEngine) => Promise<unknown>;
+  /** A running CORS relay the engine may ask (and, with settings.viaRelay, send everything through). */
+  relay?: { url: string; secret: string };
 }
 
 /** Runs the real engine against the fake server until the flow stops, then `then`, and returns the session. */
@@ -32,8 +34,14 @@ export async function runFlow(fake: Pick<FakeServer, 'mcpUrl'>, options: RunOpti
   const engine = new FlowEngine(session, {
     userAgent: redirectFollowingUserAgent,
     ...(options.browser ? { runtime: 'browser', fetchImpl: browserCorsFetch(APP_ORIGIN) } : { runtime: 'node' }),
+    ...(options.relay ? { relay: relayFor(options.relay, options.browser) } : {}),
   });
   await engine.runAll();
   await options.then?.(engine);
   return engine.snapshot;
+}
+
+/** The app reaches the relay from the page too: through the browser model when it runs as the browser app. */
+function relayFor(relay: { url: string; secret: string }, browser = false): EngineRelay {
+  return { ...relay, appOrigin: APP_ORIGIN, ...(browser ? { fetchImpl: browserCorsFetch(APP_ORIGIN) } : {}) };
 }

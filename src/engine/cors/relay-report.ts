@@ -1,0 +1,74 @@
+import { corsVerdict } from './cors-verdict.ts';
+import { isExposed } from './exposed-headers.ts';
+import { getHeader } from './header-list.ts';
+import type { CorsRequest } from './preflight-for.ts';
+import { isRelayFailure, type RelayAnswer, type RelayOutcome, type ReportedOutcome } from './relay-api.ts';
+import type { CorsVerdict } from './verdict.ts';
+
+/** A response header the step needed, as the server really sent it. */
+export interface NeededHeader {
+  name: string;
+  /** The server sent it (the relay saw it). */
+  sent: boolean;
+  value?: string;
+  /** A browser would let the script read it: safelisted or exposed. */
+  exposed: boolean;
+}
+
+/** The relay's answer for one exchange, and what a browser would make of it. Plain data, kept on the exchange. */
+export interface RelayReport {
+  /** The preflight the relay sent, as a browser would: method and lower-case header names. */
+  preflightRequest?: { method: string; headers: string[] };
+  preflight?: ReportedOutcome;
+  response: ReportedOutcome;
+  verdicts: CorsVerdict[];
+  needed: NeededHeader[];
+  /** Epoch milliseconds. */
+  askedAt: number;
+}
+
+export interface ReportInput {
+  request: CorsRequest;
+  appOrigin: string;
+  preflightRequest?: { method: string; headers: string[] };
+  answer: RelayAnswer;
+  neededExposed: readonly string[];
+  askedAt?: number;
+}
+
+export function buildRelayReport({ request, appOrigin, preflightRequest, answer, neededExposed, askedAt = Date.now() }: ReportInput): RelayReport {
+  const verdicts = corsVerdict({
+    request,
+    appOrigin,
+    ...(answer.preflight ? { preflight: answer.preflight } : {}),
+    response: answer.response,
+    neededExposed,
+  });
+  return {
+    ...(preflightRequest ? { preflightRequest } : {}),
+    ...(answer.preflight ? { preflight: withoutBody(answer.preflight) } : {}),
+    response: withoutBody(answer.response),
+    verdicts,
+    needed: neededHeaders(answer.response, neededExposed),
+    askedAt,
+  };
+}
+
+function withoutBody(outcome: RelayOutcome): ReportedOutcome {
+  if (isRelayFailure(outcome)) return outcome;
+  const { body: _body, ...head } = outcome;
+  return head;
+}
+
+function neededHeaders(response: RelayOutcome, names: readonly string[]): NeededHeader[] {
+  if (isRelayFailure(response)) return [];
+  return [...new Set(names.map((name) => name.toLowerCase()))].map((name) => {
+    const value = getHeader(response.headers, name);
+    return { name, sent: value !== null, ...(value !== null ? { value } : {}), exposed: value !== null && isExposed(response.headers, name, false) };
+  });
+}
+
+/** What the relay learned about one needed header; undefined when it could not tell (no answer). */
+export function neededHeader(report: RelayReport | undefined, name: string): NeededHeader | undefined {
+  return report?.needed.find((header) => header.name === name.toLowerCase());
+}

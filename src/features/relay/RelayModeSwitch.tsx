@@ -1,0 +1,40 @@
+import type { RelayEndpoint } from '../../engine/cors/relay-api.ts';
+import { useRelayHealth } from './use-relay-health.ts';
+
+interface Props {
+  /** From /__demo/config.json; null when the app was served without the relay. */
+  relay: RelayEndpoint | null;
+  checked: boolean;
+  onChange(checked: boolean): void;
+  /** While a run is going on: the mode applies from the next run. */
+  disabled?: boolean;
+}
+
+/** Relay mode on or off. Off (the default) is the browser's truth. */
+export function RelayModeSwitch({ relay, checked, onChange, disabled = false }: Props) {
+  const health = useRelayHealth(relay);
+  const available = health.data === true;
+  const hint = !relay
+    ? 'Unavailable: this app was served without the relay. Start it with npm start.'
+    : health.isPending
+      ? 'Looking for the relay…'
+      : available
+        ? 'Gets past CORS to show the rest of the flow; each exchange still says what a browser would have refused.'
+        : 'The relay is not running. Start it with npm start, then reload.';
+  return (
+    <label className="flex items-start gap-2 text-sm">
+      <input
+        type="checkbox"
+        data-testid="relay-mode"
+        className="mt-1"
+        checked={checked && available}
+        disabled={disabled || !available}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      <span>
+        <span className="font-medium">Send all traffic through the relay</span>
+        <span className="block text-xs text-slate-600">{hint}</span>
+      </span>
+    </label>
+  );
+}

@@ -1,0 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
+import type { RelayEndpoint } from '../../engine/cors/relay-api.ts';
+import { relayIsHealthy } from '../../engine/cors/relay-client.ts';
+
+/** Whether the relay answers GET /health; false at once when the app was served without one. */
+export function useRelayHealth(relay: RelayEndpoint | null) {
+  return useQuery({
+    queryKey: ['relay-health', relay?.url ?? null],
+    queryFn: ({ signal }) => (relay ? relayIsHealthy(relay, undefined, signal) : Promise.resolve(false)),
+    staleTime: 30_000,
+    retry: false,
+  });
+}
