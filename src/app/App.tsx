@@ -30,7 +30,7 @@ const SequenceDiagram = lazy(async () => ({ default: (await loadDiagram()).Seque
 
 export function App() {
   const demo = useDemoConfig();
-  const flow = useFlow();
+  const flow = useFlow(demo.data?.relay ?? null);
   const { values, setValues, shareLink, adopt, scenario } = useConnectValues(link, demo.data);
   /** A trace opened from a file: shown as recorded, with no network. */
   const [imported, setImported] = useState<{ session: FlowSession; source: string } | null>(null);
@@ -150,6 +150,7 @@ export function App() {
             busy={flow.busy}
             canContinue={!!session && session.status !== 'done' && session.status !== 'failed' && session.steps.some((step) => step.status !== 'pending')}
             shareLink={shareLink}
+            relay={demo.data?.relay ?? null}
           />
         </div>
         {scenario && <ScenarioBanner scenario={scenario} />}
@@ -200,7 +201,7 @@ export function App() {
         >
           {/* Hidden rather than unmounted, so a tool's arguments and result survive a look at the findings. */}
           <div hidden={tab !== 'inspector'}>
-            <Inspector session={session} selection={selection} onSelect={setSelection} />
+            <Inspector session={session} selection={selection} onSelect={setSelection} {...(demo.data?.relay && !imported ? { onAskRelay: flow.askRelay } : {})} />
           </div>
           <div hidden={tab !== 'findings'}>
             <FindingsPanel session={session} onSelect={setSelection} />

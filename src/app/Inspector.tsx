@@ -1,10 +1,19 @@
 import type { FlowSession } from '../engine/session/types.ts';
 import { ExchangePanel } from '../features/exchange/ExchangePanel.tsx';
 import { StepPanel } from '../features/exchange/StepPanel.tsx';
+import { RelayPanel } from '../features/relay/RelayPanel.tsx';
 import type { Selection } from '../ui/selection.ts';
 
 /** The right-hand panel: the selected step or exchange, or a hint. */
-export function Inspector({ session, selection, onSelect }: { session: FlowSession | null; selection: Selection; onSelect(selection: Selection): void }) {
+interface Props {
+  session: FlowSession | null;
+  selection: Selection;
+  onSelect(selection: Selection): void;
+  /** Ask the relay about one exchange; absent when no relay runs (a static host, an imported trace). */
+  onAskRelay?: (exchangeId: string) => Promise<unknown>;
+}
+
+export function Inspector({ session, selection, onSelect, onAskRelay }: Props) {
   if (!session) {
     return <p className="text-sm text-slate-500">Select a step or an arrow in the diagram to see its teaching text and raw HTTP.</p>;
   }
@@ -12,7 +21,12 @@ export function Inspector({ session, selection, onSelect }: { session: FlowSessi
     const exchange = session.exchanges.find((candidate) => candidate.id === selection.id);
     if (exchange) {
       return (
-<ExchangePanel exchange={exchange} session={session} onSelectStep={(id) => onSelect({ kind: 'step', id })} />
+<>
+          <ExchangePanel exchange={exchange} session={session} onSelectStep={(id) => onSelect({ kind: 'step', id })} />
+          <div className="mt-4">
+            <RelayPanel exchange={exchange} relayAvailable={!!onAskRelay} onAsk={() => (onAskRelay ? onAskRelay(exchange.id) : Promise.reject(new Error('No relay here.')))} />
+          </div>
+        </>
       );
     }
   }

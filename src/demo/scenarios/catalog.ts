@@ -15,17 +15,12 @@ export interface Scenario {
   rules: readonly string[];
   /** A client id registered in advance, for a server without dynamic registration. */
   clientId?: string;
+  /** The spec version a client should speak to this server, when not the latest. */
+  spec?: string;
 }
 
-/** Rule ids these scenarios need that the engine's catalog does not have yet. */
-export const PROPOSED_RULE_IDS = [
-  'cors.no-allow-origin',
-  'cors.preflight-rejected',
-  'prm.root-only',
-  'redirect.no-callback',
-  'stepup.required',
-  'version.legacy-server',
-] as const;
+/** Rule ids these scenarios need that the engine's catalog does not have yet (none now). */
+export const PROPOSED_RULE_IDS: readonly string[] = [];
 
 export const PRE_REGISTERED_CLIENT_ID = 'mcp-auth-flow-demo';
 
@@ -56,7 +51,7 @@ export const SCENARIOS = [
     title: 'Preflight demands auth',
     breaks: 'The auth middleware runs before CORS, so the OPTIONS preflight gets 401 without CORS headers and the browser never sends the request.',
     step: 'mcp-unauthenticated',
-    rules: ['http.blocked', 'cors.preflight-rejected'],
+    rules: ['http.blocked', 'cors.preflight-unauthorized'],
   },
   {
     id: 'token-no-cors',
@@ -70,14 +65,14 @@ export const SCENARIOS = [
     title: '401 with no challenge',
     breaks: 'The 401 has no WWW-Authenticate header at all; the metadata is only at the well-known URL.',
     step: 'challenge',
-    rules: ['challenge.missing', 'challenge.missing-soft'],
+    rules: ['challenge.missing-soft'],
   },
   {
     id: 'prm-root-only',
     title: 'PRM only at the root',
     breaks: 'Protected resource metadata is served at /.well-known/oauth-protected-resource only, not at the path-inserted URL, and the challenge does not point to it.',
     step: 'prm',
-    rules: ['challenge.missing', 'prm.root-only'],
+    rules: ['prm.root-only'],
   },
   {
     id: 'prm-resource-mismatch',
@@ -120,7 +115,7 @@ export const SCENARIOS = [
     title: 'Strict redirect URI mismatch',
     breaks: 'Registration accepts a localhost redirect_uri, but /authorize only accepts 127.0.0.1 and shows its own error page instead of redirecting back.',
     step: 'authorize',
-    rules: ['redirect.no-callback'],
+    rules: ['authorize.no-callback'],
   },
   {
     id: 'accepts-any-token',
@@ -134,14 +129,15 @@ export const SCENARIOS = [
     title: 'Step-up on every tool',
     breaks: 'Nothing: every tools/call needs mcp:admin, and the 403 challenge names only that missing scope, so the client re-authorizes (2026-07-28: with the union of scopes).',
     step: 'tool-call',
-    rules: ['stepup.required'],
+    rules: ['stepup.reauthorized'],
   },
   {
     id: 'legacy-2025-03-26',
     title: 'Legacy 2025-03-26 server',
     breaks: 'No protected resource metadata; the authorization server is the MCP origin itself, with the default /authorize, /token and /register.',
-    step: 'prm',
-    rules: ['version.legacy-server'],
+    step: 'as-discovery',
+    rules: ['version.legacy-path'],
+    spec: '2025-03-26',
   },
   {
     id: 'html-not-json',

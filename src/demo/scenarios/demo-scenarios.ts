@@ -13,6 +13,7 @@ export interface DemoScenario {
   rules: readonly string[];
   mcpUrl: string;
   clientId?: string;
+  spec?: string;
 }
 
 export function demoScenarios(mcpOrigin: string): DemoScenario[] {

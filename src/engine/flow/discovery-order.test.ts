@@ -39,8 +39,8 @@ describe('discovery order against a real server', () => {
     expect(statusOf(session, 'challenge')).toBe('warning');
     expect(statusOf(session, 'prm')).toBe('ok');
     expect(statusOf(session, 'as-discovery')).toBe('failed');
-    expect(ruleIds(session)).toEqual(['challenge.missing-soft', 'as.issuer-mismatch']);
-    expect(session.findings[1]!.detail).toContain(`${server.base}/other`);
+    expect(ruleIds(session)).toEqual(['challenge.missing-soft', 'prm.root-only', 'as.issuer-mismatch']);
+    expect(session.findings[2]!.detail).toContain(`${server.base}/other`);
     // Every URL tried is an exchange the user can open.
     expect(session.exchanges.map((exchange) => exchange.response?.status)).toEqual([401, 404, 200, 404, 404, 200]);
   });

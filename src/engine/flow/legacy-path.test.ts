@@ -22,7 +22,7 @@ describe('2025-03-26: the authorization server is at the MCP server’s origin',
     expect(session.steps.map((step) => step.kind)).not.toContain('prm');
     expect(session.steps.find((step) => step.kind === 'as-discovery')).toMatchObject({ status: 'ok', title: 'Metadata at the MCP server’s origin (2025-03-26)' });
     // It stops at registration: this server offers none and no client id was given.
-    expect(session.findings.map((finding) => finding.ruleId)).toEqual(['registration.unavailable']);
+    expect(session.findings.map((finding) => finding.ruleId)).toEqual(['version.legacy-path', 'registration.unavailable']);
   });
 
   it('falls back to /authorize, /token and /register when the origin has no metadata', async () => {
@@ -62,7 +62,7 @@ describe('2025-03-26: the authorization server is at the MCP server’s origin',
       '/.well-known/oauth-protected-resource',
       '/.well-known/oauth-authorization-server',
     ]);
-    expect(session.findings.map((finding) => finding.ruleId)).toEqual(['version.auto-chosen', 'registration.unavailable']);
+    expect(session.findings.map((finding) => finding.ruleId)).toEqual(['version.auto-chosen', 'version.legacy-path', 'registration.unavailable']);
     expect(session.steps.find((step) => step.kind === 'as-discovery')).toMatchObject({ status: 'ok' });
   });
 });

@@ -228,6 +228,14 @@ export const RULES = [
     fix: 'Point resource_metadata at the URL that really serves the protected resource metadata.',
   },
   {
+    id: 'prm.root-only',
+    severity: 'warning',
+    versions: FROM_2025_06_18,
+    link: RFC9728 + '#section-3.1',
+    problem: 'The protected resource metadata is only at the root well-known URL, and the challenge does not point to it; clients that build the path-inserted URL (or follow only resource_metadata) never find it (python-sdk#1052).',
+    fix: 'Serve the metadata at /.well-known/oauth-protected-resource/<mcp-path> too, and name it in resource_metadata on the 401.',
+  },
+  {
     id: 'prm.not-object',
     severity: 'error',
     versions: FROM_2025_06_18,
@@ -563,6 +571,14 @@ export const RULES = [
 
   // Step 14: step-up.
   {
+    id: 'stepup.reauthorized',
+    severity: 'info',
+    versions: ALL,
+    link: authorizationSpecUrl('2025-11-25', 'step-up-authorization-flow'),
+    problem: 'The server answered 403 insufficient_scope, and the client re-authorized for more scope before retrying.',
+    fix: 'Nothing is wrong; ask for the scopes a client needs up front (in the challenge) to spare users a second consent.',
+  },
+  {
     id: 'stepup.retry-limit',
     severity: 'error',
     versions: ALL,
@@ -606,6 +622,14 @@ export const RULES = [
   },
 
   // Version choice.
+  {
+    id: 'version.legacy-path',
+    severity: 'info',
+    versions: ['2025-03-26'],
+    link: authorizationSpecUrl('2025-03-26', 'server-metadata-discovery'),
+    problem: 'This server is on the 2025-03-26 path: no protected resource metadata, the authorization server at the MCP server’s own origin.',
+    fix: 'Nothing is wrong for 2025-03-26 clients; newer clients need protected resource metadata (2025-06-18 and later).',
+  },
   {
     id: 'version.auto-chosen',
     severity: 'info',

@@ -251,6 +251,19 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     server: { routes: { [PRM_PATH]: ({ response }) => json(response, 404, { error: 'not_found' }) } },
     detail: (base) => `${base}/.well-known/oauth-protected-resource → HTTP 404`,
   },
+  'prm.root-only': {
+    when: 'the challenge names no metadata URL and only the root well-known URL serves the metadata',
+    severity: 'warning',
+    server: {
+      challenge: () => 'Bearer scope="mcp"',
+      routes: {
+        [PRM_PATH]: ({ response }) => json(response, 404, { error: 'not_found' }),
+        '/.well-known/oauth-protected-resource': ({ response, base }) =>
+          json(response, 200, { resource: `${base}${MCP_PATH}`, authorization_servers: [base], scopes_supported: ['mcp'] }),
+      },
+    },
+    detail: (base) => `Found only at ${base}/.well-known/oauth-protected-resource`,
+  },
   'prm.challenge-url-unusable': {
     when: 'the challenge points at a metadata URL that 404s, while the well-known URL serves the document',
     severity: 'error',
@@ -313,6 +326,12 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     spec: '2025-03-26',
     server: { asMetadata: (healthy) => ({ ...healthy, issuer: `${String(healthy.issuer)}/oauth` }) },
     detail: (base) => `names issuer "${base}/oauth", not the origin "${base}"`,
+  },
+  'version.legacy-path': {
+    when: 'the flow runs as 2025-03-26: the authorization server is looked for at the MCP server’s origin',
+    severity: 'info',
+    spec: '2025-03-26',
+    detail: (base) => `looked for at ${base}, the MCP server’s origin`,
   },
   'as.missing-endpoint': {
     when: 'the metadata has no token_endpoint',
@@ -552,6 +571,12 @@ const TRIGGERS: Record<RuleId, Trigger> = {
   },
 
   // Step 14: step-up.
+  'stepup.reauthorized': {
+    when: 'a tool answers 403 insufficient_scope and the client steps up',
+    severity: 'info',
+    then: (engine) => engine.callTool('admin-report', {}),
+    detail: () => `The server asked for scope "${ADMIN_SCOPES}"; the client re-authorizes (attempt 1 of 2).`,
+  },
   'stepup.retry-limit': {
     when: 'the authorization server never grants the scope a tool’s 403 asks for',
     severity: 'error',

@@ -5,6 +5,8 @@ import type { Rule } from './rule.ts';
 /** Headings for the areas (the id prefix before the dot); an area not listed here is headed by its prefix. */
 const AREA_TITLES: Readonly<Record<string, string>> = {
   http: 'Transport',
+  cors: 'CORS, as the relay explains it',
+  authorize: 'The authorization request',
   mcp: 'MCP requests',
   challenge: 'The WWW-Authenticate challenge',
   prm: 'Protected resource metadata',

@@ -59,6 +59,7 @@ function accept(ctx: StepContext, url: string, document: unknown, expectedIssuer
 async function legacyDiscovery(ctx: StepContext): Promise<StepOutcome> {
   const url = legacyMetadataUrl(ctx.settings.serverUrl);
   const issuer = new URL(url).origin;
+  ctx.raise('version.legacy-path', `The authorization server is looked for at ${issuer}, the MCP server’s origin.`);
   ctx.learned.issuer = issuer;
   const result = await fetchJsonDocument(ctx, url, 'as');
   ctx.note(`${url} → ${result.kind === 'json' ? 'found' : result.reason}`);

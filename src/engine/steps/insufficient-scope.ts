@@ -31,5 +31,6 @@ export function insufficientScope(ctx: StepContext, exchange: Exchange, stepUps:
     return { status: 'failed', summary: `Gave up after ${stepUps} step-up attempts.` };
   }
   ctx.note(`403 insufficient_scope: the call needs scope "${scope}"`);
+  ctx.raise('stepup.reauthorized', `The server asked for scope "${scope}"; the client re-authorizes (attempt ${stepUps + 1} of ${MAX_STEP_UPS}).`, exchange.id);
   return { status: 'warning', summary: `Needs more scope (${scope}): stepping up.`, output: { kind: 'needs-step-up', scope } };
 }

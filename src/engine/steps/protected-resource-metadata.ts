@@ -32,6 +32,8 @@ export const protectedResourceMetadataStep: StepDefinition = {
       if (result.kind !== 'json') continue;
       if (url !== ctx.learned.resourceMetadataUrl && ctx.learned.resourceMetadataUrl) {
         ctx.raise('prm.challenge-url-unusable', `resource_metadata="${ctx.learned.resourceMetadataUrl}" failed; ${url} works.`, result.exchange.id);
+      } else if (!ctx.learned.resourceMetadataUrl && candidates.length > 1 && url === candidates.at(-1)) {
+        ctx.raise('prm.root-only', `Found only at ${url}; ${candidates[0]} did not serve it.`, result.exchange.id);
       }
       return await accept(ctx, url, result.value, result.exchange.id);
     }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { SPEC_VERSIONS, type SpecVersion } from '../../engine/spec/versions.ts';
+import type { RelayEndpoint } from '../../engine/cors/relay-api.ts';
 import type { ConnectValues } from './connect-values.ts';
 import { SettingsPanel } from './SettingsPanel.tsx';
 
@@ -12,10 +13,11 @@ interface Props {
   busy: boolean;
   canContinue: boolean;
   shareLink: string;
+  relay: RelayEndpoint | null;
 }
 
 /** The form at the top: which server, which spec version, and the three controls. */
-export function ConnectBar({ values, onChange, onRunAll, onNext, onReset, busy, canContinue, shareLink }: Props) {
+export function ConnectBar({ values, onChange, onRunAll, onNext, onReset, busy, canContinue, shareLink, relay }: Props) {
   const [copied, setCopied] = useState(false);
   const [showSettings, setShowSettings] = useState(false);
   const copyLink = async () => {
@@ -101,7 +103,7 @@ export function ConnectBar({ values, onChange, onRunAll, onNext, onReset, busy, 
       </div>
       {showSettings && (
         <div className="basis-full">
-          <SettingsPanel values={values} onChange={onChange} disabled={busy} />
+          <SettingsPanel values={values} onChange={onChange} disabled={busy} relay={relay} />
         </div>
       )}
     </form>

@@ -1,4 +1,6 @@
+import type { RelayEndpoint } from '../../engine/cors/relay-api.ts';
 import type { RegistrationMode } from '../../engine/session/types.ts';
+import { RelayModeSwitch } from '../relay/RelayModeSwitch.tsx';
 import type { ConnectValues } from './connect-values.ts';
 
 const MODES: Array<{ value: RegistrationMode; label: string }> = [
@@ -12,7 +14,7 @@ const field = 'mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text
 const label = 'flex flex-col text-xs font-medium text-slate-600';
 
 /** Registration and scope choices: defaults follow the spec; anything else is the user's explicit choice. */
-export function SettingsPanel({ values, onChange, disabled }: { values: ConnectValues; onChange(values: ConnectValues): void; disabled: boolean }) {
+export function SettingsPanel({ values, onChange, disabled, relay }: { values: ConnectValues; onChange(values: ConnectValues): void; disabled: boolean; relay: RelayEndpoint | null }) {
   const registration = values.registration;
   const setRegistration = (patch: Partial<ConnectValues['registration']>) => onChange({ ...values, registration: { ...registration, ...patch } });
   const wantsClientId = registration.mode === 'auto' || registration.mode === 'pre-registered';
@@ -48,6 +50,9 @@ export function SettingsPanel({ values, onChange, disabled }: { values: ConnectV
           <input name="client-metadata-url" className={`${field} font-mono`} autoComplete="off" spellCheck={false} placeholder="https://app.example.com/oauth/client.json" value={registration.clientMetadataUrl ?? ''} onChange={(event) => setRegistration({ clientMetadataUrl: event.target.value })} />
         </label>
       )}
+      <div className="md:col-span-3 xl:col-span-6">
+        <RelayModeSwitch relay={relay} checked={!!values.viaRelay} onChange={(viaRelay) => onChange({ ...values, viaRelay })} disabled={disabled} />
+      </div>
       <label className={label}>
         Scope override <span className="font-normal text-slate-500">(off-spec; empty follows the spec)</span>
         <input name="scope" className={`${field} font-mono`} autoComplete="off" spellCheck={false} placeholder="from the challenge" value={values.scopeOverride} onChange={(event) => onChange({ ...values, scopeOverride: event.target.value })} />

@@ -8,6 +8,8 @@ export interface ConnectValues {
   timeoutSeconds: number;
   registration: RegistrationSettings;
   scopeOverride: string;
+  /** Send every request through the local relay instead of the browser's own fetch. */
+  viaRelay?: boolean;
 }
 
 export function toFlowSettings(values: ConnectValues, origin: string): FlowSettings {
@@ -27,5 +29,6 @@ export function toFlowSettings(values: ConnectValues, origin: string): FlowSetti
     clientName: 'MCP Auth Flow',
     registration,
     ...(values.scopeOverride.trim() ? { scopeOverride: values.scopeOverride.trim() } : {}),
+    ...(values.viaRelay ? { viaRelay: true } : {}),
   };
 }

@@ -7,8 +7,10 @@ export interface DemoScenario {
   /** One line on what breaks, in a server developer's words. */
   breaks: string;
   mcpUrl: string;
-  /** For a server without registration: the client id registered in advance. */
+  /** For a server without registration: the client id registered in advance (the teacher enters it). */
   clientId?: string;
+  /** The spec version to speak to it, when not the latest (the 2025-03-26 server). */
+  spec?: string;
 }
 
 export interface DemoConfig {

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 're
 import { createSession } from '../../engine/flow/create-session.ts';
 import { FlowEngine } from '../../engine/flow/engine.ts';
 import type { FlowSession, FlowSettings } from '../../engine/session/types.ts';
+import type { RelayEndpoint } from '../../engine/cors/relay-api.ts';
 import { createPopupUserAgent } from './popup-user-agent.ts';
 import { forgetRedirect, saveForRedirect } from './redirect-resume.ts';
 import { useAuthorizationServerChoice } from './use-authorization-server-choice.ts';
@@ -13,7 +14,7 @@ const noSubscription = () => () => undefined;
  * The engine owns the flow; React renders its snapshots. Every engine action is a mutation, so
  * pending and error states come from TanStack Query rather than hand-rolled flags.
  */
-export function useFlow() {
+export function useFlow(relay?: RelayEndpoint | null) {
   const [engine, setEngine] = useState<FlowEngine | null>(null);
   const settingsKey = useRef('');
   const choice = useAuthorizationServerChoice();
@@ -31,10 +32,11 @@ export function useFlow() {
           },
         }),
         chooseAuthorizationServer: choice.ask,
+        ...(relay ? { relay: { ...relay, appOrigin: window.location.origin } } : {}),
       });
       return created;
     },
-    [choice.ask],
+    [choice.ask, relay],
   );
 
   /** Reuses the current run while its settings stand; otherwise starts a fresh one. */
@@ -84,6 +86,7 @@ export function useFlow() {
   const callTool = useMutation({ mutationFn: ({ name, args }: { name: string; args: Record<string, unknown> }) => current().callTool(name, args) });
   const refresh = useMutation({ mutationFn: async () => (await current().refresh(), current().snapshot) });
   const audit = useMutation({ mutationFn: async () => (await current().audit(), current().snapshot) });
+  const askRelay = (exchangeId: string) => current().askRelay(exchangeId);
 
   const reset = useCallback(() => {
     engine?.cancel();
@@ -105,6 +108,7 @@ export function useFlow() {
     callTool,
     refresh,
     audit,
+    askRelay,
     reset,
     busy,
     choice,

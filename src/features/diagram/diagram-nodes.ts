@@ -43,6 +43,8 @@ export type MessageData = {
   /** Full text for the tooltip: the label may be cut short on screen. */
   detail: string;
   hiddenHeaders: string[];
+  /** Sent through the local relay (relay mode), or explained by it: the browser did not see this as drawn. */
+  relay: 'sent' | 'explained' | null;
   /** The worst severity among the findings raised on this exchange, shown on its last arrow. */
   findingSeverity: Severity | null;
   findingCount: number;

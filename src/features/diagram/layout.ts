@@ -191,7 +191,8 @@ function messageNodes(
     selectable: true,
     ...fixed(Z.message),
   };
-  const common = { exchangeId: exchange.id, from: exchange.from, to: exchange.to, hiddenHeaders: [], findingSeverity: null, findingCount: 0 };
+  const relay = exchange.relayed ? ('sent' as const) : exchange.relay ? ('explained' as const) : null;
+  const common = { exchangeId: exchange.id, from: exchange.from, to: exchange.to, hiddenHeaders: [], relay, findingSeverity: null, findingCount: 0 };
   const label = text(exchange.label);
   const request: MessageDiagramNode = {
     ...base,
@@ -219,7 +220,7 @@ function messageNodes(
 function replyNode(
   exchange: Exchange,
   base: Omit<MessageDiagramNode, 'id' | 'data'>,
-  common: Pick<MessageDiagramNode['data'], 'exchangeId' | 'from' | 'to' | 'hiddenHeaders' | 'findingSeverity' | 'findingCount'>,
+  common: Pick<MessageDiagramNode['data'], 'exchangeId' | 'from' | 'to' | 'hiddenHeaders' | 'relay' | 'findingSeverity' | 'findingCount'>,
   direction: 'left' | 'right',
 ): MessageDiagramNode | undefined {
   const id = `${exchange.id}-res`;

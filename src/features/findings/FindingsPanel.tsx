@@ -13,7 +13,11 @@ export function FindingsPanel({ session, onSelect }: { session: FlowSession | nu
         Findings {session ? `(${findings.length}${errors ? `, ${errors} error${errors > 1 ? 's' : ''}` : ''})` : ''}
       </h2>
       {!session && <p className="text-sm text-slate-500">Run the flow to see what the server gets right and wrong.</p>}
-      {session && !findings.length && <p className="text-sm text-emerald-800" data-testid="no-findings">No problems found so far.</p>}
+      {session && !findings.some((finding) => finding.severity !== 'info') && (
+        <p className="text-sm text-emerald-800" data-testid="no-findings">
+          No problems found so far{findings.length ? `; ${findings.length} note${findings.length > 1 ? 's' : ''} below` : ''}.
+        </p>
+      )}
       {findings.map((finding) => (
         <FindingCard key={finding.id} finding={finding} onSelect={onSelect} />
       ))}
