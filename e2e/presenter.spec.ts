@@ -33,6 +33,11 @@ test('presenter mode hides every token the normal view shows, and the keys drive
     const label = (await request.textContent()) ?? '';
     for (const secret of secrets) expect(label).not.toContain(secret);
   }
+  if (process.env.UPDATE_SCREENSHOTS) {
+    await activate(stepBand(page, 'token'));
+    await page.getByTestId('step-panel').getByRole('button', { name: /POST \/token/ }).click();
+    await page.screenshot({ path: 'docs/screenshot-presenter.png' });
+  }
   // The type is larger for the room.
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px');
 

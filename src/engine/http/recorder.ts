@@ -159,7 +159,9 @@ function checkUrl(url: string): string | undefined {
 function hiddenHeaders(expected: string[] | undefined, response: RecordedResponse, runtime: Runtime): string[] {
   if (!expected?.length || runtime !== 'browser' || response.responseType !== 'cors') return [];
   const visible = new Set(response.headers.map(([name]) => name.toLowerCase()));
-  return expected.filter((name) => !visible.has(name.toLowerCase()));
+  // A challenge belongs to a refusal: a 200 without WWW-Authenticate hides nothing.
+  const refused = response.status === 401 || response.status === 403;
+  return expected.filter((name) => !visible.has(name.toLowerCase()) && (refused || name.toLowerCase() !== 'www-authenticate'));
 }
 
 function classifyFailure(
