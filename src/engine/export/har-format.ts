@@ -1,7 +1,6 @@
 import type { ExchangeOutcome, Lane } from '../http/exchange.ts';
 import type { Severity } from '../rules/rule.ts';
-import type { FlowStatus } from '../session/types.ts';
-import type { ReportFacts, ReportFinding, ReportSettings, ReportStep } from '../report/report-format.ts';
+import type { FlowReport } from '../report/report-format.ts';
 import type { StepKind } from '../steps/step-kind.ts';
 
 /**
@@ -89,16 +88,6 @@ export interface HarEntry {
 }
 
 /** The run around the exchanges: what the report carries besides them, secrets redacted the same way. */
-export interface HarFlowData {
+export interface HarFlowData extends Omit<FlowReport, 'format' | 'generator' | 'exchanges'> {
   format: typeof HAR_DATA_FORMAT;
-  generatedAt: string;
-  server: string;
-  specVersion: string;
-  status: FlowStatus;
-  offSpec?: boolean;
-  redacted: boolean;
-  settings: ReportSettings;
-  facts: ReportFacts;
-  steps: ReportStep[];
-  findings: ReportFinding[];
 }

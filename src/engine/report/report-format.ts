@@ -1,5 +1,5 @@
 import type { Exchange } from '../http/exchange.ts';
-import type { Severity } from '../rules/rule.ts';
+import type { Finding } from '../rules/rule.ts';
 import type { FlowStatus, RegistrationMode, StepStatus, ToolSummary } from '../session/types.ts';
 import type { StepKind } from '../steps/step-kind.ts';
 
@@ -90,13 +90,7 @@ export interface ReportStep {
   offSpec?: boolean;
 }
 
-export interface ReportFinding {
-  id: string;
-  ruleId: string;
-  severity: Severity;
-  stepId: string;
-  exchangeId?: string;
-  detail: string;
+export interface ReportFinding extends Finding {
   /** From the rule catalog; absent when the rule id is unknown to this version. */
   problem?: string;
   fix?: string;
