@@ -317,3 +317,19 @@ describe('buildReport', () => {
     expect(GENERATOR).toEqual({ name: 'mcp-auth-flow', version: pkg.version });
   });
 });
+
+describe('the server URL in a report', () => {
+  it('loses a credential in its query string, unless secrets are included', async () => {
+    const { createSession } = await import('../flow/create-session.ts');
+    const session = createSession({
+      serverUrl: 'https://mcp.example.com/mcp?access_token=abcdefghijklmnop',
+      specVersion: '2026-07-28',
+      timeoutMs: 15_000,
+      redirectUri: 'http://localhost:5173/callback',
+      clientName: 'test',
+      registration: { mode: 'auto' },
+    });
+    expect(buildReport(session).server).toBe('https://mcp.example.com/mcp?access_token=[redacted]');
+    expect(buildReport(session, { includeSecrets: true }).server).toContain('abcdefghijklmnop');
+  });
+});

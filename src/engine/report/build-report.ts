@@ -21,7 +21,8 @@ export function buildReport(session: FlowSession, options: BuildReportOptions = 
     format: REPORT_FORMAT,
     generator: { ...GENERATOR },
     generatedAt: (options.now ?? new Date()).toISOString(),
-    server: session.settings.serverUrl,
+    // A server URL can carry a credential in its query (?api_key=…): it is redacted like any text.
+    server: text(session.settings.serverUrl),
     specVersion: session.settings.specVersion,
     status: session.status,
     ...(session.offSpec ? { offSpec: true } : {}),
