@@ -37,6 +37,7 @@ export function harEntry(exchange: Exchange, context: EntryContext): HarEntry {
     _outcome: exchange.outcome,
     ...(exchange.response ? {} : { _noResponse: true as const }),
     ...(exchange.hiddenHeaders ? { _hiddenHeaders: [...exchange.hiddenHeaders] } : {}),
+    ...(exchange.relayed ? { _relayed: true } : {}),
     _findings: context.findings.map(({ ruleId, severity, detail }) => ({ ruleId, severity, detail })),
   };
 }

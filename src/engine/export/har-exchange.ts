@@ -22,6 +22,7 @@ export function readHarExchange(entry: Fields): Exchange {
     outcome: entry.oneOf('_outcome', OUTCOMES),
     error,
     hiddenHeaders: entry.optionalStrings('_hiddenHeaders'),
+    relayed: entry.optionalBoolean('_relayed') ? true : undefined,
     startedAt: startedAt(entry),
     durationMs: entry.number('time'),
   });

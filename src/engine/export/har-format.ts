@@ -84,6 +84,8 @@ export interface HarEntry {
   /** Nothing came back: `response` is a status-0 placeholder, not a recorded response. */
   _noResponse?: true;
   _hiddenHeaders?: string[];
+  /** Sent through the local relay (relay mode), not by the browser. */
+  _relayed?: true;
   _findings: Array<{ ruleId: string; severity: Severity; detail: string }>;
 }
 

@@ -18,6 +18,8 @@ export function readReportExchange(exchange: Fields): Exchange {
     outcome: exchange.oneOf('outcome', OUTCOMES),
     error: exchange.optionalString('error'),
     hiddenHeaders: exchange.optionalStrings('hiddenHeaders'),
+    // Relay mode is part of what the trace means; the relay's own report is not imported.
+    relayed: exchange.optionalBoolean('relayed') ? true : undefined,
     startedAt: exchange.optionalNumber('startedAt') ?? 0,
     durationMs: exchange.optionalNumber('durationMs') ?? 0,
   });
