@@ -3,6 +3,7 @@ import { activate, expectFlowStatus, openTab, stepBand } from './support/flow-pa
 
 test('an unreachable server ends in a readable failure, and the page keeps working', async ({ page }) => {
   await page.goto('/');
+  await expect(page.getByLabel('MCP server URL')).not.toHaveValue('');
   const demoUrl = await page.getByLabel('MCP server URL').inputValue();
   await page.getByLabel('MCP server URL').fill('http://localhost:6199/mcp');
   await page.getByRole('button', { name: /Run all/ }).click();

@@ -90,6 +90,8 @@ const PLAYS: Record<string, Play> = {
     // The authorization server shows its own error page and never redirects back; the user gives up.
     await expect(popup.locator('body')).toContainText(/redirect/i);
     await popup.close();
+    // The app cannot tell a closed window from one cut off by Cross-Origin-Opener-Policy, so the user says so.
+    await page.getByRole('button', { name: 'Cancel login' }).click();
     await expectFlowStatus(page, 'failed');
   },
   'accepts-any-token': async (page) => {

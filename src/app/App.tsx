@@ -4,7 +4,7 @@ import { AuthorizationServerDialog } from '../features/connect/AuthorizationServ
 import { ConnectBar } from '../features/connect/ConnectBar.tsx';
 import { toFlowSettings } from '../features/connect/connect-values.ts';
 import { useDemoConfig } from '../features/connect/demo-config.ts';
-import { takeResume } from '../features/connect/redirect-resume.ts';
+import { forgetRedirect, takeResume } from '../features/connect/redirect-resume.ts';
 import { readLink } from '../features/connect/share-link.ts';
 import { useFlow } from '../features/connect/use-flow.ts';
 import { maskedSession } from '../features/presenter/masking.ts';
@@ -89,6 +89,11 @@ export function App() {
     runAll();
   });
 
+  // A redirect leg that never came back (Back button, reload) leaves nothing behind in storage.
+  useEffect(() => {
+    if (!resuming) forgetRedirect();
+  }, []);
+
   // Back from a full-page redirect (the popup was blocked): finish the flow that was under way.
   useEffect(() => {
     if (!resuming || autoRan.current) return;
@@ -168,6 +173,16 @@ export function App() {
         {session && !imported && (
           <div className="flex flex-wrap items-center gap-3">
             <FlowSummary session={session} />
+            {session.status === 'waiting-for-user' && (
+              <button
+                type="button"
+                onClick={() => flow.cancelLogin()}
+                className="mt-2 rounded-md border border-slate-400 px-3 py-1 text-sm font-semibold text-slate-700 hover:bg-slate-100"
+                title="Closed the login window, or the authorization server showed an error instead of coming back? Give up on this login."
+              >
+                Cancel login
+              </button>
+            )}
             {flow.continuable && !flow.busy && (
               <button
                 type="button"

@@ -87,7 +87,8 @@ export class FlowEngine {
   /** The failed step the user may continue past, off-spec, if any. */
   continuableStep(): Step | undefined {
     if (this.session.status !== 'failed') return undefined;
-    const failed = this.session.steps.find((step) => step.status === 'failed' || step.status === 'blocked');
+    // The failure the flow stopped at is the last one; an earlier one was already continued past.
+    const failed = this.session.steps.findLast((step) => step.status === 'failed' || step.status === 'blocked');
     return failed?.continuable && this.session.steps.some((step) => step.status === 'pending') ? failed : undefined;
   }
 
@@ -174,6 +175,7 @@ export class FlowEngine {
       this.addFinding('authorize.popup-blocked', step.id, 'The login ran in this tab instead of a popup; the session was kept in sessionStorage for the redirect only.');
     }
     this.updateStep(step.id, { status: 'ok', summary: 'The authorization server redirected back to the app (full-page redirect).', endedAt: Date.now() });
+    if (!this.session.steps.some((candidate) => candidate.status === 'pending')) this.queueRestOfStepUp();
     this.session = { ...this.session, status: 'running' };
     this.publish();
     return true;
@@ -183,9 +185,15 @@ export class FlowEngine {
     const rule = getRule(ruleId);
     // A rule speaks only for the versions it belongs to.
     if (!rule.versions.includes(this.session.settings.specVersion)) return;
-    const finding = { id: `f${this.session.findings.length + 1}`, ruleId, severity: rule.severity, stepId, detail, ...(exchangeId ? { exchangeId } : {}) };
+    const finding = { id: this.nextFindingId(), ruleId, severity: rule.severity, stepId, detail, ...(exchangeId ? { exchangeId } : {}) };
     this.session = { ...this.session, findings: [...this.session.findings, finding] };
     this.publish();
+  }
+
+  /** Ids only go up, even after an automatic version choice drops findings. */
+  private nextFindingId(): string {
+    const used = this.session.findings.map((finding) => Number(finding.id.slice(1))).filter(Number.isFinite);
+    return `f${Math.max(0, ...used) + 1}`;
   }
 
   /** A verdict already raised with the same words is not raised again: relay mode sees the same missing header on every request. */
@@ -365,6 +373,16 @@ export class FlowEngine {
     this.appendStep('mcp-authenticated', 'Retry after step-up', { stepUps });
   }
 
+  /**
+   * A tool call's step-up runs its steps one by one, so a page that left for a full-page redirect in
+   * the middle of one has nothing queued after the authorize step: queue the rest, then the retry.
+   */
+  private queueRestOfStepUp(): void {
+    for (const kind of ['callback', 'token'] as const) this.appendStep(kind, `Step-up: ${STEP_DEFINITIONS[kind].title}`);
+    const call = this.session.steps.findLast((candidate) => candidate.kind === 'tool-call');
+    if (call?.input) this.appendStep('tool-call', call.title, { ...call.input, stepUps: Number(call.input.stepUps ?? 0) + 1 });
+  }
+
   /** Automatic version choice found the server speaks another version: rebuild the steps still to come. */
   private switchVersion(version: SpecVersion): void {
     const present = new Set(this.session.steps.map((step) => step.kind));
@@ -403,7 +421,8 @@ export class FlowEngine {
       chooseAuthorizationServer: async (issuers) => (await this.options.chooseAuthorizationServer?.(issuers)) ?? issuers[0]!,
       fetch: (target) => createRecordingFetch(recorderOptions, { ...target, stepId }),
       navigation: (from: Lane, to: Lane, url: string, startedAt: number) => this.recordNavigation(stepId, from, to, url, startedAt),
-      raise: (ruleId: RuleId, detail: string, exchangeId?: string) => this.addFinding(ruleId, stepId, detail, exchangeId),
+      // The same words twice (a step-up's second token response, say) add nothing for the reader.
+      raise: (ruleId: RuleId, detail: string, exchangeId?: string) => this.addFindingOnce(ruleId, stepId, detail, exchangeId),
       note: (text: string) => this.noteOn(stepId, text),
       explain: (exchange: Exchange, neededExposed?: string[]) => this.explain(stepId, exchange, neededExposed),
     };

@@ -21,7 +21,7 @@ export async function runToolCall(engine: EngineInternals, name: string, args: R
   let refreshed = false;
   let stepUps = 0;
   for (;;) {
-    const call = await engine.runStep(engine.appendStep('tool-call', `Call tool ${name}`, { name, arguments: args, stepUps }));
+    const call = await engine.runStep(engine.appendStep('tool-call', `Call tool ${name}`, { name, arguments: args, stepUps, refreshed }));
     const output = call.output as StepOutput | undefined;
     if (output?.kind === 'tool-result') {
       return output.isError ? { ok: false, result: output.result, error: 'The tool reported an error.' } : { ok: true, result: output.result };

@@ -16,9 +16,10 @@ export const callbackStep: StepDefinition = {
     const navigation = ctx.exchanges.findLast((exchange) => exchange.outcome === 'navigation' && exchange.to === 'client');
     if (!callbackUrl || !as || !client) return { status: 'failed', summary: 'No callback was received.' };
     const params = new URL(callbackUrl).searchParams;
-    for (const [key, value] of params) ctx.note(`${key} = ${value}`);
-
+    // Nothing the server wrote is shown until iss checks out: after a mix-up, error_description
+    // could be an attacker's text (RFC 9207 §2.4).
     const issProblem = checkIss(ctx, params.get('iss'), navigation?.id);
+    for (const [key, value] of params) if (!issProblem || key !== 'error_description') ctx.note(`${key} = ${value}`);
     if (issProblem) return issProblem;
     if (params.get('state') !== state) {
       ctx.raise('callback.state-mismatch', `Sent state "${state}", got ${quoteOrMissing(params.get('state'))}.`, navigation?.id);

@@ -23,13 +23,17 @@ export const toolCallStep: StepDefinition = {
         output: { kind: 'tool-result', result: call.result, isError },
       };
     }
-    if (call.status === 401) return unauthorized(ctx, call.exchange?.id);
+    if (call.status === 401) return unauthorized(ctx, call.exchange?.id, ctx.input.refreshed === true);
     if (call.status === 403) return insufficientScope(ctx, call.exchange!, stepUps);
     return call.outcome;
   },
 };
 
-function unauthorized(ctx: StepContext, exchangeId: string | undefined): StepOutcome {
+function unauthorized(ctx: StepContext, exchangeId: string | undefined, alreadyRefreshed: boolean): StepOutcome {
+  if (alreadyRefreshed) {
+    ctx.raise('mcp.authenticated-request-failed', 'tools/call answered 401 again with the refreshed access token.', exchangeId);
+    return { status: 'failed', summary: '401 Unauthorized, even after a refresh.' };
+  }
   if (ctx.learned.tokens?.refresh_token) {
     ctx.note('401: the access token was rejected (expired?); a refresh token is available');
     return { status: 'warning', summary: '401 Unauthorized: refreshing the token and retrying.', output: { kind: 'needs-refresh' } };

@@ -39,6 +39,10 @@ export function SettingsPanel({ values, onChange, disabled, relay }: { values: C
             <input name="client-id" className={`${field} font-mono`} autoComplete="off" spellCheck={false} value={registration.clientId ?? ''} onChange={(event) => setRegistration({ clientId: event.target.value })} />
           </label>
           <label className={label}>
+            Issued by <span className="font-normal text-slate-500">(optional issuer: 2026-07-28 refuses to send it elsewhere)</span>
+            <input name="client-issuer" className={`${field} font-mono`} autoComplete="off" spellCheck={false} placeholder="https://auth.example.com" value={registration.issuer ?? ''} onChange={(event) => setRegistration({ issuer: event.target.value })} />
+          </label>
+          <label className={label}>
             Client secret <span className="font-normal text-slate-500">(optional, never stored)</span>
             <input name="client-secret" type="password" className={`${field} font-mono`} autoComplete="off" value={registration.clientSecret ?? ''} onChange={(event) => setRegistration({ clientSecret: event.target.value })} />
           </label>

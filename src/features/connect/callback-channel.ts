@@ -47,7 +47,7 @@ function isSameOrigin(other: Window): boolean {
 }
 
 /** Listens on both paths until a callback for `state` arrives (or word that it went elsewhere). */
-export function listenForCallback(state: string, onCallback: (url: string) => void, onElsewhere: (origin: string) => void): () => void {
+export function listenForCallback(state: string, onCallback: (url: string) => void, popup: Window, onElsewhere: (origin: string) => void): () => void {
   const accept = (data: unknown) => {
     if (!isCallbackMessage(data)) return;
     // The state check proper happens in the engine; this only skips a stale popup's message.
@@ -57,7 +57,8 @@ export function listenForCallback(state: string, onCallback: (url: string) => vo
   };
   const onMessage = (event: MessageEvent) => {
     if (event.origin === window.location.origin) accept(event.data);
-    else if (event.data?.type === ELSEWHERE_MESSAGE_TYPE && event.origin === event.data.origin) onElsewhere(event.origin);
+    // Only our own login window may say it landed elsewhere; anything else could stop the flow at will.
+    else if (event.source === popup && event.data?.type === ELSEWHERE_MESSAGE_TYPE && event.origin === event.data.origin) onElsewhere(event.origin);
   };
   const channel = new BroadcastChannel(CHANNEL_NAME);
   channel.onmessage = (event) => accept(event.data);

@@ -19,6 +19,8 @@ export function toFlowSettings(values: ConnectValues, origin: string): FlowSetti
   const clientMetadataUrl = values.registration.clientMetadataUrl?.trim();
   if (clientId && (values.registration.mode === 'auto' || values.registration.mode === 'pre-registered')) registration.clientId = clientId;
   if (clientSecret && registration.clientId) registration.clientSecret = clientSecret;
+  const issuer = values.registration.issuer?.trim();
+  if (issuer && registration.clientId) registration.issuer = issuer;
   if (clientMetadataUrl && (values.registration.mode === 'auto' || values.registration.mode === 'cimd')) registration.clientMetadataUrl = clientMetadataUrl;
   return {
     serverUrl: values.server.trim(),

@@ -2,17 +2,31 @@ import { UserAgentError, type AuthorizeRequest, type UserAgent } from '../../eng
 import { listenForCallback } from './callback-channel.ts';
 
 const LOGIN_TIMEOUT_MS = 5 * 60_000;
-/** A closed popup may still have a message in flight; wait this long before calling it abandoned. */
-const CLOSE_GRACE_MS = 1_000;
 
 export interface PopupOptions {
   /** The popup was blocked: go to the authorization server in this tab instead (the page unloads). */
   onPopupBlocked?(request: AuthorizeRequest): void;
 }
 
-/** The browser's user agent: a popup at the authorize URL, answered by our /callback page. */
-export function createPopupUserAgent(options: PopupOptions = {}): UserAgent {
+export interface PopupUserAgent extends UserAgent {
+  /** The user gave up on the login (the Cancel login button). Returns false when no login is pending. */
+  cancelLogin(): boolean;
+}
+
+/**
+ * The browser's user agent: a popup at the authorize URL, answered by our /callback page.
+ * A popup that looks closed is not taken as given up: an authorization server that sends
+ * Cross-Origin-Opener-Policy cuts the app's view of the window while the user is still logging in,
+ * and the callback then comes over the BroadcastChannel. So the user cancels, or the time runs out.
+ */
+export function createPopupUserAgent(options: PopupOptions = {}): PopupUserAgent {
+  let cancelPending: (() => void) | undefined;
   return {
+    cancelLogin() {
+      if (!cancelPending) return false;
+      cancelPending();
+      return true;
+    },
     authorize(request: AuthorizeRequest, signal?: AbortSignal) {
       return new Promise((resolve, reject) => {
         const popup = window.open(request.url, 'mcp-auth-flow-login', 'popup,width=560,height=760');
@@ -25,10 +39,9 @@ export function createPopupUserAgent(options: PopupOptions = {}): UserAgent {
           reject(new UserAgentError('popup-blocked', 'The browser blocked the login popup. Allow popups for this page, then press Reset and Run all.'));
           return;
         }
-        let closedAt: number | undefined;
         const finish = (action: () => void) => {
+          cancelPending = undefined;
           stopListening();
-          window.clearInterval(poll);
           window.clearTimeout(timeout);
           signal?.removeEventListener('abort', onAbort);
           action();
@@ -40,24 +53,22 @@ export function createPopupUserAgent(options: PopupOptions = {}): UserAgent {
               popup.close();
               resolve({ callbackUrl });
             }),
+          popup,
           (origin) =>
             finish(() =>
               reject(new UserAgentError('other-origin', `The browser was sent back to ${origin}, not ${new URL(request.redirectUri).origin}.`)),
             ),
         );
-        const poll = window.setInterval(() => {
-          if (!popup.closed) return;
-          closedAt ??= Date.now();
-          if (Date.now() - closedAt < CLOSE_GRACE_MS) return;
-          finish(() =>
+        cancelPending = () =>
+          finish(() => {
+            if (!popup.closed) popup.close();
             reject(
               new UserAgentError(
                 'closed',
-                `The login window was closed before the authorization server redirected back to ${request.redirectUri}.`,
+                `The login was given up (the window closed or cancelled) before the authorization server redirected back to ${request.redirectUri}.`,
               ),
-            ),
-          );
-        }, 250);
+            );
+          });
         const timeout = window.setTimeout(
           () => finish(() => reject(new UserAgentError('timeout', 'No callback arrived within 5 minutes.'))),
           LOGIN_TIMEOUT_MS,

@@ -9,7 +9,9 @@ const SESSION_KEY = 'mcp-auth-flow:redirect-session';
 const CALLBACK_KEY = 'mcp-auth-flow:redirect-callback';
 
 export function saveForRedirect(session: FlowSession): void {
-  sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  // A step-up's redirect happens after tokens exist; they are not needed to finish it, so they stay behind.
+  const { tokens: _tokens, ...learned } = session.learned;
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify({ ...session, learned }));
 }
 
 /** Called by the callback page when no app window is waiting for it. Returns false when nothing was saved. */

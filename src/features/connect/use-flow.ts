@@ -4,7 +4,7 @@ import { createSession } from '../../engine/flow/create-session.ts';
 import { FlowEngine } from '../../engine/flow/engine.ts';
 import type { FlowSession, FlowSettings } from '../../engine/session/types.ts';
 import type { RelayEndpoint } from '../../engine/cors/relay-api.ts';
-import { createPopupUserAgent } from './popup-user-agent.ts';
+import { createPopupUserAgent, type PopupUserAgent } from './popup-user-agent.ts';
 import { forgetRedirect, saveForRedirect } from './redirect-resume.ts';
 import { useAuthorizationServerChoice } from './use-authorization-server-choice.ts';
 
@@ -21,16 +21,18 @@ export function useFlow(relay?: RelayEndpoint | null) {
   const subscribe = useMemo(() => (engine ? (listener: () => void) => engine.subscribe(listener) : noSubscription), [engine]);
   const session = useSyncExternalStore(subscribe, () => engine?.snapshot ?? null);
 
+  const userAgent = useRef<PopupUserAgent | null>(null);
   const newEngine = useCallback(
     (session: FlowSession) => {
+      userAgent.current = createPopupUserAgent({
+        onPopupBlocked: (request) => {
+          // Leave for the authorization server in this tab; the session waits in sessionStorage.
+          saveForRedirect(created.snapshot);
+          window.location.assign(request.url);
+        },
+      });
       const created: FlowEngine = new FlowEngine(session, {
-        userAgent: createPopupUserAgent({
-          onPopupBlocked: (request) => {
-            // Leave for the authorization server in this tab; the session waits in sessionStorage.
-            saveForRedirect(created.snapshot);
-            window.location.assign(request.url);
-          },
-        }),
+        userAgent: userAgent.current,
         chooseAuthorizationServer: choice.ask,
         ...(relay ? { relay: { ...relay, appOrigin: window.location.origin } } : {}),
       });
@@ -109,6 +111,7 @@ export function useFlow(relay?: RelayEndpoint | null) {
     refresh,
     audit,
     askRelay,
+    cancelLogin: () => userAgent.current?.cancelLogin() ?? false,
     reset,
     busy,
     choice,
