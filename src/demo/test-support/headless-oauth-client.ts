@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { CookieJar } from './cookie-jar.ts';
+import { followLoginPages } from './login-pages.ts';
 
 /** A public OAuth client in plain fetch: what the app does in the browser, minus the browser. */
 
@@ -109,36 +109,8 @@ export async function authorize({
   const { url: authorizeUrl, codeVerifier, state } = buildAuthorizationRequest(request);
   const redirectUri = request.redirectUri ?? TEST_REDIRECT_URI;
 
-  const jar = new CookieJar();
-  const pages: string[] = [];
-  let url = authorizeUrl.href;
-  let form: URLSearchParams | undefined;
-
-  for (let hop = 0; hop < 20; hop += 1) {
-    if (url.startsWith(redirectUri)) return { callbackUrl: new URL(url), codeVerifier, state, pages, redirectUri };
-
-    const response = await fetch(url, {
-      method: form ? 'POST' : 'GET',
-      headers: { cookie: jar.header(), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-      body: form,
-      redirect: 'manual',
-    });
-    jar.store(response);
-    const location = response.headers.get('location');
-    if (location) {
-      url = new URL(location, url).href;
-      form = undefined;
-      continue;
-    }
-
-    const html = await response.text();
-    if (response.status !== 200) throw new Error(`authorization stopped with ${response.status} at ${url}: ${html}`);
-    pages.push(html);
-    const isLoginPage = html.includes('name="username"');
-    url = new URL(formActionOf(html, isLoginPage ? 'Sign in' : decision), url).href;
-    form = isLoginPage ? new URLSearchParams({ username: 'alice', password: 'any password' }) : new URLSearchParams();
-  }
-  throw new Error('too many redirects during authorization');
+  const { callbackUrl, pages } = await followLoginPages(authorizeUrl.href, redirectUri, decision);
+  return { callbackUrl, codeVerifier, state, pages, redirectUri };
 }
 
 export interface CodeRedemption {
@@ -189,9 +161,3 @@ async function readTokens(response: Response): Promise<TokenResponse> {
 }
 
 /** The action of the form holding the button with this visible text. */
-function formActionOf(html: string, buttonText: string): string {
-  for (const [, action, content] of html.matchAll(/<form[^>]*action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/g)) {
-    if (action && content?.includes(`>${buttonText}</button>`)) return action;
-  }
-  throw new Error(`no "${buttonText}" button on the page:\n${html}`);
-}
