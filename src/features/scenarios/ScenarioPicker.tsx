@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Dropdown } from '../../ui/Dropdown.tsx';
 import type { DemoScenario } from '../connect/demo-config.ts';
 import { scenarioLink } from './scenario-link.ts';
 
@@ -7,20 +7,11 @@ import { scenarioLink } from './scenario-link.ts';
  * so a teacher can also prepare the links ahead of time.
  */
 export function ScenarioPicker({ scenarios, current }: { scenarios: DemoScenario[]; current?: string }) {
-  const [open, setOpen] = useState(false);
   const active = scenarios.find((scenario) => scenario.id === current);
   return (
-    <div className="relative">
-      <button
-        type="button"
-        aria-expanded={open}
-        onClick={() => setOpen((shown) => !shown)}
-        className="rounded-md border border-slate-300 px-2 py-1 text-xs font-semibold text-slate-700 hover:bg-slate-100"
-      >
-        Scenarios{active ? `: ${active.title}` : ''}
-      </button>
-      {open && (
-        <div className="absolute right-0 z-40 mt-1 max-h-[70vh] w-[36rem] max-w-[90vw] overflow-auto rounded-lg border border-slate-200 bg-white p-2 shadow-xl" data-testid="scenario-picker">
+    <Dropdown label={`Scenarios${active ? `: ${active.title}` : ''}`} panelClassName="max-h-[70vh] w-[36rem] overflow-auto p-2" panelTestId="scenario-picker">
+      {() => (
+        <>
           <p className="px-2 pb-2 text-xs text-slate-600">Each demo scenario breaks one thing the way real servers do. Load one, then Run all or step through it.</p>
           <ul className="space-y-1">
             {scenarios.map((scenario) => (
@@ -36,8 +27,8 @@ export function ScenarioPicker({ scenarios, current }: { scenarios: DemoScenario
               </li>
             ))}
           </ul>
-        </div>
+        </>
       )}
-    </div>
+    </Dropdown>
   );
 }
