@@ -13,6 +13,7 @@ import { ScenarioPicker } from '../features/scenarios/ScenarioPicker.tsx';
 import { usePresenterKeys } from '../features/presenter/use-presenter-keys.ts';
 import { FindingsPanel } from '../features/findings/FindingsPanel.tsx';
 import { ToolsList } from '../features/tools/ToolsList.tsx';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import type { Selection } from '../ui/selection.ts';
 import { FlowSummary } from './FlowSummary.tsx';
 import { Inspector } from './Inspector.tsx';
@@ -146,17 +147,19 @@ export function App() {
           </button>
         </div>
         <div className="mt-3" onPointerEnter={() => void loadDiagram()} onFocusCapture={() => void loadDiagram()}>
-          <ConnectBar
-            values={values}
-            onChange={setValues}
-            onRunAll={runAll}
-            onNext={next}
-            onReset={reset}
-            busy={flow.busy}
-            canContinue={!!session && session.status !== 'done' && session.status !== 'failed' && session.steps.some((step) => step.status !== 'pending')}
-            shareLink={shareLink}
-            relay={demo.data?.relay ?? null}
-          />
+          <ErrorBoundary view="the connect form">
+            <ConnectBar
+              values={values}
+              onChange={setValues}
+              onRunAll={runAll}
+              onNext={next}
+              onReset={reset}
+              busy={flow.busy}
+              canContinue={!!session && session.status !== 'done' && session.status !== 'failed' && session.steps.some((step) => step.status !== 'pending')}
+              shareLink={shareLink}
+              relay={demo.data?.relay ?? null}
+            />
+          </ErrorBoundary>
         </div>
         {scenario && <ScenarioBanner scenario={scenario} />}
         {notice && (
@@ -172,7 +175,9 @@ export function App() {
         )}
         {session && !imported && (
           <div className="flex flex-wrap items-center gap-3">
-            <FlowSummary session={session} />
+            <ErrorBoundary view="the flow summary" resetKey={session}>
+              <FlowSummary session={session} />
+            </ErrorBoundary>
             {session.status === 'waiting-for-user' && (
               <button
                 type="button"
@@ -195,14 +200,20 @@ export function App() {
             )}
           </div>
         )}
-        {flow.choice.pending && <AuthorizationServerDialog issuers={flow.choice.pending} onChoose={flow.choice.answer} />}
+        {flow.choice.pending && (
+          <ErrorBoundary view="the authorization server choice">
+            <AuthorizationServerDialog issuers={flow.choice.pending} onChoose={flow.choice.answer} />
+          </ErrorBoundary>
+        )}
       </header>
       <main className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[minmax(0,1fr)_minmax(380px,36%)]">
         <div className="min-h-[420px] border-r border-slate-200">
           {session ? (
-            <Suspense fallback={<p className="p-4 text-sm text-slate-500">Loading the diagram…</p>}>
-              <SequenceDiagram session={session} selection={selection} onSelect={setSelection} presenter={presenter} />
-            </Suspense>
+            <ErrorBoundary view="the diagram" resetKey={session}>
+              <Suspense fallback={<p className="p-4 text-sm text-slate-500">Loading the diagram…</p>}>
+                <SequenceDiagram session={session} selection={selection} onSelect={setSelection} presenter={presenter} />
+              </Suspense>
+            </ErrorBoundary>
           ) : (
             <EmptyState />
           )}
@@ -219,18 +230,22 @@ export function App() {
             <Inspector session={session} selection={selection} onSelect={setSelection} {...(demo.data?.relay && !imported ? { onAskRelay: flow.askRelay } : {})} />
           </div>
           <div hidden={tab !== 'findings'}>
-            <FindingsPanel session={session} onSelect={setSelection} />
+            <ErrorBoundary view="the findings" resetKey={session}>
+              <FindingsPanel session={session} onSelect={setSelection} />
+            </ErrorBoundary>
           </div>
           {tools && !imported && (
             <div hidden={tab !== 'tools'}>
-              <ToolsList
-                tools={tools}
-                busy={flow.busy}
-                canRefresh={!!session?.learned.tokens?.refresh_token}
-                onCall={(name, args) => flow.callTool.mutateAsync({ name, args })}
-                onRefresh={() => flow.refresh.mutate(undefined, { onSuccess: focusOutcome })}
-                onAudit={() => flow.audit.mutate(undefined, { onSuccess: focusOutcome })}
-              />
+              <ErrorBoundary view="the tools" resetKey={tools}>
+                <ToolsList
+                  tools={tools}
+                  busy={flow.busy}
+                  canRefresh={!!session?.learned.tokens?.refresh_token}
+                  onCall={(name, args) => flow.callTool.mutateAsync({ name, args })}
+                  onRefresh={() => flow.refresh.mutate(undefined, { onSuccess: focusOutcome })}
+                  onAudit={() => flow.audit.mutate(undefined, { onSuccess: focusOutcome })}
+                />
+              </ErrorBoundary>
             </div>
           )}
         </SidePanel>

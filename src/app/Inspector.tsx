@@ -2,6 +2,7 @@ import type { FlowSession } from '../engine/session/types.ts';
 import { ExchangePanel } from '../features/exchange/ExchangePanel.tsx';
 import { StepPanel } from '../features/exchange/StepPanel.tsx';
 import { RelayPanel } from '../features/relay/RelayPanel.tsx';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import type { Selection } from '../ui/selection.ts';
 
 /** The right-hand panel: the selected step or exchange, or a hint. */
@@ -21,10 +22,14 @@ export function Inspector({ session, selection, onSelect, onAskRelay }: Props) {
     const exchange = session.exchanges.find((candidate) => candidate.id === selection.id);
     if (exchange) {
       return (
-<>
-          <ExchangePanel exchange={exchange} session={session} onSelectStep={(id) => onSelect({ kind: 'step', id })} />
+        <>
+          <ErrorBoundary view="the exchange" resetKey={exchange}>
+            <ExchangePanel exchange={exchange} session={session} onSelectStep={(id) => onSelect({ kind: 'step', id })} />
+          </ErrorBoundary>
           <div className="mt-4">
-            <RelayPanel exchange={exchange} relayAvailable={!!onAskRelay} onAsk={() => (onAskRelay ? onAskRelay(exchange.id) : Promise.reject(new Error('No relay here.')))} />
+            <ErrorBoundary view="the relay panel" resetKey={exchange}>
+              <RelayPanel exchange={exchange} relayAvailable={!!onAskRelay} onAsk={() => (onAskRelay ? onAskRelay(exchange.id) : Promise.reject(new Error('No relay here.')))} />
+            </ErrorBoundary>
           </div>
         </>
       );
@@ -32,5 +37,9 @@ export function Inspector({ session, selection, onSelect, onAskRelay }: Props) {
   }
   const stepId = selection?.kind === 'step' ? selection.id : (session.steps.find((step) => step.status === 'running') ?? session.steps.find((step) => step.status === 'pending') ?? session.steps[0])?.id;
   const step = session.steps.find((candidate) => candidate.id === stepId);
-  return step ? <StepPanel step={step} session={session} onSelect={onSelect} /> : null;
+  return step ? (
+    <ErrorBoundary view="the step" resetKey={step}>
+      <StepPanel step={step} session={session} onSelect={onSelect} />
+    </ErrorBoundary>
+  ) : null;
 }
