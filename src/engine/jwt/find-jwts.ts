@@ -1,13 +1,17 @@
 import type { Exchange } from '../http/exchange.ts';
+import { jwtSpans } from './jwt-spans.ts';
 
-const JWT_PATTERN = /\beyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
-
-/** Every JWT-shaped string in an exchange's headers and bodies, with where it was found. */
+/** Every JWT-shaped string in an exchange's headers and bodies, with where it was found. Linear in the exchange's size. */
 export function findJwts(exchange: Exchange): Array<{ where: string; token: string }> {
   const found: Array<{ where: string; token: string }> = [];
+  const seen = new Set<string>();
   const scan = (where: string, text: string | undefined) => {
-    for (const match of text?.matchAll(JWT_PATTERN) ?? []) {
-      if (!found.some((entry) => entry.token === match[0])) found.push({ where, token: match[0] });
+    if (typeof text !== 'string') return;
+    for (const { start, end } of jwtSpans(text)) {
+      const token = text.slice(start, end);
+      if (seen.has(token)) continue;
+      seen.add(token);
+      found.push({ where, token });
     }
   };
   for (const [name, value] of exchange.request.headers) scan(`request header ${name}`, value);

@@ -1,11 +1,11 @@
 import { audienceIncludes, decodeJwt } from '../../engine/jwt/decode.ts';
+import { describeExpiry } from '../../engine/jwt/numeric-date.ts';
 
 /** Decodes a JWT for reading (no signature check) and compares its audience with the resource. */
 export function JwtView({ token, where, resource }: { token: string; where: string; resource?: string }) {
   const decoded = decodeJwt(token);
   if (!decoded) return null;
   const { aud, exp } = decoded.claims;
-  const expires = typeof exp === 'number' ? new Date(exp * 1000) : undefined;
   const audienceOk = resource ? audienceIncludes(aud, resource) : undefined;
   return (
     <details className="rounded-md border border-violet-200 bg-violet-50 p-2 text-xs" data-testid="jwt-view" open>
@@ -17,12 +17,10 @@ export function JwtView({ token, where, resource }: { token: string; where: stri
           {audienceOk === true && <span className="text-emerald-700">✓ matches the resource</span>}
           {audienceOk === false && <span className="font-semibold text-red-700">✕ does not name {resource}</span>}
         </dd>
-        {expires && (
+        {typeof exp === 'number' && (
           <>
             <dt className="font-semibold">exp</dt>
-            <dd className="font-mono">
-              {expires.toISOString()} {expires.getTime() < Date.now() ? '(expired)' : `(in ${Math.round((expires.getTime() - Date.now()) / 1000)} s)`}
-            </dd>
+            <dd className="font-mono">{describeExpiry(exp, Date.now())}</dd>
           </>
         )}
       </dl>
