@@ -48,7 +48,15 @@ export function formatRun({ report, toolCall, toolCallSkipped, exitCode }: RunSu
   }
 
   lines.push('', `Result: ${verdict(report, toolCall)} (exit ${exitCode})`);
-  return lines.join('\n') + '\n';
+  return terminalSafe(lines.join('\n')) + '\n';
+}
+
+/**
+ * Server text goes to a terminal: control characters (NUL, ESC sequences that recolour or retitle
+ * the terminal, a CR that overwrites the line) are shown as \xNN instead of acting. Newlines stay.
+ */
+function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 function verdict(report: FlowReport, toolCall: ToolCallOutcome | undefined): string {

@@ -1,3 +1,4 @@
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../engine/report/parse-report.ts';
@@ -65,6 +66,26 @@ describe('runCli', () => {
     expect(text).toContain('http.network-error');
     expect(text).toContain('fix: ');
     expect(text).toContain('Result: the flow failed (exit 1)');
+  });
+
+  it('prints the result when a server sends lone surrogates and NUL bytes in its JSON', async () => {
+    // The escapes are JSON text; parsed, the token holds a lone surrogate, which broke the redactor.
+    const body = '{"access_token":"\\ud800-hostile-token","error_description":"\\udc00\\u0000\\u001b[2J"}';
+    const server = createHttpServer((_, response) => response.writeHead(401, { 'content-type': 'application/json' }).end(body));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      for (const json of [false, true]) {
+        const out: string[] = [];
+        const code = await runCli({ ...base, json, serverUrl: `http://127.0.0.1:${port}/mcp` }, { stdout: (text) => out.push(text), stderr: () => undefined });
+        expect(code).toBe(EXIT_FAILED);
+        expect(out.join('')).toContain(json ? '"status": "failed"' : 'Result: the flow failed (exit 1)');
+        expect(out.join('')).not.toContain('hostile-token');
+        if (!json) expect(out.join('')).not.toMatch(/[\0\u001b]/);
+      }
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('prints only the report with --json', async () => {

@@ -1,44 +1,32 @@
 import type { Exchange, HeaderList } from '../http/exchange.ts';
+import { replaceJwts } from '../jwt/jwt-spans.ts';
 import type { FlowSession } from '../session/types.ts';
+import { encodeUriComponentSafely, safeString } from '../text/safe-string.ts';
+import { isCredentialMember, isCredentialName } from './credential-names.ts';
 
 /**
  * Redaction for exported reports. Two passes make it hard to leak anything:
  * 1. by shape, wherever a credential can sit: Authorization and cookie headers, `name=value`
- *    parameters (query strings, form bodies, "code = …" notes), JSON members, and any JWT;
+ *    parameters (query strings, form bodies, "code = …" notes), JSON members, any JWT, and the
+ *    userinfo of a URL (`https://user:password@host`);
  * 2. by value: every secret the session knows or any exchange carried is replaced wherever
  *    else it appears (a summary, a finding, an error message), in its raw, URL-encoded and
  *    JSON-escaped spellings.
  * The text around a secret stays as it was, so a redacted body still reads like the original.
+ * Any text is safe to give it: lone surrogates, NUL bytes, megabytes. Every pattern here runs in
+ * linear time (see src/engine/linear-time.test.ts); the JWT finder is a scanner for that reason.
  */
 
 export const REDACTED = '[redacted]';
 
-/** Parameter names whose values are credentials, in query strings, form bodies and notes. */
-const SECRET_PARAMS = [
-  'access_token',
-  'refresh_token',
-  'id_token',
-  'code',
-  'code_verifier',
-  'client_secret',
-  'client_assertion',
-  'assertion',
-  'subject_token',
-  'actor_token',
-  'device_code',
-  'registration_access_token',
-  'token',
-  'password',
-];
-
-/** JSON members whose values are credentials. (`code` is left out: JSON-RPC and error bodies use it for status codes.) */
-const SECRET_JSON_MEMBERS = SECRET_PARAMS.filter((name) => name !== 'code' && name !== 'token');
-
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'dpop']);
 
-const JWT = /\beyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
-const PARAM = new RegExp(`(?<![\\w-])(${SECRET_PARAMS.join('|')})(\\s*=\\s*)([^\\s&#"',;)]+)`, 'g');
-const JSON_MEMBER = new RegExp(`("(?:${SECRET_JSON_MEMBERS.join('|')})"\\s*:\\s*")((?:[^"\\\\]|\\\\.)*)(")`, 'g');
+/** `name=value`; the callback keeps those whose name is not a credential's. */
+const PARAM = /(?<![\w-])([\w-]+)(\s*=\s*)([^\s&#"',;)]+)/g;
+/** A JSON member with a string value; the callback keeps those whose name is not a credential's. */
+const JSON_MEMBER = /("([\w-]+)"\s*:\s*")((?:[^"\\]|\\.)*)(")/g;
+/** The userinfo of a URL in text (RFC 3986 §3.2.1): `https://user:password@host` (user names can be tokens too). */
+const USERINFO = /:\/\/([^\s/?#@]+)@/g;
 /** A credential after an auth scheme in free text; long enough not to be the word "token". */
 const SCHEME_CREDENTIALS = /\b(Bearer|Basic|DPoP)(\s+)([A-Za-z0-9\-._~+/]{16,}=*)(?=$|[\s,;])/g;
 
@@ -57,9 +45,10 @@ export class Redactor {
   constructor(secrets: Iterable<string>) {
     const spellings = new Set<string>();
     for (const secret of secrets) {
-      if (secret.length < MIN_SWEEP_LENGTH) continue;
+      if (typeof secret !== 'string' || secret.length < MIN_SWEEP_LENGTH) continue;
       spellings.add(secret);
-      spellings.add(encodeURIComponent(secret));
+      // A lone surrogate made encodeURIComponent throw "URI malformed" and broke every export.
+      spellings.add(encodeUriComponentSafely(secret));
       spellings.add(new URLSearchParams({ v: secret }).toString().slice(2));
       spellings.add(JSON.stringify(secret).slice(1, -1));
     }
@@ -67,11 +56,18 @@ export class Redactor {
   }
 
   text(value: string): string {
-    let text = value
-      .replace(PARAM, (_, name: string, equals: string, secret: string) => `${name}${equals}${redactedValue(decodeLoosely(secret))}`)
-      .replace(JSON_MEMBER, (_, open: string, secret: string, close: string) => `${open}${redactedValue(secret)}${close}`)
-      .replace(SCHEME_CREDENTIALS, (_, scheme: string, space: string, secret: string) => `${scheme}${space}${redactedValue(secret)}`)
-      .replace(JWT, (jwt) => redactedValue(jwt));
+    let text = replaceJwts(
+      safeString(value)
+        .replace(PARAM, (param: string, name: string, equals: string, secret: string) =>
+          isCredentialName(name) ? `${name}${equals}${redactedValue(decodeLoosely(secret))}` : param,
+        )
+        .replace(JSON_MEMBER, (member: string, open: string, name: string, secret: string, close: string) =>
+          isCredentialMember(name) ? `${open}${redactedValue(secret)}${close}` : member,
+        )
+        .replace(SCHEME_CREDENTIALS, (_, scheme: string, space: string, secret: string) => `${scheme}${space}${redactedValue(secret)}`)
+        .replace(USERINFO, `://${REDACTED}@`),
+      redactedValue,
+    );
     for (const spelling of this.spellings) {
       if (text.includes(spelling)) text = text.split(spelling).join(REDACTED);
     }
@@ -85,18 +81,18 @@ export class Redactor {
   private header(name: string, value: string): string {
     switch (name.toLowerCase()) {
       case 'authorization':
-      case 'proxy-authorization': {
-        const match = /^(\S+)(\s+)(.+)$/.exec(value.trim());
-        return match ? `${match[1]}${match[2]}${redactedValue(match[3]!)}` : REDACTED;
-      }
+      case 'proxy-authorization':
+        return schemeAndRedactedCredentials(value.trim());
       case 'cookie':
         return value
           .split(';')
-          .map((pair) => pair.replace(/^(\s*[^=]+=).*$/, `$1${REDACTED}`))
+          .map((pair) => redactCookieValue(pair))
           .join(';');
-      case 'set-cookie':
+      case 'set-cookie': {
         // Only the first pair is the cookie; the rest are attributes (Path, Expires…).
-        return value.replace(/^(\s*[^=;]+=)[^;]*/, `$1${REDACTED}`);
+        const semicolon = value.indexOf(';');
+        return semicolon < 0 ? redactCookieValue(value) : redactCookieValue(value.slice(0, semicolon)) + value.slice(semicolon);
+      }
       case 'dpop':
         return redactedValue(value);
       default:
@@ -130,6 +126,29 @@ export class Redactor {
   }
 }
 
+/** `Scheme credentials` with the credentials redacted; a value without a scheme is redacted whole. */
+function schemeAndRedactedCredentials(value: string): string {
+  const space = value.search(/\s/);
+  if (space <= 0) return REDACTED;
+  let credentials = space;
+  while (/\s/.test(value[credentials] ?? '')) credentials++;
+  return `${value.slice(0, credentials)}${redactedValue(value.slice(credentials))}`;
+}
+
+/** `name=value` with the value redacted; without a name, as it was. */
+function redactCookieValue(pair: string): string {
+  const equals = pair.indexOf('=');
+  return equals > 0 ? `${pair.slice(0, equals + 1)}${REDACTED}` : pair;
+}
+
+/**
+ * A URL with the credentials it carries redacted by shape: its userinfo and credential-like query
+ * parameters (`?api_key=…`). For links and views that show a URL the user typed.
+ */
+export function redactUrlCredentials(url: string): string {
+  return new Redactor([]).text(url);
+}
+
 /** Every secret value the session holds or any of its exchanges carried. */
 export function collectSecrets(session: FlowSession): Set<string> {
   const secrets = new Set<string>();
@@ -144,6 +163,7 @@ export function collectSecrets(session: FlowSession): Set<string> {
   add(learned.pkce?.verifier);
   add(learned.client?.client_secret);
   add(learned.client?.registration_access_token);
+  collectFromUrl(settings.serverUrl, add);
   for (const value of Object.values(learned as Record<string, unknown>)) collectFromJson(value, add);
   if (learned.callbackUrl) collectFromParams(queryOf(learned.callbackUrl), add);
 
@@ -153,7 +173,7 @@ export function collectSecrets(session: FlowSession): Set<string> {
       collectFromHeader(name, value, add);
       if (name.toLowerCase() === 'location') urls.push(value);
     }
-    for (const url of urls) if (url) collectFromParams(queryOf(url), add);
+    for (const url of urls) if (url) collectFromUrl(url, add);
     for (const body of [exchange.request.body, exchange.response?.body]) collectFromBody(body, add);
   }
   return secrets;
@@ -196,13 +216,27 @@ function collectFromBody(body: string | undefined, add: (value: string) => void)
 function collectFromJson(value: unknown, add: (value: string) => void, depth = 0): void {
   if (depth > 20 || !value || typeof value !== 'object') return;
   for (const [key, member] of Object.entries(value)) {
-    if (SECRET_JSON_MEMBERS.includes(key) && typeof member === 'string') add(member);
+    if (isCredentialMember(key) && typeof member === 'string') add(member);
     else collectFromJson(member, add, depth + 1);
   }
 }
 
 function collectFromParams(params: URLSearchParams | undefined, add: (value: string) => void): void {
-  for (const [name, value] of params ?? []) if (SECRET_PARAMS.includes(name)) add(value);
+  for (const [name, value] of params ?? []) if (isCredentialName(name)) add(value);
+}
+
+/** Credentials a URL carries: its userinfo (RFC 3986 §3.2.1) and credential-like query parameters. */
+function collectFromUrl(url: string, add: (value: string) => void): void {
+  collectFromParams(queryOf(url), add);
+  try {
+    const { username, password } = new URL(url);
+    for (const part of [username, password]) {
+      add(part);
+      add(decodeLoosely(part));
+    }
+  } catch {
+    // Not a URL: nothing to take apart.
+  }
 }
 
 function queryOf(url: string): URLSearchParams | undefined {

@@ -9,6 +9,14 @@ describe('shareable link', () => {
     expect(readLink(new URL(link).search)).toEqual({ ...setup, run: true });
   });
 
+  it('carries none of the credentials in the server URL', () => {
+    const secrets = ['alice-user', 'pa55word-in-userinfo', 'ak_live_0123456789', 'k9'];
+    const server = 'https://alice-user:pa55word-in-userinfo@mcp.example.com/mcp?api_key=ak_live_0123456789&Access-Token=k9&tenant=acme';
+    const link = buildLink('http://localhost:5173', { server }, false);
+    for (const secret of secrets) expect(decodeURIComponent(link)).not.toContain(secret);
+    expect(readLink(new URL(link).search).server).toBe('https://[redacted]@mcp.example.com/mcp?api_key=[redacted]&Access-Token=[redacted]&tenant=acme');
+  });
+
   it('ignores values it does not know', () => {
     expect(readLink('?spec=1999-01-01&mode=steal&run=yes&server=%20')).toEqual({ run: false });
   });

@@ -1,3 +1,4 @@
+import { redactUrlCredentials } from '../../engine/report/redact.ts';
 import type { RegistrationMode } from '../../engine/session/types.ts';
 import { isSpecVersion, type SpecVersion } from '../../engine/spec/versions.ts';
 
@@ -37,10 +38,14 @@ export function readLink(search: string): LinkSetup {
   return setup;
 }
 
-/** The client secret is deliberately not a parameter: a link is for sharing. */
+/**
+ * A link is for sharing, so it carries no secret: the client secret is deliberately not a
+ * parameter, and the server URL's userinfo and credential-like query values (`?api_key=…`) are
+ * replaced with "[redacted]" for the recipient to fill in with their own.
+ */
 export function buildLink(origin: string, setup: Omit<LinkSetup, 'run'>, run: boolean): string {
   const params = new URLSearchParams();
-  if (setup.server) params.set('server', setup.server);
+  if (setup.server) params.set('server', redactUrlCredentials(setup.server));
   if (setup.spec) params.set('spec', setup.spec);
   if (setup.mode && setup.mode !== 'auto') params.set('mode', setup.mode);
   if (setup.clientId) params.set('client_id', setup.clientId);

@@ -60,3 +60,17 @@ describe('presenter masking', () => {
     expect(maskedSession(original, false).session).toBe(original);
   });
 });
+
+describe('presenter masking of the server URL', () => {
+  it('hides the userinfo and credential-like query values of the server URL', () => {
+    const session = createSession({
+      serverUrl: 'https://bot:userinfo-password-1@mcp.example.com/mcp?apikey=sk_live_abcdef&tenant=acme',
+      specVersion: '2026-07-28',
+      timeoutMs: 15_000,
+      redirectUri: 'http://localhost:5173/callback',
+      clientName: 'test',
+      registration: { mode: 'auto' },
+    });
+    expect(maskedSession(session, true).session.settings.serverUrl).toBe('https://[redacted]@mcp.example.com/mcp?apikey=[redacted]&tenant=acme');
+  });
+});

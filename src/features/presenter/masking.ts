@@ -17,6 +17,7 @@ export function maskedSession(session: FlowSession, presenter: boolean): Masking
     text: (value) => redactor.text(value),
     session: {
       ...session,
+      settings: { ...session.settings, serverUrl: redactor.text(session.settings.serverUrl) },
       exchanges: session.exchanges.map((exchange) => redactor.exchange(exchange)),
       steps: session.steps.map((step) => ({
         ...step,

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { createSession } from '../engine/flow/create-session.ts';
+import { buildReport } from '../engine/report/build-report.ts';
+import { formatRun } from './print.ts';
+
+describe('formatRun', () => {
+  it('shows control characters from a server as \\xNN, so they cannot drive the terminal', () => {
+    const session = createSession({
+      serverUrl: 'https://mcp.example.com/mcp',
+      specVersion: '2026-07-28',
+      timeoutMs: 1000,
+      redirectUri: 'http://127.0.0.1:1/callback',
+      clientName: 'test',
+      registration: { mode: 'auto' },
+    });
+    session.findings = [{ id: 'f1', ruleId: 'http.server-error', severity: 'error', detail: 'boom\u001b]0;pwned\u0007\0\r\ud800', stepId: 'mcp-unauthenticated' }];
+    const text = formatRun({ report: buildReport(session), exitCode: 1, toolCall: { name: 'echo', ok: true, result: { content: [{ type: 'text', text: '\u001b[2Jcleared' }] } } });
+    expect(text).toContain('boom\\x1b]0;pwned\\x07\\x00 \ud800');
+    expect(text).toContain('echo: \\x1b[2Jcleared');
+    expect(text).not.toMatch(/[\0\u0007\u001b\r]/);
+  });
+});
