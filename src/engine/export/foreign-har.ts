@@ -1,6 +1,5 @@
 import { DEFAULT_TIMEOUT_MS } from '../flow/create-session.ts';
 import type { Exchange, HeaderList, RecordedResponse } from '../http/exchange.ts';
-import { DEFAULT_MAX_BODY_BYTES } from '../http/recorder.ts';
 import type { FlowSession, Step } from '../session/types.ts';
 import { LATEST_SPEC_VERSION, isSpecVersion, type SpecVersion } from '../spec/versions.ts';
 import type { Fields } from './fields.ts';
@@ -14,7 +13,7 @@ export const IMPORTED_STEP_ID = 'imported';
  * Lenient on what such files leave out (headers, bodies, timings); only method and URL are required.
  */
 export function sessionFromForeignHar(log: Fields): FlowSession {
-  const exchanges = log.objects('entries').map((entry, index) => foreignExchange(entry, `x${index + 1}`));
+  const exchanges = log.objects('entries', 'exchanges').map((entry, index) => foreignExchange(entry, `x${index + 1}`));
   const unanswered = exchanges.filter((exchange) => !exchange.response).length;
   const step: Step = {
     id: IMPORTED_STEP_ID,
@@ -51,21 +50,21 @@ function foreignExchange(entry: Fields, id: string): Exchange {
   const request = entry.object('request');
   const method = request.string('method');
   const url = request.string('url');
-  const postText = request.looseObject('postData')?.raw('text');
+  const postText = looseText(request.looseObject('postData'), 'text', 'bodyChars');
   const response = entry.looseObject('response');
   const status = response?.raw('status');
   const recorded = response && typeof status === 'number' && status > 0 ? foreignResponse(response, status, url) : undefined;
-  const error = response?.raw('_error');
+  const error = looseText(response, '_error');
   return {
     id,
     stepId: IMPORTED_STEP_ID,
     from: 'client',
     to: guessLane(url),
     label: `${method} ${pathOf(url)}`,
-    request: { method, url, headers: lenientHeaders(request), ...(typeof postText === 'string' ? { body: capped(postText) } : {}) },
+    request: { method, url, headers: lenientHeaders(request), ...(postText !== undefined ? { body: postText } : {}) },
     ...(recorded
       ? { response: recorded, outcome: 'response' as const }
-      : { outcome: 'network-error' as const, error: typeof error === 'string' && error ? error : 'No response in the HAR file (status 0).' }),
+      : { outcome: 'network-error' as const, error: error || 'No response in the HAR file (status 0).' }),
     startedAt: dateOf(entry.raw('startedDateTime')),
     durationMs: nonNegative(entry.raw('time')),
   };
@@ -77,14 +76,14 @@ function foreignResponse(response: Fields, status: number, url: string): Recorde
   const size = nonNegative(content?.raw('size'));
   const base64 = content?.raw('encoding') === 'base64';
   const body = typeof text !== 'string' ? '' : base64 ? `[${size} bytes, base64-encoded in the HAR, not shown]` : text;
-  const statusText = response.raw('statusText');
+  const kept = response.notices.text(body, 'bodyChars');
   return {
     status,
-    statusText: typeof statusText === 'string' ? statusText : '',
+    statusText: looseText(response, 'statusText') ?? '',
     headers: lenientHeaders(response),
-    body: capped(body),
+    body: kept,
     bodyBytes: size || body.length,
-    bodyTruncated: body.length > DEFAULT_MAX_BODY_BYTES,
+    bodyTruncated: kept.length < body.length,
     finalUrl: url,
     redirected: false,
   };
@@ -94,12 +93,18 @@ function foreignResponse(response: Fields, status: number, url: string): Recorde
 function lenientHeaders(message: Fields): HeaderList {
   const headers = message.raw('headers');
   if (!Array.isArray(headers)) return [];
-  return headers.flatMap((header: unknown): HeaderList => {
+  return message.notices.keep('headersPerMessage', headers).flatMap((header: unknown): HeaderList => {
     if (typeof header !== 'object' || header === null) return [];
     const name: unknown = Object.hasOwn(header, 'name') ? (header as { name: unknown }).name : undefined;
     const value: unknown = Object.hasOwn(header, 'value') ? (header as { value: unknown }).value : undefined;
-    return typeof name === 'string' && typeof value === 'string' ? [[name, value]] : [];
+    return typeof name === 'string' && typeof value === 'string' ? [[message.notices.text(name), message.notices.text(value)]] : [];
   });
+}
+
+/** A member that is text, cut to its limit; anything else (other tools vary) is treated as absent. */
+function looseText(fields: Fields | undefined, key: string, kind: 'textChars' | 'bodyChars' = 'textChars'): string | undefined {
+  const value = fields?.raw(key);
+  return typeof value === 'string' ? fields!.notices.text(value, kind) : undefined;
 }
 
 /** The MCP endpoint the trace talks to: the first POST to the MCP lane (MCP calls are POSTs), else the first request. */
@@ -122,10 +127,6 @@ function specVersion(exchanges: Exchange[]): SpecVersion {
     if (isSpecVersion(value)) return value;
   }
   return LATEST_SPEC_VERSION;
-}
-
-function capped(text: string): string {
-  return text.length > DEFAULT_MAX_BODY_BYTES ? text.slice(0, DEFAULT_MAX_BODY_BYTES) : text;
 }
 
 function pathOf(url: string): string {

@@ -1,5 +1,6 @@
 import type { Exchange, HeaderList, RecordedResponse } from '../http/exchange.ts';
 import { compact } from './compact.ts';
+import { checkedExchange } from './checked-exchange.ts';
 import { Fields, TraceError } from './fields.ts';
 import { LANES, OUTCOMES } from './session-values.ts';
 
@@ -11,13 +12,13 @@ export function readHarExchange(entry: Fields): Exchange {
   const url = request.string('url');
   const postData = request.optionalObject('postData');
   const error = response.optionalString('_error');
-  return compact({
+  const read: Exchange = compact({
     id: entry.string('_exchangeId'),
     stepId: entry.string('_stepId'),
     from: lanes.oneOf('from', LANES),
     to: lanes.oneOf('to', LANES),
     label: entry.optionalString('_label') ?? `${request.string('method')} ${url}`,
-    request: compact({ method: request.string('method'), url, headers: harHeaders(request), body: postData?.string('text') }),
+    request: compact({ method: request.string('method'), url, headers: harHeaders(request), body: postData?.optionalBody('text')?.text }),
     response: entry.optionalBoolean('_noResponse') ? undefined : readResponse(response, url),
     outcome: entry.oneOf('_outcome', OUTCOMES),
     error,
@@ -26,17 +27,19 @@ export function readHarExchange(entry: Fields): Exchange {
     startedAt: startedAt(entry),
     durationMs: entry.number('time'),
   });
+  return checkedExchange(read, entry.where, entry.notices);
 }
 
 function readResponse(response: Fields, requestUrl: string): RecordedResponse {
   const content = response.object('content');
+  const body = content.optionalBody('text');
   return compact({
     status: response.number('status'),
     statusText: response.optionalString('statusText') ?? '',
     headers: harHeaders(response),
-    body: content.optionalString('text') ?? '',
+    body: body?.text ?? '',
     bodyBytes: content.number('size'),
-    bodyTruncated: response.optionalBoolean('_bodyTruncated') ?? false,
+    bodyTruncated: (response.optionalBoolean('_bodyTruncated') ?? false) || !!body?.cut,
     responseType: response.optionalString('_responseType'),
     finalUrl: response.optionalString('_finalUrl') ?? requestUrl,
     redirected: response.optionalBoolean('_redirected') ?? false,
@@ -46,7 +49,7 @@ function readResponse(response: Fields, requestUrl: string): RecordedResponse {
 /** HAR headers, `[{ name, value }]`, as the recorder's pairs. */
 export function harHeaders(message: Fields): HeaderList {
   if (!message.has('headers')) return [];
-  return message.objects('headers').map((header) => [header.string('name'), header.string('value')]);
+  return message.objects('headers', 'headersPerMessage').map((header) => [header.string('name'), header.string('value')]);
 }
 
 function startedAt(entry: Fields): number {

@@ -58,7 +58,7 @@ describe('importTrace on hostile input', () => {
       '{"log":{"_mcpAuthFlow":{"format":{"toString":"x"}}}}',
       '{"format":"mcp-auth-flow/report@1","server":"s","specVersion":"2025-11-25","status":"done","steps":[],"exchanges":[],"findings":[],"settings":{"timeoutMs":"x"}}',
       `${'['.repeat(200_000)}${']'.repeat(200_000)}`,
-      `{"log":{"entries":[${'{"request":{"method":"GET","url":"u"}},'.repeat(10_000)}{}]}}`,
+      `{"log":{"entries":[{},${'{"request":{"method":"GET","url":"u"}},'.repeat(10_000).slice(0, -1)}]}}`,
       undefined,
       12,
     ];

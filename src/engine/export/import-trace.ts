@@ -4,14 +4,15 @@ import { Fields, TraceError } from './fields.ts';
 import { sessionFromForeignHar } from './foreign-har.ts';
 import { HAR_DATA_FORMAT } from './har-format.ts';
 import { readHarExchange } from './har-exchange.ts';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from './import-limits.ts';
+import { IMPORT_LIMITS, MAX_IMPORT_LABEL } from './import-limits.ts';
 import { readReportExchange } from './report-exchange.ts';
 import { sessionFromTrace } from './session-from-trace.ts';
 
 /** report: our JSON report. har: a HAR we wrote. foreign-har: any other HAR (devtools, proxies). */
 export type TraceSource = 'report' | 'har' | 'foreign-har';
 
-export type ImportResult = { session: FlowSession; source: TraceSource } | { error: string };
+/** `notices`: what the import cut to its limits or repaired, in sentences for the user (often none). */
+export type ImportResult = { session: FlowSession; source: TraceSource; notices: string[] } | { error: string };
 
 /**
  * Reads a file the user chose: a JSON report or a HAR. Never throws, whatever the text; a problem
@@ -22,7 +23,7 @@ export function importTrace(text: string): ImportResult {
   try {
     if (typeof text !== 'string') return { error: 'Nothing to import: the file could not be read as text.' };
     // A UTF-8 character is at least one byte, so this many characters is at least this many bytes.
-    if (text.length > MAX_IMPORT_BYTES) return { error: `This file is too large to import (the limit is ${MAX_IMPORT_LABEL}).` };
+    if (text.length > IMPORT_LIMITS.fileBytes) return { error: `This file is too large to import (the limit is ${MAX_IMPORT_LABEL}).` };
     let value: unknown;
     try {
       value = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -38,22 +39,25 @@ export function importTrace(text: string): ImportResult {
 
 function importValue(value: unknown): ImportResult {
   const root = Fields.of(value, '');
-  if (root.has('log')) return importHar(root.object('log'));
+  const imported = (session: FlowSession, source: TraceSource): ImportResult => ({ session, source, notices: root.notices.list() });
+  if (root.has('log')) {
+    const log = root.object('log');
+    return log.has('_mcpAuthFlow') ? imported(ourHar(log), 'har') : imported(sessionFromForeignHar(log), 'foreign-har');
+  }
   if (root.has('format')) {
     const report = parseReport(value);
     if ('error' in report) return { error: report.error };
-    return { session: sessionFromTrace(root, root.objects('exchanges').map(readReportExchange)), source: 'report' };
+    return imported(sessionFromTrace(root, root.objects('exchanges', 'exchanges').map((exchange) => readReportExchange(exchange))), 'report');
   }
   return { error: 'This is neither a HAR file nor an MCP Auth Flow report.' };
 }
 
-function importHar(log: Fields): ImportResult {
-  if (!log.has('_mcpAuthFlow')) return { session: sessionFromForeignHar(log), source: 'foreign-har' };
+function ourHar(log: Fields): FlowSession {
   const data = log.object('_mcpAuthFlow');
   const format = data.raw('format');
   if (format !== HAR_DATA_FORMAT) {
     const seen = typeof format === 'string' ? `"${format.slice(0, 40)}"` : 'missing or not text';
     throw new TraceError(`log._mcpAuthFlow.format is ${seen}; this version reads ${HAR_DATA_FORMAT}.`);
   }
-  return { session: sessionFromTrace(data, log.objects('entries').map(readHarExchange)), source: 'har' };
+  return sessionFromTrace(data, log.objects('entries', 'exchanges').map((entry) => readHarExchange(entry)));
 }

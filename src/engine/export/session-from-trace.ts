@@ -30,12 +30,12 @@ export function sessionFromTrace(trace: Fields, exchanges: Exchange[]): FlowSess
 }
 
 function readSettings(trace: Fields): FlowSettings {
-  const settings = trace.optionalObject('settings') ?? Fields.of({}, trace.path('settings'));
+  const settings = trace.optionalObject('settings') ?? trace.child({}, trace.path('settings'));
   return compact({
     serverUrl: trace.string('server'),
     specVersion: trace.oneOf('specVersion', SPEC_VERSIONS),
     autoVersion: settings.optionalBoolean('autoVersion'),
-    timeoutMs: settings.optionalNumber('timeoutMs') ?? DEFAULT_TIMEOUT_MS,
+    timeoutMs: readTimeout(settings),
     redirectUri: settings.optionalString('redirectUri') ?? '',
     clientName: settings.optionalString('clientName') ?? '',
     // The client secret is never in a report or HAR; only whether one was configured.
@@ -48,6 +48,22 @@ function readSettings(trace: Fields): FlowSettings {
     authorizationServer: settings.optionalString('authorizationServer'),
   });
 }
+
+/**
+ * The form shows the timeout in seconds and the next live run uses it, so a value no run could use
+ * (zero, negative, years) becomes the default, with a notice, rather than a stuck or instant run.
+ */
+function readTimeout(settings: Fields): number {
+  const timeoutMs = settings.optionalNumber('timeoutMs');
+  if (timeoutMs === undefined) return DEFAULT_TIMEOUT_MS;
+  if (timeoutMs >= MIN_TIMEOUT_MS && timeoutMs <= MAX_TIMEOUT_MS) return timeoutMs;
+  settings.notices.repaired(`${settings.path('timeoutMs')} is ${timeoutMs} ms, outside the form's 1 to 300 s; the default of ${DEFAULT_TIMEOUT_MS / 1000} s is used.`);
+  return DEFAULT_TIMEOUT_MS;
+}
+
+const MIN_TIMEOUT_MS = 1_000;
+// The form's own range (ConnectBar's timeout field: 1 to 300 s).
+const MAX_TIMEOUT_MS = 300_000;
 
 /** Only the shareable facts the views use (lane hosts, the token audience); never credentials. */
 function readLearned(facts: Fields | undefined): Learned {

@@ -11,11 +11,11 @@ describe('readTraceFile', () => {
 
   it('refuses a file over 25 MB before reading it', async () => {
     const file = { name: 'big.har', size: 30 * 1024 * 1024, text: () => Promise.reject(new Error('read')) };
-    expect(await readTraceFile(file)).toEqual({ error: 'big.har is 30.0 MB; files up to 25 MB can be imported.' });
+    expect(await readTraceFile(file)).toEqual({ fileName: 'big.har', error: 'big.har is 30.0 MB; files up to 25 MB can be imported.' });
   });
 
   it('reports a file that cannot be read', async () => {
     const file = { name: 'gone.har', size: 10, text: () => Promise.reject(new Error('NotReadableError')) };
-    expect(await readTraceFile(file)).toEqual({ error: 'gone.har could not be read.' });
+    expect(await readTraceFile(file)).toEqual({ fileName: 'gone.har', error: 'gone.har could not be read.' });
   });
 });
