@@ -1,4 +1,5 @@
-import { prettyBody } from './format-body.ts';
+import { useMemo, useState } from 'react';
+import { BODY_DISPLAY_STEP, bodyDisplay, displayedPart } from './body-display.ts';
 
 interface Props {
   body: string;
@@ -8,10 +9,16 @@ interface Props {
   truncatedNote?: string;
 }
 
-/** A body, always as text: server-controlled content is never interpreted as HTML. */
+/**
+ * A body, always as text: server-controlled content is never interpreted as HTML. Laying out a
+ * multi-megabyte text node freezes the tab on every render, so only the first part is shown, with a
+ * button that shows more in bounded steps; the formatting is computed once per body and view.
+ */
 export function BodyView({ body, contentType, view, testId, truncatedNote }: Props) {
+  const [shownChars, setShownChars] = useState(BODY_DISPLAY_STEP);
+  const { text, rawNote } = useMemo(() => bodyDisplay(body, contentType, view), [body, contentType, view]);
   if (!body) return <p className="text-xs italic text-slate-500">Empty body.</p>;
-  const shown = view === 'pretty' ? prettyBody(body, contentType).text : body;
+  const { shown, cutNote } = displayedPart(text, shownChars);
   return (
     <div>
       <pre
@@ -20,6 +27,19 @@ export function BodyView({ body, contentType, view, testId, truncatedNote }: Pro
       >
         {shown}
       </pre>
+      {rawNote && <p className="mt-1 text-xs text-slate-700">{rawNote}</p>}
+      {cutNote && (
+        <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-700" data-testid={`${testId}-display-cut`}>
+          {cutNote}
+          <button
+            type="button"
+            onClick={() => setShownChars((chars) => chars + BODY_DISPLAY_STEP)}
+            className="rounded border border-slate-300 bg-white px-2 py-0.5 font-semibold text-slate-700 hover:bg-slate-100"
+          >
+            Show {(BODY_DISPLAY_STEP / 1024).toLocaleString('en-US')} K more
+          </button>
+        </p>
+      )}
       {truncatedNote && <p className="mt-1 text-xs text-amber-800">{truncatedNote}</p>}
     </div>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { toCurl } from '../../engine/http/curl.ts';
 import type { Exchange } from '../../engine/http/exchange.ts';
 import type { FlowSession } from '../../engine/session/types.ts';
@@ -26,6 +26,7 @@ export function ExchangePanel({ exchange, session, onSelectStep }: { exchange: E
   const stepInstance = session.steps.find((step) => step.id === exchange.stepId);
   const stepTitle = stepInstance ? (stepInstance.title ?? STEP_DEFINITIONS[stepInstance.kind].title) : exchange.stepId;
   const resource = session.learned.resource;
+  const jwts = useMemo(() => findJwts(exchange), [exchange]);
   return (
     <section data-testid="exchange-panel" className="space-y-3">
       <header className="space-y-1">
@@ -41,7 +42,7 @@ export function ExchangePanel({ exchange, session, onSelectStep }: { exchange: E
             {LANE_NAMES[exchange.from]} → {LANE_NAMES[exchange.to]}
           </span>
           <span className="text-slate-600" data-testid="exchange-timing">
-            {exchange.durationMs} ms · {new Date(exchange.startedAt).toLocaleTimeString()}
+            {exchange.durationMs} ms · {clockTime(exchange.startedAt)}
           </span>
         </div>
         <div className="flex gap-2 pt-1">
@@ -110,11 +111,25 @@ export function ExchangePanel({ exchange, session, onSelectStep }: { exchange: E
         )}
       </div>
 
-      {findJwts(exchange).map(({ token, where }) => (
+      {jwts.slice(0, MAX_JWT_VIEWS).map(({ token, where }) => (
         <JwtView key={token} token={token} where={where} {...(resource ? { resource } : {})} />
       ))}
+      {jwts.length > MAX_JWT_VIEWS && (
+        <p className="text-xs text-slate-600" data-testid="jwt-views-cut">
+          {jwts.length - MAX_JWT_VIEWS} more JWT-shaped strings in this exchange are not decoded here.
+        </p>
+      )}
     </section>
   );
+}
+
+/** A real exchange carries a handful of tokens; a body can be made of thousands, each a decoded card. */
+const MAX_JWT_VIEWS = 10;
+
+/** The local time of a start time; a number no Date can hold (from a file) shows as is instead of throwing. */
+function clockTime(epochMs: number): string {
+  const date = new Date(epochMs);
+  return Number.isNaN(date.getTime()) ? String(epochMs) : date.toLocaleTimeString();
 }
 
 function QueryParameters({ url }: { url: string }) {

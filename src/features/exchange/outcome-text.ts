@@ -4,7 +4,9 @@ import type { Exchange } from '../../engine/http/exchange.ts';
 export function outcomeText(exchange: Exchange): { text: string; tone: 'ok' | 'warn' | 'bad' | 'neutral' } {
   switch (exchange.outcome) {
     case 'response': {
-      const { status, statusText } = exchange.response!;
+      // The recorder always pairs the two; a file may not (the importer repairs that, this view must not trust it).
+      if (!exchange.response) return { text: 'Response (not recorded)', tone: 'neutral' };
+      const { status, statusText } = exchange.response;
       const tone = status < 300 ? 'ok' : status < 400 ? 'neutral' : status === 401 || status === 403 ? 'warn' : 'bad';
       return { text: `${status} ${statusText}`.trim(), tone };
     }
