@@ -1,6 +1,7 @@
 import { createSession } from '../engine/flow/create-session.ts';
 import { FlowEngine } from '../engine/flow/engine.ts';
 import { buildReport } from '../engine/report/build-report.ts';
+import { trimEnd } from '../engine/text/trim-end.ts';
 import { LATEST_SPEC_VERSION } from '../engine/spec/versions.ts';
 import type { FlowSettings } from '../engine/session/types.ts';
 import type { CliOptions } from './args.ts';
@@ -85,7 +86,7 @@ export function chooseAuthorizationServer(issuers: string[], wanted: string | un
     if (!issuers[0]) throw new Error('The resource metadata lists no authorization server.');
     return issuers[0];
   }
-  const strip = (url: string) => url.replace(/\/+$/, '');
+  const strip = (url: string) => trimEnd(url, '/');
   const match = issuers.find((issuer) => strip(issuer) === strip(wanted));
   if (!match) throw new Error(`--authorization-server ${wanted} is not one the resource metadata lists: ${issuers.join(', ')}.`);
   return match;

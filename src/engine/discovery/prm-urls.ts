@@ -1,3 +1,5 @@
+import { trimEnd } from '../text/trim-end.ts';
+
 /** An http(s) URL, or undefined: discovery inputs may come from server documents, so never throw. */
 export function parseHttpUrl(value: string): URL | undefined {
   try {
@@ -15,7 +17,7 @@ export function parseHttpUrl(value: string): URL | undefined {
  * both the same way, so `/mcp/` is probed as `/.well-known/…/mcp`. Query and fragment are dropped.
  */
 export function wellKnownSuffixPath(url: URL): string {
-  return url.pathname.replace(/\/+$/, '');
+  return trimEnd(url.pathname, '/');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { sameResource } from '../discovery/resource-uri.ts';
+import { trimEnd } from '../text/trim-end.ts';
 
 /**
  * Reads the header and claims of a JWS compact JWT (RFC 7519 §7.2, RFC 7515 §7.1) for display.
@@ -23,7 +24,7 @@ export function audienceIncludes(aud: unknown, resource: string): boolean {
 
 function decodeJsonObject(part: string): Record<string, unknown> | undefined {
   // base64url without padding (RFC 7515 §2); tolerate padding, which some encoders add anyway.
-  const unpadded = part.replace(/=+$/, '');
+  const unpadded = trimEnd(part, '=');
   if (!unpadded || !/^[A-Za-z0-9_-]+$/.test(unpadded) || unpadded.length % 4 === 1) return undefined;
   try {
     const binary = atob(unpadded.replace(/-/g, '+').replace(/_/g, '/'));
