@@ -1,4 +1,5 @@
 import type { HeaderList } from '../http/exchange.ts';
+import { trimEnd } from '../text/trim-end.ts';
 import { getHeader } from './header-list.ts';
 import type { Observation } from './verdict.ts';
 
@@ -21,7 +22,7 @@ export function allowOriginObservation(headers: HeaderList, appOrigin: string, c
 
 function mismatch(value: string, appOrigin: string): string {
   if (value.includes(',')) return 'A browser accepts exactly one origin (or *), never a list.';
-  if (value.replace(/\/+$/, '') === appOrigin) return `An origin has no path, not even "/", so it does not match ${appOrigin}.`;
+  if (trimEnd(value, '/') === appOrigin) return `An origin has no path, not even "/", so it does not match ${appOrigin}.`;
   if (value.toLowerCase() === appOrigin.toLowerCase()) return `It differs from ${appOrigin} in case, and a browser compares byte for byte.`;
   return `That is another origin than this app's, ${appOrigin}.`;
 }

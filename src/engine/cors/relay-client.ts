@@ -1,4 +1,5 @@
 import type { Exchange, HeaderList } from '../http/exchange.ts';
+import { trimEnd } from '../text/trim-end.ts';
 import { neededExposedFor } from './needed-headers.ts';
 import { preflightFor, type CorsRequest } from './preflight-for.ts';
 import { isRelayAnswer, type RelayAnswer, type RelayEndpoint, type RelayRequestBody } from './relay-api.ts';
@@ -52,7 +53,7 @@ export async function sendToRelay(
   const timeout = AbortSignal.timeout(RELAY_CALL_TIMEOUT_MS);
   let response: Response;
   try {
-    response = await fetchImpl(`${relay.url.replace(/\/+$/, '')}/relay`, {
+    response = await fetchImpl(`${trimEnd(relay.url, '/')}/relay`, {
       method: 'POST',
       // A browser replaces Origin with the page's own; Node (the CLI, tests) sends this one.
       headers: { 'Content-Type': 'application/json', 'X-Relay-Secret': relay.secret, Origin: body.origin },
@@ -74,7 +75,7 @@ export async function sendToRelay(
 /** GET /health: true when a relay answers there. */
 export async function relayIsHealthy(relay: RelayEndpoint, fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis), signal?: AbortSignal): Promise<boolean> {
   try {
-    const response = await fetchImpl(`${relay.url.replace(/\/+$/, '')}/health`, { credentials: 'omit', signal: signal ?? AbortSignal.timeout(5_000) });
+    const response = await fetchImpl(`${trimEnd(relay.url, '/')}/health`, { credentials: 'omit', signal: signal ?? AbortSignal.timeout(5_000) });
     const json = (await response.json()) as { ok?: unknown };
     return response.ok && json.ok === true;
   } catch {

@@ -1,4 +1,5 @@
 import type { Lane } from '../http/exchange.ts';
+import { trimEnd } from '../text/trim-end.ts';
 
 const AS_WELL_KNOWN = ['/.well-known/oauth-authorization-server', '/.well-known/openid-configuration'];
 const AS_ENDPOINTS = new Set(['token', 'register', 'authorize']);
@@ -17,6 +18,6 @@ export function guessLane(url: string): Lane {
     return 'mcp';
   }
   if (AS_WELL_KNOWN.some((prefix) => path.startsWith(prefix) || path.endsWith(prefix))) return 'as';
-  const last = path.replace(/\/+$/, '').split('/').at(-1) ?? '';
+  const last = trimEnd(path, '/').split('/').at(-1) ?? '';
   return AS_ENDPOINTS.has(last) ? 'as' : 'mcp';
 }

@@ -1,4 +1,5 @@
 import { SPEC_VERSIONS } from '../spec/versions.ts';
+import { trimEnd } from '../text/trim-end.ts';
 import { RULES } from './catalog.ts';
 import type { Rule } from './rule.ts';
 
@@ -53,7 +54,7 @@ export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
     lines.push('', `## ${titleOf(area)}`, '');
     for (const rule of list) lines.push(...renderRule(rule));
   }
-  return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+  return `${trimEnd(lines.join('\n'), '\n')}\n`;
 }
 
 function renderRule(rule: Rule): string[] {
