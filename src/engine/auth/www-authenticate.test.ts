@@ -260,3 +260,13 @@ describe('findBearerChallenge', () => {
     expect(findBearerChallenge([])).toBeUndefined();
   });
 });
+
+describe('whitespace after the auth scheme', () => {
+  it('reads a challenge with a TAB after the scheme but reports it (RFC 9110 §11.6.1 wants SP)', () => {
+    const result = parseWwwAuthenticate('Bearer\tresource_metadata="https://x/prm", Basic  realm="a", DPoP \t algs="ES256"');
+    expect(result.challenges.map((challenge) => challenge.scheme)).toEqual(['Bearer', 'Basic', 'DPoP']);
+    expect(result.challenges[0]!.params).toEqual({ resource_metadata: 'https://x/prm' });
+    expect(result.tabAfterScheme).toEqual(['Bearer', 'DPoP']);
+    expect(parseWwwAuthenticate('Bearer realm="a",\tscope="b"').tabAfterScheme).toBeUndefined();
+  });
+});

@@ -43,6 +43,7 @@ export function parseWwwAuthenticate(value: string): ChallengeParseResult {
   const n = s.length;
   const challenges: Challenge[] = [];
   const errors: string[] = [];
+  const tabAfterScheme: string[] = [];
   let omitted = 0;
   let i = 0;
   let current: Challenge | undefined;
@@ -187,13 +188,15 @@ export function parseWwwAuthenticate(value: string): ChallengeParseResult {
       skipToComma();
       continue;
     }
+    const spaceStart = i;
     skipWhitespace();
+    if (i < n && at() !== ',' && s.slice(spaceStart, i).includes('\t')) tabAfterScheme.push(name);
     const token68 = tryToken68();
     if (token68 !== undefined) current.token68 = token68;
   }
 
   if (omitted > 0) errors.push(`${omitted} more problem${omitted === 1 ? '' : 's'} not listed.`);
-  return { challenges, errors };
+  return tabAfterScheme.length ? { challenges, errors, tabAfterScheme } : { challenges, errors };
 }
 
 /** The first Bearer challenge; scheme names are case-insensitive (RFC 9110 §11.1). */

@@ -194,6 +194,14 @@ export const RULES = [
     fix: 'Quote parameter values that contain spaces, commas or other separators, e.g. `Bearer resource_metadata="https://…"`.',
   },
   {
+    id: 'challenge.tab-after-scheme',
+    severity: 'warning',
+    versions: ALL,
+    link: 'https://www.rfc-editor.org/rfc/rfc9110#section-11.6.1',
+    problem: 'A TAB separates the auth scheme from its parameters; RFC 9110 §11.6.1 (with §11.3) allows only spaces there, so strict clients reject the challenge.',
+    fix: 'Put a single space after the scheme: `Bearer resource_metadata="…"`.',
+  },
+  {
     id: 'challenge.no-bearer',
     severity: 'error',
     versions: ALL,

@@ -231,6 +231,12 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     server: { challenge: (healthy) => healthy.replace(/resource_metadata="([^"]*)"/, 'resource_metadata=$1') },
     detail: (base) => `The value of resource_metadata (${base}${PRM_PATH}) contains characters that are only allowed inside quotes`,
   },
+  'challenge.tab-after-scheme': {
+    when: 'a TAB follows the Bearer scheme instead of a space',
+    severity: 'warning',
+    server: { challenge: (healthy) => healthy.replace('Bearer ', 'Bearer\t') },
+    detail: () => 'A TAB, not a space, follows the auth scheme Bearer.',
+  },
   'challenge.no-bearer': {
     when: 'the 401 challenges with Basic only',
     severity: 'error',

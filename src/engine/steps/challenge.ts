@@ -17,9 +17,10 @@ export const challengeStep: StepDefinition = {
     const header = headerValue(unauthenticated, 'www-authenticate');
     if (header === null) return noChallenge(ctx, unauthenticated);
 
-    const { challenges, errors } = parseWwwAuthenticate(header);
+    const { challenges, errors, tabAfterScheme } = parseWwwAuthenticate(header);
     ctx.learned.challenges = challenges;
     for (const error of errors) ctx.raise('challenge.unparseable', error, unauthenticated?.id);
+    for (const scheme of tabAfterScheme ?? []) ctx.raise('challenge.tab-after-scheme', `A TAB, not a space, follows the auth scheme ${scheme}.`, unauthenticated?.id);
     for (const challenge of challenges) {
       const params = Object.entries(challenge.params).map(([key, value]) => `${key}="${value}"`);
       ctx.note(`${challenge.scheme} ${challenge.token68 ?? params.join(', ')}`.trim());
