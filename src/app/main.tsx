@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { CallbackPage } from './CallbackPage.tsx';
+import { FramedNotice, isFramed } from './FramedNotice.tsx';
 import './index.css';
 
 const queryClient = new QueryClient();
@@ -14,6 +15,6 @@ const isCallback = window.location.pathname === '/callback';
 
 createRoot(root).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>{isCallback ? <CallbackPage /> : <App />}</QueryClientProvider>
+    <QueryClientProvider client={queryClient}>{isFramed() ? <FramedNotice /> : isCallback ? <CallbackPage /> : <App />}</QueryClientProvider>
   </StrictMode>,
 );
