@@ -1,16 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseRelayRequest } from './parse-relay-request.ts';
 import { readRequestBody } from './read-request-body.ts';
+import type { RelayAdmission } from './relay-admission.ts';
 import { relayExchange } from './relay-exchange.ts';
 import { isRelaySecret } from './relay-secret.ts';
 import { sendJson } from './send-json.ts';
 
 export const MAX_REQUEST_BYTES = 1024 * 1024;
 export const MAX_TARGET_BODY_BYTES = 2 * 1024 * 1024;
+/** The most one relayed request holds: its own body, then the preflight's and the real answer's. */
+export const MAX_BYTES_PER_REQUEST = MAX_REQUEST_BYTES + 2 * MAX_TARGET_BODY_BYTES;
 
 export interface RelayEndpointOptions {
   secret: string;
   timeoutMs: number;
+  admission: RelayAdmission;
 }
 
 /** POST /relay from an allowed Origin: the secret, then the body, then both upstream requests. */
@@ -25,6 +29,26 @@ export async function handleRelayPost(req: IncomingMessage, res: ServerResponse,
     return;
   }
 
+  const left = new AbortController();
+  res.once('close', () => left.abort());
+  const admission = await options.admission.admit(left.signal);
+  if (admission === 'gone') return;
+  if (admission === 'busy') {
+    res.setHeader('Retry-After', '1');
+    req.resume(); // drained unread, so the client still gets the 429
+    sendJson(res, 429, {
+      error: `The relay is busy: ${options.admission.maxRunning} requests are running and ${options.admission.maxQueued} are waiting, its limits. Try again in a moment.`,
+    });
+    return;
+  }
+  try {
+    await relayAdmitted(req, res, options);
+  } finally {
+    admission.release();
+  }
+}
+
+async function relayAdmitted(req: IncomingMessage, res: ServerResponse, options: RelayEndpointOptions): Promise<void> {
   const raw = await readRequestBody(req, MAX_REQUEST_BYTES);
   if (raw === 'too-large') {
     sendJson(res, 413, { error: `The request is larger than ${MAX_REQUEST_BYTES} bytes (1 MiB).` });

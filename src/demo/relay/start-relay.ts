@@ -1,10 +1,15 @@
 import { listenOnPort } from '../http-server.ts';
 import { httpUrlFor, isLoopbackHost } from './loopback-host.ts';
+import { createRelayAdmission } from './relay-admission.ts';
+import { MAX_BYTES_PER_REQUEST } from './relay-endpoint.ts';
 import { createRelayHandler } from './relay-handler.ts';
 import { createRelaySecret, MIN_SECRET_LENGTH } from './relay-secret.ts';
 import { isHttpOrigin } from './target-url.ts';
 
 export const DEFAULT_RELAY_TIMEOUT_MS = 15_000;
+/** 40 MiB of buffered bodies: eight requests at 5 MiB each run at once. */
+export const DEFAULT_MAX_BUFFERED_BYTES = 8 * MAX_BYTES_PER_REQUEST;
+export const DEFAULT_MAX_QUEUED = 32;
 
 export interface RelayOptions {
   port: number;
@@ -16,6 +21,10 @@ export interface RelayOptions {
   secret?: string;
   /** Per upstream request; past it the request becomes a timeout failure. */
   timeoutMs?: number;
+  /** The ceiling on bodies held at once (relay-admission.ts); it sets how many requests run together. */
+  maxBufferedBytes?: number;
+  /** Requests that wait for room before the relay answers 429. */
+  maxQueued?: number;
 }
 
 export interface RunningRelay {
@@ -35,6 +44,8 @@ export async function startRelay({
   allowedOrigins,
   secret = createRelaySecret(),
   timeoutMs = DEFAULT_RELAY_TIMEOUT_MS,
+  maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES,
+  maxQueued = DEFAULT_MAX_QUEUED,
 }: RelayOptions): Promise<RunningRelay> {
   if (!isLoopbackHost(host)) throw new Error(`The relay listens on loopback only, not on ${host}.`);
   if (allowedOrigins.length === 0 || !allowedOrigins.every(isHttpOrigin)) {
@@ -43,7 +54,9 @@ export async function startRelay({
   if (secret.length < MIN_SECRET_LENGTH) throw new Error(`The relay secret must be at least ${MIN_SECRET_LENGTH} characters.`);
   if (!(timeoutMs > 0)) throw new Error('The relay timeout must be a positive number of milliseconds.');
 
+  const admission = createRelayAdmission({ maxBufferedBytes, bytesPerRequest: MAX_BYTES_PER_REQUEST, maxQueued });
+
   const listening = await listenOnPort(port, host);
-  listening.server.on('request', createRelayHandler({ allowedOrigins, secret, timeoutMs }));
+  listening.server.on('request', createRelayHandler({ allowedOrigins, secret, timeoutMs, admission }));
   return { url: httpUrlFor(host, listening.port), secret, close: listening.close };
 }

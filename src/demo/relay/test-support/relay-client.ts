@@ -4,7 +4,7 @@ export const APP_ORIGIN = 'http://localhost:5173';
 
 /** POST /relay as the app would call it; `as` overrides what a caller presents. */
 export function callRelay(
-  relay: RunningRelay,
+  relay: Pick<RunningRelay, 'url' | 'secret'>,
   body: unknown,
   as: { origin?: string | null; secret?: string | null } = {},
 ): Promise<Response> {
