@@ -1,7 +1,7 @@
 import type { Exchange, HeaderList } from '../http/exchange.ts';
 import { replaceJwts } from '../jwt/jwt-spans.ts';
 import type { FlowSession } from '../session/types.ts';
-import { encodeUriComponentSafely, safeString } from '../text/safe-string.ts';
+import { encodeUriComponentSafely, safeString, wellFormed } from '../text/safe-string.ts';
 import { isCredentialMember, isCredentialName } from './credential-names.ts';
 
 /**
@@ -46,7 +46,8 @@ export class Redactor {
     const spellings = new Set<string>();
     for (const secret of secrets) {
       if (typeof secret !== 'string' || secret.length < MIN_SWEEP_LENGTH) continue;
-      spellings.add(secret);
+      // Text is compared well-formed (a lone surrogate as U+FFFD, as it travels), so the secret is too.
+      spellings.add(wellFormed(secret));
       // A lone surrogate made encodeURIComponent throw "URI malformed" and broke every export.
       spellings.add(encodeUriComponentSafely(secret));
       spellings.add(new URLSearchParams({ v: secret }).toString().slice(2));
@@ -56,8 +57,9 @@ export class Redactor {
   }
 
   text(value: string): string {
+    // Well-formed first: a secret sent with a lone surrogate travelled as U+FFFD, and is known that way.
     let text = replaceJwts(
-      safeString(value)
+      wellFormed(safeString(value))
         .replace(PARAM, (param: string, name: string, equals: string, secret: string) =>
           isCredentialName(name) ? `${name}${equals}${redactedValue(decodeLoosely(secret))}` : param,
         )

@@ -1,4 +1,6 @@
 import { audienceIncludes, decodeJwt } from '../jwt/decode.ts';
+import { describeExpiry } from '../jwt/numeric-date.ts';
+import { safeString } from '../text/safe-string.ts';
 import type { StepContext, StepOutcome } from './step-definition.ts';
 
 /** Decodes a JWT access token (no signature check here) and compares its audience with the resource. */
@@ -10,11 +12,12 @@ export function checkAccessTokenAudience(ctx: StepContext, accessToken: string, 
   }
   ctx.learned.accessTokenClaims = decoded.claims;
   const { aud, exp, scope, iss } = decoded.claims;
-  ctx.note(`JWT claims: iss = ${String(iss)}, aud = ${JSON.stringify(aud)}, scope = ${String(scope ?? '')}`);
-  if (typeof exp === 'number') ctx.note(`exp = ${new Date(exp * 1000).toISOString()}`);
+  // Claims are the server's data: any JSON, including {"toString": 1} and an exp no Date can hold.
+  ctx.note(`JWT claims: iss = ${safeString(iss)}, aud = ${safeString(aud)}, scope = ${safeString(scope ?? '')}`);
+  if (typeof exp === 'number') ctx.note(`exp = ${describeExpiry(exp, Date.now())}`);
   const resource = ctx.learned.resource ?? ctx.settings.serverUrl;
   if (!audienceIncludes(aud, resource)) {
-    ctx.raise('token.audience-mismatch', `aud is ${JSON.stringify(aud)}, the resource is "${resource}".`, exchangeId);
+    ctx.raise('token.audience-mismatch', `aud is ${safeString(aud)}, the resource is "${resource}".`, exchangeId);
     return { status: 'warning', summary: 'Access token received, but its audience is not this server.' };
   }
   return { status: 'ok', summary: `Access token received; aud matches ${resource}.` };

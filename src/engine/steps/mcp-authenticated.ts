@@ -2,6 +2,7 @@ import { neededHeader } from '../cors/relay-report.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { initializeParams } from '../mcp/jsonrpc.ts';
 import type { ToolSummary } from '../session/types.ts';
+import { safeString } from '../text/safe-string.ts';
 import { isSpecVersion } from '../spec/versions.ts';
 import { headerValue } from './latest-exchange.ts';
 import { insufficientScope } from './insufficient-scope.ts';
@@ -44,7 +45,7 @@ async function negotiate(ctx: StepContext): Promise<StepOutcome> {
   const negotiated = ctx.learned.negotiatedVersion;
   const version = isSpecVersion(negotiated) ? negotiated : legacy;
   ctx.learned.protocolVersion = version;
-  ctx.raise('version.auto-chosen', `server/discover failed; initialize negotiated ${String(negotiated)}: the run continues as ${version}.`);
+  ctx.raise('version.auto-chosen', `server/discover failed; initialize negotiated ${safeString(negotiated)}: the run continues as ${version}.`);
   return { ...(await listTools(ctx)), switchVersion: version };
 }
 
@@ -69,8 +70,8 @@ function noteDiscovery(ctx: StepContext, result: Record<string, unknown>): void 
   // 2026-07-28 moved serverInfo into _meta; older drafts had it at the top level.
   const meta = result._meta as Record<string, unknown> | undefined;
   const info = (meta?.['io.modelcontextprotocol/serverInfo'] ?? result.serverInfo) as { name?: unknown; version?: unknown } | undefined;
-  const versions = Array.isArray(result.supportedVersions) ? result.supportedVersions.join(', ') : 'not listed';
-  ctx.note(`server/discover: ${String(info?.name ?? 'unnamed server')} ${String(info?.version ?? '')}, versions ${versions}`);
+  const versions = Array.isArray(result.supportedVersions) ? result.supportedVersions.map(safeString).join(', ') : 'not listed';
+  ctx.note(`server/discover: ${safeString(info?.name ?? 'unnamed server')} ${safeString(info?.version ?? '')}, versions ${versions}`);
 }
 
 /** Up to 2025-11-25: initialize, keep Mcp-Session-Id, confirm with notifications/initialized. */
@@ -84,7 +85,7 @@ async function initialize(ctx: StepContext): Promise<StepOutcome | undefined> {
   const sessionId = headerValue(initialized.exchange, 'mcp-session-id');
   if (sessionId) ctx.learned.mcpSessionId = sessionId;
   else if (initialized.exchange.hiddenHeaders?.includes('Mcp-Session-Id')) await sessionIdHidden(ctx, initialized.exchange);
-  ctx.learned.negotiatedVersion = String(initialized.result.protocolVersion);
+  ctx.learned.negotiatedVersion = safeString(initialized.result.protocolVersion);
   ctx.note(`Negotiated protocol version ${ctx.learned.negotiatedVersion}`);
   const notified = await callMcp(ctx, 'notifications/initialized', undefined);
   return notified.ok ? undefined : notified.outcome;
