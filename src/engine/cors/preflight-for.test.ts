@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildMcpRequest, firstRequest } from '../mcp/jsonrpc.ts';
+import { SPEC_PROFILES } from '../spec/profiles.ts';
 import type { HeaderList } from '../http/exchange.ts';
 import { isCrossOrigin, preflightFor } from './preflight-for.ts';
 import { corsUnsafeRequestHeaderNames, isSafelistedRequestHeader } from './safelisted-request.ts';
@@ -10,17 +11,17 @@ const headersOf = (record: Record<string, string>): HeaderList => [...new Header
 
 describe('preflightFor (Fetch §4.3 HTTP fetch, step 4.1)', () => {
   it('asks about the headers of the engine’s own first MCP request in each version', () => {
-    const latest = firstRequest('2026-07-28');
+    const latest = firstRequest(SPEC_PROFILES.profileFor('2026-07-28'));
     expect(preflightFor({ method: 'POST', url: MCP, headers: headersOf(latest.headers) }, APP)).toMatchObject({
       method: 'POST',
       headers: ['content-type', 'mcp-method', 'mcp-protocol-version'],
     });
-    const initialize = firstRequest('2025-11-25');
+    const initialize = firstRequest(SPEC_PROFILES.profileFor('2025-11-25'));
     expect(preflightFor({ method: 'POST', url: MCP, headers: headersOf(initialize.headers) }, APP)?.headers).toEqual(['content-type']);
   });
 
   it('adds Authorization, Mcp-Session-Id and Mcp-Name when they are sent', () => {
-    const call = buildMcpRequest('2026-07-28', 'tools/call', { name: 'echo', arguments: {} }, { id: 3, sessionId: 's-1', accessToken: 't' });
+    const call = buildMcpRequest(SPEC_PROFILES.profileFor('2026-07-28'), 'tools/call', { name: 'echo', arguments: {} }, { id: 3, sessionId: 's-1', accessToken: 't' });
     expect(preflightFor({ method: 'POST', url: MCP, headers: headersOf(call.headers) }, APP)?.headers).toEqual([
       'authorization',
       'content-type',

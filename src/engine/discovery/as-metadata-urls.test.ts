@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { authorizationServerMetadataUrls, legacyDefaultEndpoints, legacyMetadataUrl } from './as-metadata-urls.ts';
+import { SPEC_PROFILES } from '../spec/profiles.ts';
+import type { SpecVersion } from '../spec/versions.ts';
+import { authorizationServerMetadataUrls as urlsIn, legacyDefaultEndpoints, legacyMetadataUrl } from './as-metadata-urls.ts';
+
+/** The URLs a version tries, by its profile's order. */
+const authorizationServerMetadataUrls = (issuer: string, version: SpecVersion) => urlsIn(issuer, SPEC_PROFILES.profileFor(version).discovery.asMetadataOrder);
 
 describe('authorizationServerMetadataUrls, 2025-11-25 and later', () => {
   it.each(['2025-11-25', '2026-07-28'] as const)('an issuer with a path, %s', (version) => {

@@ -1,4 +1,4 @@
-import { isAtLeast, type SpecVersion } from '../spec/versions.ts';
+import type { AsMetadataOrder } from '../spec/profile.ts';
 import { parseHttpUrl, wellKnownSuffixPath } from './prm-urls.ts';
 
 const OAUTH = '/.well-known/oauth-authorization-server';
@@ -6,18 +6,18 @@ const OIDC = '/.well-known/openid-configuration';
 
 /**
  * The AS metadata URLs to try for an issuer, in order. Empty for a value that is not an http(s) URL.
- * - 2025-11-25 and later ("Authorization Server Metadata Discovery"): RFC 8414 path insertion,
- *   then OIDC path insertion (RFC 8414 §5), then OIDC path appending (OIDC Discovery §4.1);
- *   without a path, the two root URLs.
- * - Earlier versions: RFC 8414 only. In 2025-03-26 the "issuer" is the MCP origin anyway.
+ * - `rfc8414-then-oidc` (2025-11-25 and later, "Authorization Server Metadata Discovery"): RFC 8414
+ *   path insertion, then OIDC path insertion (RFC 8414 §5), then OIDC path appending (OIDC
+ *   Discovery §4.1); without a path, the two root URLs.
+ * - `rfc8414` (earlier versions): RFC 8414 only. In 2025-03-26 the "issuer" is the MCP origin anyway.
  * The issuer's terminating "/" is removed first (RFC 8414 §3.1, OIDC Discovery §4.1).
  */
-export function authorizationServerMetadataUrls(issuer: string, version: SpecVersion): string[] {
+export function authorizationServerMetadataUrls(issuer: string, order: AsMetadataOrder): string[] {
   const url = parseHttpUrl(issuer);
   if (!url) return [];
   const origin = url.origin;
   const path = wellKnownSuffixPath(url);
-  if (!isAtLeast(version, '2025-11-25')) return [`${origin}${OAUTH}${path}`];
+  if (order === 'rfc8414') return [`${origin}${OAUTH}${path}`];
   if (!path) return [`${origin}${OAUTH}`, `${origin}${OIDC}`];
   return [`${origin}${OAUTH}${path}`, `${origin}${OIDC}${path}`, `${origin}${path}${OIDC}`];
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { protectedResourceMetadataUrls } from './prm-urls.ts';
+import { SPEC_PROFILES } from '../spec/profiles.ts';
+import { protectedResourceMetadataUrls as urlsIn } from './prm-urls.ts';
+
+/** The order every version with protected resource metadata prescribes. */
+const protectedResourceMetadataUrls = (mcpUrl: string) => urlsIn(mcpUrl, SPEC_PROFILES.latest.discovery.prmFallbackOrder);
 
 describe('protectedResourceMetadataUrls', () => {
   it('tries the path-inserted URL, then the root', () => {

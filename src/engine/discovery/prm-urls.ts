@@ -1,3 +1,4 @@
+import type { PrmWellKnown } from '../spec/profile.ts';
 import { trimEnd } from '../text/trim-end.ts';
 
 /** An http(s) URL, or undefined: discovery inputs may come from server documents, so never throw. */
@@ -21,15 +22,15 @@ export function wellKnownSuffixPath(url: URL): string {
 }
 
 /**
- * Where to look for protected resource metadata when the challenge gives no URL, in the order
- * the MCP spec prescribes (2025-06-18 "Authorization Server Location", 2025-11-25+ "Protected
- * Resource Metadata Discovery Requirements"): the path-inserted URL (RFC 9728 §3.1), then the root.
- * Empty for a value that is not an http(s) URL.
+ * Where to look for protected resource metadata when the challenge gives no URL, in the order the
+ * version prescribes (its profile's prmFallbackOrder): the path-inserted URL (RFC 9728 §3.1) and the
+ * root. A bare origin has only the root. Empty for a value that is not an http(s) URL.
  */
-export function protectedResourceMetadataUrls(mcpUrl: string): string[] {
+export function protectedResourceMetadataUrls(mcpUrl: string, order: readonly PrmWellKnown[]): string[] {
   const url = parseHttpUrl(mcpUrl);
   if (!url) return [];
   const root = `${url.origin}/.well-known/oauth-protected-resource`;
   const path = wellKnownSuffixPath(url);
-  return path ? [`${root}${path}`, root] : [root];
+  const urls: Record<PrmWellKnown, string | undefined> = { 'path-inserted': path ? `${root}${path}` : undefined, root };
+  return order.flatMap((which) => urls[which] ?? []);
 }

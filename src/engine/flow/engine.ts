@@ -10,9 +10,12 @@ import { createRecordingFetch, type RecorderOptions, type Runtime } from '../htt
 import { createRelayFetch, relayedHopOf } from '../http/relay-fetch.ts';
 import { findRule, getRule, type RuleId } from '../rules/catalog.ts';
 import type { FlowSession, Step } from '../session/types.ts';
+import type { SpecProfile } from '../spec/profile.ts';
+import type { ProfileRegistry } from '../spec/profile-registry.ts';
+import { SPEC_PROFILES } from '../spec/profiles.ts';
 import type { SpecVersion } from '../spec/versions.ts';
 import type { StepContext, StepOutcome } from '../steps/step-definition.ts';
-import { stepsFor, type StepKind } from '../steps/step-kind.ts';
+import type { StepKind } from '../steps/step-kind.ts';
 import { STEP_DEFINITIONS } from '../steps/registry.ts';
 import { stepUpScope } from '../steps/select-scope.ts';
 import { runToolCall, type ToolCallResult } from './tool-call-flow.ts';
@@ -29,6 +32,8 @@ export interface EngineOptions {
    * hidden exchanges are explained, `askRelay` works, and `settings.viaRelay` turns on relay mode.
    */
   relay?: EngineRelay;
+  /** The spec versions the engine knows and what each decides; the shipped ones by default. */
+  profiles?: ProfileRegistry<SpecVersion>;
 }
 
 export interface EngineRelay extends RelayEndpoint {
@@ -43,6 +48,8 @@ type Listener = (session: FlowSession) => void;
 /** What the on-demand actions (tool calls with step-up and refresh) need from the engine. */
 export interface EngineInternals {
   readonly session: FlowSession;
+  /** The profile of the session's spec version. */
+  readonly profile: SpecProfile<SpecVersion>;
   appendStep(kind: StepKind, title?: string, input?: Record<string, unknown>): Step;
   runStep(step: Step): Promise<Step>;
 }
@@ -154,7 +161,7 @@ export class FlowEngine {
     if (exchange.relay) return exchange.relay;
     const report = await askRelay(relay, exchange, relay.appOrigin, relay.fetchImpl, { signal: this.abort.signal });
     this.attachRelayReport(exchange, report);
-    for (const { ruleId, detail } of absentHeaderFindings(exchange, report, this.session.settings.specVersion)) {
+    for (const { ruleId, detail } of absentHeaderFindings(exchange, report, this.profile())) {
       this.addFindingOnce(ruleId, exchange.stepId, detail, exchange.id);
     }
     return report;
@@ -300,6 +307,9 @@ export class FlowEngine {
       get session() {
         return engine.session;
       },
+      get profile() {
+        return engine.profile();
+      },
       appendStep: (kind, title, input) => this.appendStep(kind, title, input),
       runStep: (step) => this.runStep(step),
     };
@@ -367,8 +377,8 @@ export class FlowEngine {
    * prescribes, then retry. The steps are queued, so Next step walks through them one by one.
    */
   private queueStepUp(challenged: string, stepUps: number): void {
-    const { learned, settings } = this.session;
-    learned.stepUpScope = stepUpScope(settings.specVersion, learned.scope, challenged);
+    const { learned } = this.session;
+    learned.stepUpScope = stepUpScope(this.profile().stepUpScope, learned.scope, challenged);
     for (const kind of ['authorize', 'callback', 'token'] as const) this.appendStep(kind, `Step-up: ${STEP_DEFINITIONS[kind].title}`);
     this.appendStep('mcp-authenticated', 'Retry after step-up', { stepUps });
   }
@@ -386,8 +396,9 @@ export class FlowEngine {
   /** Automatic version choice found the server speaks another version: rebuild the steps still to come. */
   private switchVersion(version: SpecVersion): void {
     const present = new Set(this.session.steps.map((step) => step.kind));
-    const added = stepsFor(version)
-      .filter((kind) => !present.has(kind))
+    const added = this.profiles()
+      .profileFor(version)
+      .steps.filter((kind) => !present.has(kind))
       .map((kind): Step => ({ id: kind, kind, status: 'pending', exchangeIds: [], notes: [] }));
     // Findings of rules the settled version does not have were raised on a wrong guess: drop them.
     const findings = this.session.findings.filter((finding) => findRule(finding.ruleId)?.versions.includes(version) ?? true);
@@ -411,6 +422,8 @@ export class FlowEngine {
     };
     return {
       settings: this.session.settings,
+      profile: this.profile(),
+      profiles: this.profiles(),
       learned: this.session.learned,
       get exchanges() {
         return session().exchanges;
@@ -426,6 +439,15 @@ export class FlowEngine {
       note: (text: string) => this.noteOn(stepId, text),
       explain: (exchange: Exchange, neededExposed?: string[]) => this.explain(stepId, exchange, neededExposed),
     };
+  }
+
+  private profiles(): ProfileRegistry<SpecVersion> {
+    return this.options.profiles ?? SPEC_PROFILES;
+  }
+
+  /** The profile of the session's spec version, which an automatic version choice may change mid-run. */
+  private profile(): SpecProfile<SpecVersion> {
+    return this.profiles().profileFor(this.session.settings.specVersion);
   }
 
   private addExchange(exchange: Exchange): void {

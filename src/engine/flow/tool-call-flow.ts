@@ -43,8 +43,8 @@ export async function runToolCall(engine: EngineInternals, name: string, args: R
 }
 
 async function reauthorize(engine: EngineInternals, challenged: string): Promise<string | undefined> {
-  const { learned, settings } = engine.session;
-  learned.stepUpScope = stepUpScope(settings.specVersion, learned.scope, challenged);
+  const { learned } = engine.session;
+  learned.stepUpScope = stepUpScope(engine.profile.stepUpScope, learned.scope, challenged);
   try {
     for (const kind of REAUTHORIZE) {
       const step = await engine.runStep(engine.appendStep(kind, `Step-up: ${STEP_DEFINITIONS[kind].title}`));

@@ -9,7 +9,7 @@ import type { StepContext, StepDefinition, StepOutcome } from './step-definition
 /** Problems after which the flow cannot go on at all. */
 const FATAL: RuleId[] = ['as.not-object', 'as.missing-endpoint'];
 /** Problems after which a conforming client MUST stop, but a debugger can go on to show the rest. */
-const MUST_STOP: RuleId[] = ['as.issuer-mismatch', 'as.pkce-methods-absent', 'as.pkce-s256-missing'];
+const MUST_STOP: RuleId[] = ['as.issuer-mismatch', 'as.pkce-s256-missing'];
 
 export const asDiscoveryStep: StepDefinition = {
   kind: 'as-discovery',
@@ -19,10 +19,10 @@ export const asDiscoveryStep: StepDefinition = {
     'The issuer inside must be exactly the one the URL was built from, and the server must support PKCE with S256.',
   specAnchor: 'authorization-server-metadata-discovery',
   async run(ctx) {
-    if (ctx.settings.specVersion === '2025-03-26') return legacyDiscovery(ctx);
+    if (ctx.profile.discovery.authorizationServer === 'mcp-origin') return legacyDiscovery(ctx);
     const issuer = ctx.learned.issuer;
     if (!issuer) return { status: 'failed', summary: 'No authorization server is known.' };
-    for (const url of authorizationServerMetadataUrls(issuer, ctx.settings.specVersion)) {
+    for (const url of authorizationServerMetadataUrls(issuer, ctx.profile.discovery.asMetadataOrder)) {
       const result = await fetchJsonDocument(ctx, url, 'as');
       ctx.note(`${url} → ${result.kind === 'json' ? 'found' : result.reason}`);
       if (result.kind === 'unusable' && result.notJson) ctx.raise('http.not-json', `${url}: ${result.reason}`, result.exchange.id);
@@ -36,6 +36,11 @@ export const asDiscoveryStep: StepDefinition = {
   },
 };
 
+/** Missing PKCE metadata stops the client only where the version says so (2025-11-25 "Authorization Code Protection"). */
+function stopsClient(ctx: StepContext, ruleId: RuleId): boolean {
+  return MUST_STOP.includes(ruleId) || (ruleId === 'as.pkce-methods-absent' && ctx.profile.pkceMetadataRequired);
+}
+
 function accept(ctx: StepContext, url: string, document: unknown, expectedIssuer: string, exchangeId: string): StepOutcome {
   const { metadata, hits } = validateAuthorizationServerMetadata(document, { expectedIssuer, version: ctx.settings.specVersion });
   for (const hit of hits) ctx.raise(hit.ruleId, hit.detail, exchangeId);
@@ -47,7 +52,7 @@ function accept(ctx: StepContext, url: string, document: unknown, expectedIssuer
   ctx.note(`issuer = ${metadata.issuer}`);
   ctx.note(`PKCE: ${(metadata.code_challenge_methods_supported ?? []).join(', ') || 'not advertised'}`);
   ctx.note(`registration_endpoint = ${metadata.registration_endpoint ?? 'none'}`);
-  const mustStop = hits.find((hit) => MUST_STOP.includes(hit.ruleId));
+  const mustStop = hits.find((hit) => stopsClient(ctx, hit.ruleId));
   if (mustStop) return { status: 'failed', summary: `A conforming client stops here (${mustStop.ruleId}).`, continuable: true };
   return { status: hits.length ? 'warning' : 'ok', summary: `Issuer ${metadata.issuer} confirmed.` };
 }

@@ -34,7 +34,7 @@ export const auditStep: StepDefinition = {
 };
 
 async function sendProbe(ctx: StepContext, probe: Probe): Promise<'refused' | 'accepted' | 'failed'> {
-  const request = firstRequest(ctx.settings.specVersion, probe.token);
+  const request = firstRequest(ctx.profile, probe.token);
   const sent = await attempt(ctx, `The probe with ${probe.label} got no response`, () =>
     ctx.fetch({ to: 'mcp', expectHeaders: ['WWW-Authenticate'] })(ctx.settings.serverUrl, {
       method: 'POST',

@@ -1,6 +1,5 @@
 import * as oauth from 'oauth4webapi';
 import { UserAgentError } from '../flow/user-agent.ts';
-import { isAtLeast } from '../spec/versions.ts';
 import { isLoopbackHost } from '../validate/as-metadata.ts';
 import { selectScope } from './select-scope.ts';
 import type { StepContext, StepDefinition } from './step-definition.ts';
@@ -43,7 +42,7 @@ export const authorizeStep: StepDefinition = {
       ctx.learned.scope = scope;
     }
     // RFC 8707 resource: required since 2025-06-18, even when the server does not advertise support.
-    if (isAtLeast(ctx.settings.specVersion, '2025-06-18') && ctx.learned.resource) params.resource = ctx.learned.resource;
+    if (ctx.profile.resourceParameter && ctx.learned.resource) params.resource = ctx.learned.resource;
     for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
     ctx.learned.authorizeUrl = url.href;
 

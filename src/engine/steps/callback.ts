@@ -56,14 +56,14 @@ export const callbackStep: StepDefinition = {
 function checkIss(ctx: StepContext, iss: string | null, exchangeId: string | undefined): StepOutcome | undefined {
   const as = ctx.learned.asMetadata!;
   if (iss === null) {
-    if (as.authorization_response_iss_parameter_supported === true) {
+    if (as.authorization_response_iss_parameter_supported === true && ctx.profile.iss.requiredWhenAdvertised) {
       ctx.raise('callback.iss-missing', `Expected iss "${as.issuer}" because the metadata advertises it.`, exchangeId);
       return { status: 'failed', summary: 'iss is missing: the response is rejected.' };
     }
     ctx.note('No iss, and none advertised: nothing to check');
     return undefined;
   }
-  if (iss !== as.issuer) {
+  if (iss !== as.issuer && ctx.profile.iss.matchWhenPresent) {
     ctx.raise('callback.iss-mismatch', `Expected iss "${as.issuer}", got "${iss}".`, exchangeId);
     return { status: 'failed', summary: 'iss does not match the issuer: the response is rejected.' };
   }

@@ -1,7 +1,6 @@
 import { findBearerChallenge, parseWwwAuthenticate } from '../auth/www-authenticate.ts';
 import { neededHeader } from '../cors/relay-report.ts';
 import type { Exchange } from '../http/exchange.ts';
-import { isAtLeast } from '../spec/versions.ts';
 import { headerValue } from './latest-exchange.ts';
 import type { StepContext, StepDefinition, StepOutcome } from './step-definition.ts';
 
@@ -32,7 +31,7 @@ export const challengeStep: StepDefinition = {
     }
     const { resource_metadata: resourceMetadata, scope } = bearer.params;
     if (scope) ctx.learned.challengeScope = scope;
-    else if (isAtLeast(ctx.settings.specVersion, '2025-11-25')) {
+    else if (ctx.profile.challenge.scope) {
       ctx.raise('challenge.no-scope', 'The Bearer challenge has no scope parameter.', unauthenticated?.id);
     }
     if (resourceMetadata) {
@@ -63,16 +62,16 @@ async function noChallenge(ctx: StepContext, exchange: Exchange | undefined): Pr
             'Without the relay (npm start) the app cannot tell which.',
       exchangeId,
     );
-    if (!isAtLeast(ctx.settings.specVersion, '2025-11-25')) return { status: 'failed', summary: 'No readable challenge.', continuable: true };
+    if (ctx.profile.challenge.resourceMetadata === 'required') return { status: 'failed', summary: 'No readable challenge.', continuable: true };
     ctx.note('Falling back to the well-known protected resource metadata URLs');
     return { status: 'warning', summary: 'No readable challenge; trying the well-known URLs instead.' };
   }
   return missingResourceMetadata(ctx, exchangeId, 'The 401 has no WWW-Authenticate header.');
 }
 
-/** 2025-06-18 requires resource_metadata; later versions let the client try the well-known URLs. */
+/** 2025-06-18 requires resource_metadata; later versions let the client try the well-known URLs (the profile says which). */
 function missingResourceMetadata(ctx: StepContext, exchangeId: string | undefined, detail: string): StepOutcome {
-  if (!isAtLeast(ctx.settings.specVersion, '2025-11-25')) {
+  if (ctx.profile.challenge.resourceMetadata === 'required') {
     ctx.raise('challenge.missing', detail, exchangeId);
     // Continuing anyway tries the well-known URLs, as later versions allow.
     return { status: 'failed', summary: 'The challenge does not say where the resource metadata is.', continuable: true };

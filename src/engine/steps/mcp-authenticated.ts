@@ -3,7 +3,6 @@ import type { Exchange } from '../http/exchange.ts';
 import { initializeParams } from '../mcp/jsonrpc.ts';
 import type { ToolSummary } from '../session/types.ts';
 import { safeString } from '../text/safe-string.ts';
-import { isSpecVersion } from '../spec/versions.ts';
 import { headerValue } from './latest-exchange.ts';
 import { insufficientScope } from './insufficient-scope.ts';
 import { callMcp as callMcpPlain, type McpCallResult } from './mcp-call.ts';
@@ -18,7 +17,7 @@ export const mcpAuthenticatedStep: StepDefinition = {
   specAnchor: 'access-token-usage',
   async run(ctx) {
     if (ctx.settings.autoVersion) return negotiate(ctx);
-    const opened = ctx.settings.specVersion === '2026-07-28' ? await discover(ctx) : await initialize(ctx);
+    const opened = ctx.profile.transport.opening === 'server/discover' ? await discover(ctx) : await initialize(ctx);
     if (opened) return opened;
     return listTools(ctx);
   },
@@ -26,27 +25,38 @@ export const mcpAuthenticatedStep: StepDefinition = {
 
 /**
  * Automatic version choice: only an authenticated request shows which protocol the server speaks.
- * Try 2026-07-28's server/discover; a server that does not know it gets initialize, and the
- * version it negotiates is the one the run settles on.
+ * Try server/discover, the opening of the newest version without a handshake; a server that does
+ * not know it gets initialize, and the version it negotiates is the one the run settles on.
  */
 async function negotiate(ctx: StepContext): Promise<StepOutcome> {
+  const discovering = ctx.profiles.newest((profile) => profile.transport.opening === 'server/discover');
   const discovered = await callMcp(ctx, 'server/discover', {}, { id: 1, passStatuses: [400, 404, 405], passRpcErrors: true });
   if (discovered.ok) {
-    ctx.raise('version.auto-chosen', 'The server answered server/discover: it speaks 2026-07-28.', discovered.exchange.id);
+    ctx.raise('version.auto-chosen', `The server answered server/discover: it speaks ${discovering.version}.`, discovered.exchange.id);
     noteDiscovery(ctx, discovered.result);
-    return { ...(await listTools(ctx)), switchVersion: '2026-07-28' };
+    return { ...(await listTools(ctx)), switchVersion: discovering.version };
   }
   if (!discovered.exchange || discovered.status === 403) return discovered.outcome;
   ctx.note('server/discover was not understood: falling back to initialize');
-  const legacy = ctx.learned.resource ? '2025-11-25' : '2025-03-26';
+  const legacy = newestWithHandshake(ctx).version;
   ctx.learned.protocolVersion = legacy;
   const opened = await initialize(ctx);
   if (opened) return opened;
   const negotiated = ctx.learned.negotiatedVersion;
-  const version = isSpecVersion(negotiated) ? negotiated : legacy;
+  const version = ctx.profiles.find(negotiated ?? '')?.version ?? legacy;
   ctx.learned.protocolVersion = version;
   ctx.raise('version.auto-chosen', `server/discover failed; initialize negotiated ${safeString(negotiated)}: the run continues as ${version}.`);
   return { ...(await listTools(ctx)), switchVersion: version };
+}
+
+/**
+ * The version to initialize with when server/discover failed: the newest one with a handshake that
+ * finds its authorization server the way this run did (through protected resource metadata, or at
+ * the MCP server's origin when there was none).
+ */
+function newestWithHandshake(ctx: StepContext): StepContext['profile'] {
+  const location = ctx.learned.resource ? 'protected-resource-metadata' : 'mcp-origin';
+  return ctx.profiles.newest((profile) => profile.transport.opening === 'initialize' && profile.discovery.authorizationServer === location);
 }
 
 async function listTools(ctx: StepContext): Promise<StepOutcome> {
@@ -58,7 +68,7 @@ async function listTools(ctx: StepContext): Promise<StepOutcome> {
     return { status: 'ok', summary: `Authenticated. The server lists ${tools.length} tool(s).` };
 }
 
-/** 2026-07-28: no handshake; server/discover is the natural first call. */
+/** A version without a handshake (2026-07-28): server/discover is the natural first call. */
 async function discover(ctx: StepContext): Promise<StepOutcome | undefined> {
   const discovered = await callMcp(ctx, 'server/discover', {}, { id: 1 });
   if (!discovered.ok) return discovered.outcome;
@@ -74,7 +84,7 @@ function noteDiscovery(ctx: StepContext, result: Record<string, unknown>): void 
   ctx.note(`server/discover: ${safeString(info?.name ?? 'unnamed server')} ${safeString(info?.version ?? '')}, versions ${versions}`);
 }
 
-/** Up to 2025-11-25: initialize, keep Mcp-Session-Id, confirm with notifications/initialized. */
+/** A version with a handshake (up to 2025-11-25): initialize, keep Mcp-Session-Id, confirm with notifications/initialized. */
 async function initialize(ctx: StepContext): Promise<StepOutcome | undefined> {
   const version = ctx.learned.protocolVersion ?? ctx.settings.specVersion;
   const initialized = await callMcp(ctx, 'initialize', initializeParams(version), {

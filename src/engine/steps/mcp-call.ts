@@ -19,8 +19,8 @@ export async function callMcp(
 ): Promise<McpCallResult> {
   const { serverUrl } = ctx.settings;
   // During automatic version choice the protocol may differ from the version the flow began with.
-  const version = ctx.learned.protocolVersion ?? ctx.settings.specVersion;
-  const request = buildMcpRequest(version, method, params, {
+  const protocol = ctx.learned.protocolVersion ? ctx.profiles.profileFor(ctx.learned.protocolVersion) : ctx.profile;
+  const request = buildMcpRequest(protocol, method, params, {
     ...(options.id !== undefined ? { id: options.id } : {}),
     ...(ctx.learned.mcpSessionId ? { sessionId: ctx.learned.mcpSessionId } : {}),
     ...(ctx.learned.tokens ? { accessToken: ctx.learned.tokens.access_token } : {}),

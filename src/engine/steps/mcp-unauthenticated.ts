@@ -12,7 +12,7 @@ export const mcpUnauthenticatedStep: StepDefinition = {
   specAnchor: 'authorization-flow-steps',
   async run(ctx) {
     const { specVersion, serverUrl } = ctx.settings;
-    const request = firstRequest(specVersion);
+    const request = firstRequest(ctx.profile);
     ctx.note(`${request.body.method} (spec ${specVersion})`);
     const sent = await attempt(ctx, 'The MCP request got no response', () =>
       ctx.fetch({ to: 'mcp', expectHeaders: ['WWW-Authenticate'] })(serverUrl, {

@@ -14,10 +14,10 @@ export const protectedResourceMetadataStep: StepDefinition = {
     'and lists the authorization servers it trusts. It comes from the challenge URL or, failing that, from the well-known URLs in a fixed order.',
   specAnchor: 'authorization-server-location',
   async run(ctx) {
-    const { serverUrl } = ctx.settings;
+    const wellKnown = protectedResourceMetadataUrls(ctx.settings.serverUrl, ctx.profile.discovery.prmFallbackOrder);
     const candidates = ctx.learned.resourceMetadataUrl
-      ? [ctx.learned.resourceMetadataUrl, ...protectedResourceMetadataUrls(serverUrl).filter((url) => url !== ctx.learned.resourceMetadataUrl)]
-      : protectedResourceMetadataUrls(serverUrl);
+      ? [ctx.learned.resourceMetadataUrl, ...wellKnown.filter((url) => url !== ctx.learned.resourceMetadataUrl)]
+      : wellKnown;
 
     const tried: string[] = [];
     for (const url of candidates) {
@@ -32,15 +32,16 @@ export const protectedResourceMetadataStep: StepDefinition = {
       if (result.kind !== 'json') continue;
       if (url !== ctx.learned.resourceMetadataUrl && ctx.learned.resourceMetadataUrl) {
         ctx.raise('prm.challenge-url-unusable', `resource_metadata="${ctx.learned.resourceMetadataUrl}" failed; ${url} works.`, result.exchange.id);
-      } else if (!ctx.learned.resourceMetadataUrl && candidates.length > 1 && url === candidates.at(-1)) {
+      } else if (!ctx.learned.resourceMetadataUrl && candidates.length > 1 && url === rootUrl(ctx)) {
         ctx.raise('prm.root-only', `Found only at ${url}; ${candidates[0]} did not serve it.`, result.exchange.id);
       }
       return await accept(ctx, url, result.value, result.exchange.id);
     }
     if (ctx.settings.autoVersion) {
-      // No PRM anywhere: the server predates 2025-06-18, so the legacy discovery applies.
-      ctx.raise('version.auto-chosen', 'No protected resource metadata at any URL: treating the server as 2025-03-26 (metadata at its own origin).');
-      return { status: 'warning', summary: 'No PRM: switching to the 2025-03-26 path.', switchVersion: '2025-03-26' };
+      // No PRM anywhere: the server predates 2025-06-18, so the newest version without PRM applies.
+      const legacy = ctx.profiles.newest((profile) => profile.discovery.authorizationServer === 'mcp-origin').version;
+      ctx.raise('version.auto-chosen', `No protected resource metadata at any URL: treating the server as ${legacy} (metadata at its own origin).`);
+      return { status: 'warning', summary: `No PRM: switching to the ${legacy} path.`, switchVersion: legacy };
     }
     ctx.raise('prm.unreachable', `Tried, in order: ${tried.join('; ')}.`);
     return { status: 'failed', summary: 'No protected resource metadata found.' };
@@ -51,11 +52,10 @@ export const protectedResourceMetadataStep: StepDefinition = {
 const CONTINUABLE = ['prm.resource-mismatch', 'prm.resource-fragment'];
 
 async function accept(ctx: StepContext, url: string, document: unknown, exchangeId: string): Promise<StepOutcome> {
-  const rootUrl = protectedResourceMetadataUrls(ctx.settings.serverUrl).at(-1);
   const { metadata, hits } = validateProtectedResourceMetadata(document, {
     mcpUrl: ctx.settings.serverUrl,
     version: ctx.settings.specVersion,
-    viaRootWellKnown: url === rootUrl && url !== ctx.learned.resourceMetadataUrl,
+    viaRootWellKnown: url === rootUrl(ctx) && url !== ctx.learned.resourceMetadataUrl,
   });
   for (const hit of hits) ctx.raise(hit.ruleId, hit.detail, exchangeId);
   const servers = metadata?.authorization_servers ?? [];
@@ -73,6 +73,11 @@ async function accept(ctx: StepContext, url: string, document: unknown, exchange
     return { status: 'failed', summary: 'The metadata names another resource: a client must not use it.', continuable: true };
   }
   return { status: hits.length ? 'warning' : 'ok', summary: `Authorization server: ${issuer}` };
+}
+
+/** The well-known URL at the root of the MCP server's origin (RFC 9728 §3.1 without a path). */
+function rootUrl(ctx: StepContext): string | undefined {
+  return protectedResourceMetadataUrls(ctx.settings.serverUrl, ['root'])[0];
 }
 
 /** Several authorization servers: the client's choice (the user's, here), never silently mixed. */

@@ -1,5 +1,4 @@
 import * as oauth from 'oauth4webapi';
-import { isAtLeast } from '../spec/versions.ts';
 import { checkAccessTokenAudience } from './access-token-audience.ts';
 import { clientAuthFor } from './client-auth.ts';
 import { attempt } from './fetch-failure.ts';
@@ -23,7 +22,8 @@ export const refreshStep: StepDefinition = {
       return { status: 'skipped', summary: 'No refresh token to use.' };
     }
     const additionalParameters: Record<string, string> = {};
-    if (isAtLeast(ctx.settings.specVersion, '2025-06-18') && ctx.learned.resource) additionalParameters.resource = ctx.learned.resource;
+    // The refresh names the resource as the token request did, so the new token keeps its audience (RFC 8707 §2.2).
+    if (ctx.profile.resourceParameter && ctx.learned.resource) additionalParameters.resource = ctx.learned.resource;
     const as = toOauthServer(asMetadata);
     const sent = await attempt(ctx, 'The refresh request got no response', () =>
       oauth.refreshTokenGrantRequest(as, toOauthClient(client), clientAuthFor(client), tokens.refresh_token!, {
@@ -54,7 +54,7 @@ export const refreshStep: StepDefinition = {
       ...(fresh.scope ? { scope: fresh.scope } : {}),
     };
     ctx.note(rotated ? 'The refresh token was rotated: a new one replaces the old' : 'The same refresh token stays in use');
-    if (!rotated && !client.client_secret) {
+    if (!rotated && !client.client_secret && ctx.profile.refresh.rotationForPublicClients) {
       ctx.raise('refresh.not-rotated', 'The refresh response did not carry a new refresh token for this public client.', exchange.id);
       const audience = checkAccessTokenAudience(ctx, fresh.access_token, exchange.id);
       return { ...audience, status: 'warning', summary: 'New access token, but the refresh token was not rotated.' };

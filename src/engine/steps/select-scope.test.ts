@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { SPEC_PROFILES } from '../spec/profiles.ts';
+import type { SpecVersion } from '../spec/versions.ts';
 import { selectScope, stepUpScope } from './select-scope.ts';
 
 describe('scope selection', () => {
@@ -19,8 +21,9 @@ describe('scope selection', () => {
   });
 
   it('2026-07-28 steps up to the union of the previous and the challenged scopes; 2025-11-25 to the challenged ones', () => {
-    expect(stepUpScope('2026-07-28', 'files:read mcp', 'files:write mcp')).toBe('files:read mcp files:write');
-    expect(stepUpScope('2025-11-25', 'files:read mcp', 'files:write')).toBe('files:write');
-    expect(stepUpScope('2026-07-28', undefined, 'files:write')).toBe('files:write');
+    const rule = (version: SpecVersion) => SPEC_PROFILES.profileFor(version).stepUpScope;
+    expect(stepUpScope(rule('2026-07-28'), 'files:read mcp', 'files:write mcp')).toBe('files:read mcp files:write');
+    expect(stepUpScope(rule('2025-11-25'), 'files:read mcp', 'files:write')).toBe('files:write');
+    expect(stepUpScope(rule('2026-07-28'), undefined, 'files:write')).toBe('files:write');
   });
 });

@@ -1,5 +1,5 @@
 import type { FlowSettings, Learned } from '../session/types.ts';
-import type { SpecVersion } from '../spec/versions.ts';
+import type { SpecProfile } from '../spec/profile.ts';
 
 export interface ScopeChoice {
   scope?: string;
@@ -23,9 +23,9 @@ export function selectScope(learned: Learned, settings: Pick<FlowSettings, 'scop
   return { source: 'nowhere: no scope is sent' };
 }
 
-/** The scopes to ask for when a 403 insufficient_scope names `challenged`. */
-export function stepUpScope(version: SpecVersion, previous: string | undefined, challenged: string): string {
-  if (version !== '2026-07-28') return challenged;
+/** The scopes to ask for when a 403 insufficient_scope names `challenged`, by the version's rule. */
+export function stepUpScope(rule: SpecProfile['stepUpScope'], previous: string | undefined, challenged: string): string {
+  if (rule === 'challenged') return challenged;
   const union = new Set([...(previous ?? '').split(' '), ...challenged.split(' ')].filter(Boolean));
   return [...union].join(' ');
 }

@@ -6,10 +6,16 @@ import type { FlowSettings, Learned, StepStatus } from '../session/types.ts';
 import type { UserAgent } from '../flow/user-agent.ts';
 import type { StepKind } from './step-kind.ts';
 import type { SpecVersion } from '../spec/versions.ts';
+import type { SpecProfile } from '../spec/profile.ts';
+import type { ProfileRegistry } from '../spec/profile-registry.ts';
 
 /** What a step may do: make recorded requests, raise findings, learn things, write notes. */
 export interface StepContext {
   readonly settings: FlowSettings;
+  /** What the session's spec version decides (settings.specVersion); steps never compare versions themselves. */
+  readonly profile: SpecProfile<SpecVersion>;
+  /** Every known version, for automatic version choice and for a protocol version learned during it. */
+  readonly profiles: ProfileRegistry<SpecVersion>;
   /** Mutable: what this step learns is kept for the later ones. */
   readonly learned: Learned;
   readonly exchanges: readonly Exchange[];

@@ -1,6 +1,5 @@
 import * as oauth from 'oauth4webapi';
 import { checkAccessTokenAudience } from './access-token-audience.ts';
-import { isAtLeast } from '../spec/versions.ts';
 import { clientAuthFor } from './client-auth.ts';
 import { attempt } from './fetch-failure.ts';
 import { latestExchange } from './latest-exchange.ts';
@@ -21,7 +20,8 @@ export const tokenStep: StepDefinition = {
     const as = toOauthServer(asMetadata);
     const callbackParameters = oauth.validateAuthResponse(as, toOauthClient(client), new URL(callbackUrl), state!);
     const additionalParameters: Record<string, string> = {};
-    if (isAtLeast(ctx.settings.specVersion, '2025-06-18') && ctx.learned.resource) additionalParameters.resource = ctx.learned.resource;
+    // RFC 8707 resource on the token request too, where the version requires it ("Resource Parameter Implementation").
+    if (ctx.profile.resourceParameter && ctx.learned.resource) additionalParameters.resource = ctx.learned.resource;
 
     const sent = await attempt(ctx, 'The token request got no response', () =>
       oauth.authorizationCodeGrantRequest(as, toOauthClient(client), clientAuthFor(client), callbackParameters, ctx.settings.redirectUri, pkce.verifier, {

@@ -27,7 +27,7 @@ export async function registerDynamically(ctx: StepContext, _explicit: boolean):
     grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'],
     token_endpoint_auth_method: 'none',
-    application_type: applicationType,
+    ...(ctx.profile.registration.sendsApplicationType ? { application_type: applicationType } : {}),
   };
   ctx.note(`application_type = ${applicationType}, redirect_uri = ${ctx.settings.redirectUri}`);
   const sent = await attempt(ctx, 'The registration request got no response', () =>

@@ -1,4 +1,3 @@
-import { isAtLeast } from '../../spec/versions.ts';
 import type { StepContext, StepOutcome } from '../step-definition.ts';
 import { chooseTokenAuthMethod } from './token-auth-method.ts';
 
@@ -10,7 +9,7 @@ export function usePreRegisteredClient(ctx: StepContext): StepOutcome {
   const { clientId, clientSecret } = ctx.settings.registration;
   const as = ctx.learned.asMetadata!;
   const boundIssuer = ctx.settings.registration.issuer ?? ctx.learned.client?.issuer;
-  if (boundIssuer && boundIssuer !== as.issuer && !isAtLeast(ctx.settings.specVersion, '2026-07-28')) {
+  if (boundIssuer && boundIssuer !== as.issuer && !ctx.profile.credentialsBoundToIssuer) {
     ctx.note(`These credentials were issued by ${String(boundIssuer)}; 2026-07-28 would refuse to send them to ${as.issuer}`);
   } else if (boundIssuer && boundIssuer !== as.issuer) {
     ctx.raise('registration.bound-to-other-issuer', `The client id was used with ${String(boundIssuer)}; this flow's issuer is ${as.issuer}.`);

@@ -1,11 +1,13 @@
-import type { StepDefinition } from '../step-definition.ts';
+import type { RegistrationApproach } from '../../spec/profile.ts';
+import type { StepContext, StepDefinition, StepOutcome } from '../step-definition.ts';
 import { useClientMetadataDocument } from './client-metadata-document.ts';
 import { registerDynamically } from './dynamic-registration.ts';
 import { usePreRegisteredClient } from './pre-registered.ts';
 
 /**
- * The spec's order (2025-11-25 "Client Registration Approaches"): pre-registered credentials,
- * then a Client ID Metadata Document, then dynamic registration, then ask the user.
+ * The approach the user chose, or in auto mode the version's order (2025-11-25 "Client
+ * Registration Approaches": pre-registered credentials, then a Client ID Metadata Document, then
+ * dynamic registration), each tried while the ones before do not apply.
  */
 export const registrationStep: StepDefinition = {
   kind: 'registration',
@@ -15,24 +17,35 @@ export const registrationStep: StepDefinition = {
     'Metadata Document URL (the server fetches it), or registers itself dynamically (RFC 7591) with its redirect URI, grant types and application_type.',
   specAnchor: 'client-registration-approaches',
   async run(ctx) {
-    const { mode, clientId, clientMetadataUrl } = ctx.settings.registration;
+    const { mode } = ctx.settings.registration;
     if (!ctx.learned.asMetadata) return { status: 'failed', summary: 'No authorization server metadata.' };
-    if (mode === 'pre-registered' || (mode === 'auto' && clientId)) {
-      if (!clientId) {
-        ctx.raise('registration.unavailable', 'Pre-registered mode needs a client id.');
-        return { status: 'failed', summary: 'Enter the pre-registered client id.' };
-      }
-      return usePreRegisteredClient(ctx);
-    }
-    if (mode === 'cimd' || (mode === 'auto' && clientMetadataUrl)) {
-      if (!clientMetadataUrl) {
-        ctx.raise('registration.cimd-url-invalid', 'CIMD mode needs the URL of the client metadata document.');
-        return { status: 'failed', summary: 'Enter the client metadata document URL.' };
-      }
-      const outcome = useClientMetadataDocument(ctx, mode === 'cimd');
+    const approaches = mode === 'auto' ? ctx.profile.registration.order : [mode];
+    for (const approach of approaches) {
+      const outcome = await APPROACHES[approach](ctx, mode !== 'auto');
       if (outcome) return outcome;
-      ctx.note('Falling back to dynamic registration');
     }
-    return registerDynamically(ctx, mode === 'dcr');
+    ctx.raise('registration.unavailable', 'No registration approach of this version applies: enter a pre-registered client id.');
+    return { status: 'failed', summary: 'No way to get a client_id: enter a pre-registered one.' };
   },
+};
+
+/** Each approach: an outcome, or undefined when it does not apply in auto mode and the next one is tried. */
+const APPROACHES: Record<RegistrationApproach, (ctx: StepContext, explicit: boolean) => StepOutcome | undefined | Promise<StepOutcome>> = {
+  'pre-registered'(ctx, explicit) {
+    if (ctx.settings.registration.clientId) return usePreRegisteredClient(ctx);
+    if (!explicit) return undefined;
+    ctx.raise('registration.unavailable', 'Pre-registered mode needs a client id.');
+    return { status: 'failed', summary: 'Enter the pre-registered client id.' };
+  },
+  cimd(ctx, explicit) {
+    if (!ctx.settings.registration.clientMetadataUrl) {
+      if (!explicit) return undefined;
+      ctx.raise('registration.cimd-url-invalid', 'CIMD mode needs the URL of the client metadata document.');
+      return { status: 'failed', summary: 'Enter the client metadata document URL.' };
+    }
+    const outcome = useClientMetadataDocument(ctx, explicit);
+    if (!outcome) ctx.note('Falling back to dynamic registration');
+    return outcome;
+  },
+  dcr: (ctx, explicit) => registerDynamically(ctx, explicit),
 };
