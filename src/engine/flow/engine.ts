@@ -429,6 +429,9 @@ export class FlowEngine {
         return session().exchanges;
       },
       userAgent: this.options.userAgent,
+      get offSpec() {
+        return !!session().offSpec;
+      },
       signal: this.abort.signal,
       input: step.input ?? {},
       chooseAuthorizationServer: async (issuers) => (await this.options.chooseAuthorizationServer?.(issuers)) ?? issuers[0]!,

@@ -1,3 +1,5 @@
+import { openableHref } from '../security/openable-url.ts';
+
 /**
  * Authorization needs a user agent: someone has to log in and consent at the authorization
  * server. The browser app opens a popup; the CLI follows redirects or opens the system browser.
@@ -6,6 +8,8 @@ export interface AuthorizeRequest {
   url: string;
   redirectUri: string;
   state: string;
+  /** The user chose "Continue anyway" past a plain-http endpoint on a public host, so it may be opened. */
+  insecureHttpAccepted?: boolean;
 }
 
 export interface AuthorizeResult {
@@ -21,10 +25,22 @@ export interface UserAgent {
 export class UserAgentError extends Error {
   constructor(
     /** other-origin: the server sent the browser back to another origin than the redirect URI's. */
-    readonly reason: 'popup-blocked' | 'closed' | 'timeout' | 'cancelled' | 'other-origin',
+    /** refused: the URL failed the gate (src/engine/security/openable-url.ts) and was never opened. */
+    readonly reason: 'popup-blocked' | 'closed' | 'timeout' | 'cancelled' | 'other-origin' | 'refused',
     message: string,
   ) {
     super(message);
     this.name = 'UserAgentError';
   }
+}
+
+/**
+ * The URL a user agent may open for `request`, after the gate. Every user agent calls this right
+ * before it opens anything (defence in depth: the authorize step has already checked), so a
+ * refused URL never reaches window.open, location or the system browser.
+ */
+export function gatedAuthorizeUrl(request: AuthorizeRequest): string {
+  const gated = openableHref(request.url, request.insecureHttpAccepted ? { insecureHttpAccepted: true } : {});
+  if ('refused' in gated) throw new UserAgentError('refused', `The authorization URL ${gated.refused}`);
+  return gated.href;
 }

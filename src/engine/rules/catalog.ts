@@ -262,6 +262,14 @@ export const RULES = [
     fix: 'Add `"authorization_servers": ["https://<your-issuer>"]`.',
   },
   {
+    id: 'prm.authorization-server-not-https',
+    severity: 'error',
+    versions: FROM_2025_06_18,
+    link: RFC8414 + '#section-2',
+    problem: 'An entry of authorization_servers is not an https issuer URL; entries that are not http(s) at all are left out, since the client can neither fetch nor open them.',
+    fix: 'List each authorization server by its https issuer identifier, e.g. `"https://auth.example.com"`.',
+  },
+  {
     id: 'prm.resource-mismatch',
     severity: 'error',
     versions: FROM_2025_06_18,
@@ -284,6 +292,15 @@ export const RULES = [
     link: specLink(PROFILE_2025_11_25, 'scope-selection-strategy'),
     problem: '`offline_access` is listed in scopes_supported; it is not a scope of the resource, and clients that request every listed scope will ask for it.',
     fix: 'Leave offline_access out of the protected resource metadata; the authorization server decides about refresh tokens.',
+  },
+
+  {
+    id: 'metadata.cross-origin-redirect',
+    severity: 'warning',
+    versions: ALL,
+    link: RFC8414 + '#section-3',
+    problem: 'A metadata request was redirected to another origin, and the document came from there; the client trusted a server other than the one it asked.',
+    fix: 'Serve the metadata at the URL the client builds, without a redirect to another origin.',
   },
 
   // Step 6: authorization server metadata.
@@ -435,6 +452,14 @@ export const RULES = [
     link: specLink(PROFILE_2026_07_28, 'communication-security'),
     problem: 'The redirect URI is neither https nor a loopback address; authorization codes would travel in the clear.',
     fix: 'Serve the app over https, or use http://localhost (or 127.0.0.1) for local development.',
+  },
+  {
+    id: 'authorize.endpoint-refused',
+    severity: 'error',
+    versions: ALL,
+    link: RFC8414 + '#section-2',
+    problem: 'The authorization endpoint is not an https URL (http is tolerated on loopback only), so the app refused to open it: a javascript:, data:, file: or custom-scheme URL from a server could run script or launch another program.',
+    fix: 'Publish an https authorization_endpoint in the authorization server metadata; OAuth 2.1 (§1.5) and RFC 8414 (§2) require https endpoints.',
   },
   {
     id: 'authorize.no-callback',

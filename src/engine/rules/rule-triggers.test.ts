@@ -288,6 +288,23 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     server: { prm: ({ authorization_servers: _, ...rest }) => rest },
     detail: () => 'The metadata has no authorization_servers.',
   },
+  'prm.authorization-server-not-https': {
+    when: 'the protected resource metadata lists a javascript: issuer before the real one',
+    severity: 'error',
+    server: { prm: (healthy) => ({ ...healthy, authorization_servers: ['javascript:alert(1)', ...(healthy.authorization_servers as string[])] }) },
+    detail: () => 'authorization_servers lists "javascript:alert(1)": the scheme "javascript:" is never opened, only https (and http on a loopback host); it is left out.',
+  },
+  'metadata.cross-origin-redirect': {
+    when: 'the protected resource metadata URL redirects to the same document on another origin (127.0.0.1 to localhost)',
+    severity: 'warning',
+    server: {
+      routes: {
+        [PRM_PATH]: ({ request, response, base }, healthy) =>
+          request.headers.host === new URL(base).host ? (response.writeHead(302, { Location: `${base.replace('127.0.0.1', 'localhost')}${PRM_PATH}` }), response.end()) : healthy(),
+      },
+    },
+    detail: (base) => `${base}${PRM_PATH} was redirected to ${base.replace('127.0.0.1', 'localhost')}${PRM_PATH}, on another origin`,
+  },
   'prm.resource-mismatch': {
     when: 'the protected resource metadata names the MCP URL with a trailing slash',
     severity: 'error',
@@ -451,6 +468,13 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     severity: 'error',
     settings: () => ({ redirectUri: 'http://app.example.com/callback' }),
     detail: () => 'redirect_uri is http://app.example.com/callback.',
+  },
+  'authorize.endpoint-refused': {
+    when: 'the authorization endpoint is javascript:, and the user continues anyway past the metadata step that stopped the flow',
+    severity: 'error',
+    server: { asMetadata: (healthy) => ({ ...healthy, authorization_endpoint: 'javascript:alert(document.domain)' }) },
+    then: (engine) => engine.continueAnyway(),
+    detail: () => 'authorization_endpoint "javascript:alert(document.domain)" was not opened: the scheme "javascript:" is never opened',
   },
   'authorize.no-callback': {
     when: 'the authorization endpoint shows an error page instead of redirecting back',

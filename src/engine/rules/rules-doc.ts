@@ -11,6 +11,7 @@ const AREA_TITLES: Readonly<Record<string, string>> = {
   mcp: 'MCP requests',
   challenge: 'The WWW-Authenticate challenge',
   prm: 'Protected resource metadata',
+  metadata: 'Any metadata document',
   as: 'Authorization server metadata',
   registration: 'Client registration',
   scope: 'Scope selection',

@@ -1,6 +1,8 @@
 import { authorizationServerMetadataUrls, legacyDefaultEndpoints, legacyMetadataUrl } from '../discovery/as-metadata-urls.ts';
 import { RecordedFetchError } from '../http/recorder.ts';
 import type { RuleId } from '../rules/catalog.ts';
+import { judgeUrl } from '../security/openable-url.ts';
+import type { AuthorizationServerMetadata } from '../session/types.ts';
 import { validateAuthorizationServerMetadata } from '../validate/as-metadata.ts';
 import { fetchFailure } from './fetch-failure.ts';
 import { fetchJsonDocument } from './fetch-json-document.ts';
@@ -10,6 +12,11 @@ import type { StepContext, StepDefinition, StepOutcome } from './step-definition
 const FATAL: RuleId[] = ['as.not-object', 'as.missing-endpoint'];
 /** Problems after which a conforming client MUST stop, but a debugger can go on to show the rest. */
 const MUST_STOP: RuleId[] = ['as.issuer-mismatch', 'as.pkce-s256-missing'];
+/**
+ * The endpoints this flow opens or sends to. One that is not https (http on loopback aside) stops
+ * the flow: OAuth 2.1 §1.5 requires TLS. Other endpoints it lists (revocation, jwks) are only flagged.
+ */
+const USED_ENDPOINTS = ['authorization_endpoint', 'token_endpoint', 'registration_endpoint'] as const;
 
 export const asDiscoveryStep: StepDefinition = {
   kind: 'as-discovery',
@@ -52,8 +59,8 @@ function accept(ctx: StepContext, url: string, document: unknown, expectedIssuer
   ctx.note(`issuer = ${metadata.issuer}`);
   ctx.note(`PKCE: ${(metadata.code_challenge_methods_supported ?? []).join(', ') || 'not advertised'}`);
   ctx.note(`registration_endpoint = ${metadata.registration_endpoint ?? 'none'}`);
-  const mustStop = hits.find((hit) => stopsClient(ctx, hit.ruleId));
-  if (mustStop) return { status: 'failed', summary: `A conforming client stops here (${mustStop.ruleId}).`, continuable: true };
+  const mustStop = hits.find((hit) => stopsClient(ctx, hit.ruleId))?.ruleId ?? (insecureEndpoints(metadata).length ? 'as.endpoint-not-https' : undefined);
+  if (mustStop) return { status: 'failed', summary: `A conforming client stops here (${mustStop}).`, continuable: true };
   return { status: hits.length ? 'warning' : 'ok', summary: `Issuer ${metadata.issuer} confirmed.` };
 }
 
@@ -87,5 +94,18 @@ async function legacyDiscovery(ctx: StepContext): Promise<StepOutcome> {
   }
   ctx.learned.asMetadata = { issuer, ...legacyDefaultEndpoints(ctx.settings.serverUrl), code_challenge_methods_supported: ['S256'] };
   ctx.note('No metadata (404): using the default endpoints /authorize, /token and /register (2025-03-26 fallback)');
+  const insecure = insecureEndpoints(ctx.learned.asMetadata);
+  if (insecure.length) {
+    for (const name of insecure) ctx.raise('as.endpoint-not-https', `The default ${name} ${ctx.learned.asMetadata[name]} is not https.`, result.exchange.id);
+    return { status: 'failed', summary: 'A conforming client stops here (as.endpoint-not-https).', continuable: true, title: 'Default endpoints (2025-03-26 fallback)' };
+  }
   return { status: 'ok', summary: 'Default endpoints at the MCP server origin (legacy path).', title: 'Default endpoints (2025-03-26 fallback)' };
+}
+
+/** The used endpoints that fail the URL gate (src/engine/security/openable-url.ts). */
+function insecureEndpoints(metadata: AuthorizationServerMetadata): Array<(typeof USED_ENDPOINTS)[number]> {
+  return USED_ENDPOINTS.filter((name) => {
+    const value = metadata[name];
+    return typeof value === 'string' && judgeUrl(value).kind !== 'allowed';
+  });
 }

@@ -1,6 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import { UserAgentError } from '../flow/user-agent.ts';
-import { isLoopbackHost } from '../validate/as-metadata.ts';
+import { HTTPS_RULE, judgeUrl, refusalText } from '../security/openable-url.ts';
+import { isLoopbackHost } from '../security/loopback-host.ts';
 import { selectScope } from './select-scope.ts';
 import type { StepContext, StepDefinition } from './step-definition.ts';
 
@@ -14,6 +15,12 @@ export const authorizeStep: StepDefinition = {
   async run(ctx) {
     const { asMetadata: as, client } = ctx.learned;
     if (!as?.authorization_endpoint || !client) return { status: 'failed', summary: 'No authorization endpoint or client.' };
+    // The gate, before anything is built or opened: a hostile server's endpoint may be javascript: or file:.
+    const endpoint = judgeUrl(as.authorization_endpoint);
+    if (endpoint.kind === 'refused' || (endpoint.kind === 'insecure' && !ctx.offSpec)) {
+      ctx.raise('authorize.endpoint-refused', `authorization_endpoint ${refusalText(as.authorization_endpoint, endpoint.reason)} ${HTTPS_RULE}.`);
+      return { status: 'failed', summary: 'The authorization endpoint was refused; nothing was opened.' };
+    }
     const verifier = oauth.generateRandomCodeVerifier();
     const challenge = await oauth.calculatePKCECodeChallenge(verifier);
     const state = oauth.generateRandomState();
@@ -24,7 +31,7 @@ export const authorizeStep: StepDefinition = {
     if (redirect.protocol !== 'https:' && !isLoopbackHost(redirect.hostname)) {
       ctx.raise('authorize.redirect-uri-insecure', `redirect_uri is ${ctx.settings.redirectUri}.`);
     }
-    const url = new URL(as.authorization_endpoint);
+    const url = new URL(endpoint.url);
     const params: Record<string, string> = {
       response_type: 'code',
       client_id: client.client_id,
@@ -54,7 +61,7 @@ export const authorizeStep: StepDefinition = {
     const startedAt = Date.now();
     try {
       const { callbackUrl } = await ctx.userAgent.authorize(
-        { url: url.href, redirectUri: ctx.settings.redirectUri, state },
+        { url: url.href, redirectUri: ctx.settings.redirectUri, state, ...(endpoint.kind === 'insecure' ? { insecureHttpAccepted: true } : {}) },
         ctx.signal,
       );
       ctx.navigation('user', 'as', url.href, startedAt);
@@ -62,9 +69,11 @@ export const authorizeStep: StepDefinition = {
       ctx.learned.callbackUrl = callbackUrl;
       return { status: 'ok', summary: 'The authorization server redirected back to the app.' };
     } catch (error) {
-      ctx.navigation('user', 'as', url.href, startedAt);
+      // A refused URL was never opened, so there was no navigation to draw.
+      if (!(error instanceof UserAgentError && error.reason === 'refused')) ctx.navigation('user', 'as', url.href, startedAt);
       if (error instanceof UserAgentError) {
-        if (error.reason === 'other-origin') ctx.raise('callback.other-origin', `${error.message} The redirect_uri sent was ${ctx.settings.redirectUri}.`);
+        if (error.reason === 'refused') ctx.raise('authorize.endpoint-refused', `${error.message} ${HTTPS_RULE}.`);
+        else if (error.reason === 'other-origin') ctx.raise('callback.other-origin', `${error.message} The redirect_uri sent was ${ctx.settings.redirectUri}.`);
         else if (error.reason !== 'cancelled') ctx.raise('authorize.no-callback', noCallbackDetail(ctx, error.message));
         return { status: 'failed', summary: error.message };
       }

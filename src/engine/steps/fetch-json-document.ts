@@ -24,10 +24,23 @@ export async function fetchJsonDocument(ctx: StepContext, url: string, to: Lane)
   }
   const exchange = latestExchange(ctx);
   const response = exchange.response!;
+  // fetch follows redirects without a word; metadata from another origin is another server's word.
+  const movedTo = crossOriginDestination(url, response.redirected, response.finalUrl);
+  if (movedTo) ctx.raise('metadata.cross-origin-redirect', `${url} was redirected to ${movedTo}, on another origin; the answer came from there.`, exchange.id);
   if (response.status !== 200) {
     return { kind: 'unusable', exchange, reason: `HTTP ${response.status} ${response.statusText}`.trim() };
   }
   const parsed = parseJsonBody(response.body, headerValue(exchange, 'content-type'));
   if (!parsed.ok) return { kind: 'unusable', exchange, reason: parsed.detail, notJson: true };
   return { kind: 'json', exchange, value: parsed.value };
+}
+
+/** Where a followed redirect ended, when that is on another origin than the URL asked for. */
+function crossOriginDestination(asked: string, redirected: boolean | undefined, finalUrl: string | undefined): string | undefined {
+  if (!redirected || !finalUrl) return undefined;
+  try {
+    return new URL(finalUrl).origin === new URL(asked).origin ? undefined : finalUrl;
+  } catch {
+    return undefined;
+  }
 }

@@ -20,6 +20,8 @@ export interface StepContext {
   readonly learned: Learned;
   readonly exchanges: readonly Exchange[];
   readonly userAgent: UserAgent;
+  /** The user chose "Continue anyway" earlier in this run: what a conforming client refuses may now be tried. */
+  readonly offSpec: boolean;
   readonly signal?: AbortSignal;
   /** The input this step instance was created with (e.g. which tool to call). */
   readonly input: Record<string, unknown>;

@@ -1,3 +1,4 @@
+import { judgeUrl } from '../security/openable-url.ts';
 import type { AuthorizationServerMetadata } from '../session/types.ts';
 import type { SpecVersion } from '../spec/versions.ts';
 import { describeJsonType, hit, hitsForVersion, isJsonObject, showValue, type RuleHit } from './rule-hit.ts';
@@ -51,22 +52,10 @@ export function validateAuthorizationServerMetadata(
   return { metadata: typedMetadata(doc), hits: hitsForVersion(hits, ctx.version) };
 }
 
-/** Why a URL is not acceptable for an AS endpoint, or undefined. http is tolerated on loopback for local development. */
+/** Why a URL is not acceptable for an AS endpoint, or undefined: the gate's verdict (http is tolerated on loopback). */
 function insecureUrlProblem(value: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return 'is not a valid URL';
-  }
-  if (url.protocol === 'https:') return undefined;
-  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return undefined;
-  return 'is not https';
-}
-
-/** localhost, 127.0.0.0/8 and [::1]; the URL parser has already normalised forms like 127.1. */
-export function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+  const verdict = judgeUrl(value);
+  return verdict.kind === 'allowed' ? undefined : `is not https: ${verdict.reason}`;
 }
 
 function typedMetadata(doc: Record<string, unknown>): AuthorizationServerMetadata {

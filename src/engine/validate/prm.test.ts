@@ -59,6 +59,25 @@ describe('validateProtectedResourceMetadata', () => {
     expect(metadata?.authorization_servers).toEqual(['https://auth.example.com']);
   });
 
+  it('flags issuers that are not https, and leaves out those that are not http(s) at all', () => {
+    const { metadata, hits } = validateProtectedResourceMetadata(
+      { resource: MCP, authorization_servers: ['javascript:alert(1)', 'http://auth.example.com', 'file:///etc', 'http://localhost:9000', 'https://auth.example.com'] },
+      { mcpUrl: MCP },
+    );
+    expect(hits).toEqual([
+      {
+        ruleId: 'prm.authorization-server-not-https',
+        detail: 'authorization_servers lists "javascript:alert(1)": the scheme "javascript:" is never opened, only https (and http on a loopback host); it is left out.',
+      },
+      { ruleId: 'prm.authorization-server-not-https', detail: 'authorization_servers lists "http://auth.example.com": it is plain http on auth.example.com, which is not a loopback host.' },
+      {
+        ruleId: 'prm.authorization-server-not-https',
+        detail: 'authorization_servers lists "file:///etc": the scheme "file:" is never opened, only https (and http on a loopback host); it is left out.',
+      },
+    ]);
+    expect(metadata?.authorization_servers).toEqual(['http://auth.example.com', 'http://localhost:9000', 'https://auth.example.com']);
+  });
+
   it('flags a trailing-slash mismatch and shows both values exactly', () => {
     const { metadata, hits } = validateProtectedResourceMetadata({ ...good, resource: `${MCP}/` }, { mcpUrl: MCP });
     expect(hits).toEqual([

@@ -1,4 +1,5 @@
 import { sameResource } from '../discovery/resource-uri.ts';
+import { judgeUrl } from '../security/openable-url.ts';
 import type { ProtectedResourceMetadata } from '../session/types.ts';
 import type { SpecVersion } from '../spec/versions.ts';
 import { describeJsonType, hit, hitsForVersion, isJsonObject, showValue, type RuleHit } from './rule-hit.ts';
@@ -43,7 +44,15 @@ export function validateProtectedResourceMetadata(
       const bad = servers.filter((s) => typeof s !== 'string' || s === '');
       hits.push(hit('prm.no-authorization-servers', `authorization_servers has entries that are not issuer URLs: ${showValue(bad)}.`));
     }
-    metadata.authorization_servers = usable;
+    const kept = usable.filter((issuer) => {
+      // RFC 8414 §2: an issuer is an https URL. A scheme that is not http(s) can be neither fetched nor opened.
+      const verdict = judgeUrl(issuer);
+      if (verdict.kind === 'allowed') return true;
+      const dropped = verdict.kind === 'refused';
+      hits.push(hit('prm.authorization-server-not-https', `authorization_servers lists ${showValue(issuer)}: ${verdict.reason}${dropped ? '; it is left out' : ''}.`));
+      return !dropped;
+    });
+    metadata.authorization_servers = kept;
   }
 
   const resource = doc.resource;

@@ -1,4 +1,4 @@
-import { UserAgentError, type AuthorizeRequest, type UserAgent } from '../../engine/flow/user-agent.ts';
+import { UserAgentError, gatedAuthorizeUrl, type AuthorizeRequest, type UserAgent } from '../../engine/flow/user-agent.ts';
 import { listenForCallback } from './callback-channel.ts';
 
 const LOGIN_TIMEOUT_MS = 5 * 60_000;
@@ -29,7 +29,10 @@ export function createPopupUserAgent(options: PopupOptions = {}): PopupUserAgent
     },
     authorize(request: AuthorizeRequest, signal?: AbortSignal) {
       return new Promise((resolve, reject) => {
-        const popup = window.open(request.url, 'mcp-auth-flow-login', 'popup,width=560,height=760');
+        // Defence in depth: the authorize step has gated the URL; a refused one still never reaches
+        // window.open (this throws, which rejects the promise with a 'refused' UserAgentError).
+        const url = gatedAuthorizeUrl(request);
+        const popup = window.open(url, 'mcp-auth-flow-login', 'popup,width=560,height=760');
         if (!popup) {
           if (options.onPopupBlocked) {
             // The page is about to leave; this promise never settles, and the flow resumes on return.

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { createSession } from '../../engine/flow/create-session.ts';
 import { FlowEngine } from '../../engine/flow/engine.ts';
+import { gatedAuthorizeUrl } from '../../engine/flow/user-agent.ts';
 import type { FlowSession, FlowSettings } from '../../engine/session/types.ts';
 import type { RelayEndpoint } from '../../engine/cors/relay-api.ts';
 import { createPopupUserAgent, type PopupUserAgent } from './popup-user-agent.ts';
@@ -27,8 +28,10 @@ export function useFlow(relay?: RelayEndpoint | null) {
       userAgent.current = createPopupUserAgent({
         onPopupBlocked: (request) => {
           // Leave for the authorization server in this tab; the session waits in sessionStorage.
+          // The gate again (it throws for a refused URL, failing the step): nothing unchecked reaches location.
+          const url = gatedAuthorizeUrl(request);
           saveForRedirect(created.snapshot);
-          window.location.assign(request.url);
+          window.location.assign(url);
         },
       });
       const created: FlowEngine = new FlowEngine(session, {

@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi';
-import { isLoopbackHost } from '../../validate/as-metadata.ts';
+import { isLoopbackHost } from '../../security/loopback-host.ts';
 import { attempt } from '../fetch-failure.ts';
 import { latestExchange } from '../latest-exchange.ts';
 import { describeOauthError } from '../oauth-error.ts';
