@@ -3,6 +3,7 @@ import { UserAgentError } from '../engine/flow/user-agent.ts';
 import { startLoopbackServer } from '../engine/test-support/loopback-server.ts';
 import { startCallbackListener, type CallbackListener } from './callback-listener.ts';
 import { NodeUserAgent, isRedirectTarget } from './node-user-agent.ts';
+import { openSystemBrowser } from './open-browser.ts';
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -103,6 +104,58 @@ describe('NodeUserAgent', () => {
     const agent = new NodeUserAgent({ listener, openBrowser: () => controller.abort() });
     const attempt = agent.authorize({ url: authorizeUrl(server.base, listener.redirectUri, 's'), redirectUri: listener.redirectUri, state: 's' }, controller.signal);
     await expect(attempt).rejects.toMatchObject({ reason: 'cancelled' });
+  });
+});
+
+describe('NodeUserAgent and the URL gate', () => {
+  it.each(['javascript:window.__pwned=1', 'file:///etc/passwd', 'data:text/html,<script>1</script>', 'ms-settings:privacy', 'http://example.invalid/authorize'])(
+    'refuses %s: it is neither fetched, printed nor opened',
+    async (url) => {
+      const listener = await listen();
+      const opened: string[] = [];
+      const fetched: string[] = [];
+      const log: string[] = [];
+      const agent = new NodeUserAgent({
+        listener,
+        log: (line) => log.push(line),
+        openBrowser: (target) => opened.push(target),
+        fetchImpl: async (input) => (fetched.push(String(input)), new Response('')),
+      });
+      const attempt = agent.authorize({ url, redirectUri: listener.redirectUri, state: 's' });
+      await expect(attempt).rejects.toMatchObject({ reason: 'refused' });
+      await expect(attempt).rejects.toThrow(`The authorization URL ${JSON.stringify(url)} was not opened`);
+      expect({ opened, fetched, log }).toEqual({ opened: [], fetched: [], log: [] });
+    },
+  );
+});
+
+describe('openSystemBrowser', () => {
+  const system = (platform: NodeJS.Platform) => {
+    const spawned: Array<[string, string[]]> = [];
+    return { spawned, platform, env: { DISPLAY: ':0' }, spawn: (command: string, args: string[]) => void spawned.push([command, args]) };
+  };
+
+  it('never hands a scheme other than http(s) to the system opener, on any platform', () => {
+    for (const platform of ['linux', 'darwin', 'win32'] as const) {
+      const spy = system(platform);
+      for (const url of ['javascript:alert(1)', 'file:///C:/Windows/System32/calc.exe', 'ms-settings:', 'vbscript:x', 'not a url']) openSystemBrowser(url, spy);
+      expect(spy.spawned, platform).toEqual([]);
+    }
+  });
+
+  it('uses explorer.exe on Windows, not rundll32, with commas encoded so no part becomes another argument', () => {
+    const spy = system('win32');
+    openSystemBrowser('https://auth.example.com/authorize?scope=a,b&x=C:\\evil.exe', spy);
+    expect(spy.spawned).toEqual([['explorer.exe', ['https://auth.example.com/authorize?scope=a%2Cb&x=C:\\evil.exe']]]);
+  });
+
+  it('uses xdg-open on Linux with a display, and open on macOS', () => {
+    const linux = system('linux');
+    const mac = system('darwin');
+    openSystemBrowser('http://127.0.0.1:3000/authorize?a=1', linux);
+    openSystemBrowser('https://auth.example.com/authorize', mac);
+    expect(linux.spawned).toEqual([['xdg-open', ['http://127.0.0.1:3000/authorize?a=1']]]);
+    expect(mac.spawned).toEqual([['open', ['https://auth.example.com/authorize']]]);
   });
 });
 

@@ -1,4 +1,5 @@
-import type { AuthorizeRequest, AuthorizeResult, UserAgent } from '../engine/flow/user-agent.ts';
+import { gatedAuthorizeUrl, type AuthorizeRequest, type AuthorizeResult, type UserAgent } from '../engine/flow/user-agent.ts';
+import { judgeUrl } from '../engine/security/openable-url.ts';
 import type { CallbackListener } from './callback-listener.ts';
 import { openSystemBrowser } from './open-browser.ts';
 
@@ -34,22 +35,24 @@ export class NodeUserAgent implements UserAgent {
   }
 
   async authorize(request: AuthorizeRequest, signal?: AbortSignal): Promise<AuthorizeResult> {
-    const direct = await this.followRedirects(request, signal);
+    // The gate first: a refused URL is neither fetched nor printed as something to open, nor opened.
+    const url = gatedAuthorizeUrl(request);
+    const direct = await this.followRedirects(url, request.redirectUri, signal);
     if (direct) return { callbackUrl: direct };
 
     const { listener, log = () => undefined, openBrowser = openSystemBrowser } = this.options;
     log('The authorization server wants a person to log in. Open this URL in a browser:');
-    log(`  ${request.url}`);
+    log(`  ${url}`);
     log(`Waiting up to ${duration(this.loginTimeoutMs)} for the callback on ${listener.redirectUri}…`);
     const waiting = listener.next(request.state, this.loginTimeoutMs, signal);
-    openBrowser(request.url);
+    openBrowser(url);
     return { callbackUrl: await waiting };
   }
 
   /** The callback URL when the redirects lead straight back to us; undefined when a page wants a person. */
-  private async followRedirects(request: AuthorizeRequest, signal?: AbortSignal): Promise<string | undefined> {
+  private async followRedirects(start: string, redirectUri: string, signal?: AbortSignal): Promise<string | undefined> {
     const fetchImpl = this.options.fetchImpl ?? fetch;
-    let url = request.url;
+    let url = start;
     for (let hop = 0; hop <= this.maxRedirects; hop += 1) {
       const timeout = AbortSignal.timeout(this.requestTimeoutMs);
       let response: Response;
@@ -64,7 +67,9 @@ export class NodeUserAgent implements UserAgent {
       const location = response.headers.get('location');
       if (response.status < 300 || response.status > 399 || !location) return undefined;
       const next = new URL(location, url).href;
-      if (isRedirectTarget(next, request.redirectUri)) return next;
+      if (isRedirectTarget(next, redirectUri)) return next;
+      // Only http(s) is followed; the browser, which refuses such redirects itself, gets the start URL.
+      if (judgeUrl(next).kind === 'refused') return undefined;
       url = next;
     }
     return undefined;
