@@ -1,5 +1,6 @@
 import { UserAgentError, gatedAuthorizeUrl, type AuthorizeRequest, type UserAgent } from '../../engine/flow/user-agent.ts';
 import { listenForCallback } from './callback-channel.ts';
+import { markLoginEnded, markLoginPending } from './pending-logins.ts';
 
 const LOGIN_TIMEOUT_MS = 5 * 60_000;
 
@@ -32,8 +33,11 @@ export function createPopupUserAgent(options: PopupOptions = {}): PopupUserAgent
         // Defence in depth: the authorize step has gated the URL; a refused one still never reaches
         // window.open (this throws, which rejects the promise with a 'refused' UserAgentError).
         const url = gatedAuthorizeUrl(request);
+        // Recorded before the popup opens, which copies this tab's session storage (pending-logins.ts).
+        markLoginPending(request.state);
         const popup = window.open(url, 'mcp-auth-flow-login', 'popup,width=560,height=760');
         if (!popup) {
+          markLoginEnded(request.state);
           if (options.onPopupBlocked) {
             // The page is about to leave; this promise never settles, and the flow resumes on return.
             options.onPopupBlocked(request);
@@ -44,6 +48,7 @@ export function createPopupUserAgent(options: PopupOptions = {}): PopupUserAgent
         }
         const finish = (action: () => void) => {
           cancelPending = undefined;
+          markLoginEnded(request.state);
           stopListening();
           window.clearTimeout(timeout);
           signal?.removeEventListener('abort', onAbort);

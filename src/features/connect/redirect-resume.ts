@@ -1,4 +1,5 @@
 import type { FlowSession } from '../../engine/session/types.ts';
+import { callbackState } from './pending-logins.ts';
 
 /**
  * When the popup is blocked, the login happens in this tab: the session waits in sessionStorage
@@ -14,11 +15,26 @@ export function saveForRedirect(session: FlowSession): void {
   sessionStorage.setItem(SESSION_KEY, JSON.stringify({ ...session, learned }));
 }
 
-/** Called by the callback page when no app window is waiting for it. Returns false when nothing was saved. */
+/**
+ * Called by the callback page when no app window is waiting for it. Returns false when nothing
+ * was saved, or when the callback carries a `state` other than the saved login's: then it is not
+ * ours. A callback without `state` is kept, so the engine can report the missing state.
+ */
 export function rememberCallback(url: string): boolean {
-  if (!sessionStorage.getItem(SESSION_KEY)) return false;
+  const saved = sessionStorage.getItem(SESSION_KEY);
+  if (!saved) return false;
+  const state = callbackState(url);
+  if (state !== null && state !== savedState(saved)) return false;
   sessionStorage.setItem(CALLBACK_KEY, url);
   return true;
+}
+
+function savedState(saved: string): string | undefined {
+  try {
+    return (JSON.parse(saved) as Partial<FlowSession>).learned?.state;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The saved session and the callback URL, once; both are wiped whatever happens. */
