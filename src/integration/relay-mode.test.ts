@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { withFlowGrant } from '../engine/cors/relay-grant.ts';
 import { relayedHopOf, createRelayFetch } from '../engine/http/relay-fetch.ts';
 import { MCP_PATH, startFakeServer, type FakeServer, type FakeServerOptions } from '../engine/rules/test-support/fake-mcp-auth-server.ts';
 import { APP_ORIGIN, runFlow } from '../engine/rules/test-support/run-flow.ts';
@@ -72,7 +73,7 @@ describe('relay mode in the engine', () => {
 describe('the relay fetch', () => {
   it('returns the real status, every header and the body, and keeps the relay answer with its preflight', async () => {
     const { fake, relay } = await start({ cors: (path, healthy) => (path === MCP_PATH ? {} : healthy) });
-    const relayFetch = createRelayFetch({ relay, appOrigin: APP_ORIGIN });
+    const relayFetch = createRelayFetch({ relay: withFlowGrant(relay, fake.mcpUrl, APP_ORIGIN), appOrigin: APP_ORIGIN });
     const response = await relayFetch(fake.mcpUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"jsonrpc":"2.0","id":1,"method":"initialize"}' });
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toContain('resource_metadata=');
@@ -91,7 +92,7 @@ describe('the relay fetch', () => {
         '/new': ({ response, request, body }) => json(response, 200, { method: request.method, body, contentType: request.headers['content-type'] ?? null }),
       },
     });
-    const relayFetch = createRelayFetch({ relay, appOrigin: APP_ORIGIN });
+    const relayFetch = createRelayFetch({ relay: withFlowGrant(relay, `${fake.base}/old`, APP_ORIGIN), appOrigin: APP_ORIGIN });
     const followed = await relayFetch(`${fake.base}/old`, { method: 'POST', body: new URLSearchParams({ a: '1' }) });
     expect(await followed.json()).toEqual({ method: 'GET', body: '', contentType: null });
     expect(followed).toMatchObject({ url: `${fake.base}/new`, redirected: true });

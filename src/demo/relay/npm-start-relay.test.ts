@@ -31,12 +31,19 @@ it('`npm start` runs the relay on RELAY_PORT, prints its URL but not its secret,
 
     const health = await fetch(`${config.relay.url}/health`, { headers: { origin: appOrigin } });
     expect(health.headers.get('access-control-allow-origin')).toBe(appOrigin);
-    const refused = await fetch(`${config.relay.url}/relay`, {
+    // 201, not 401: the published secret is the one the relay expects.
+    const granted = await fetch(`${config.relay.url}/grants`, {
       method: 'POST',
       headers: { origin: appOrigin, 'x-relay-secret': config.relay.secret, 'content-type': 'application/json' },
+      body: JSON.stringify({ serverUrl: `http://localhost:${app}/` }),
+    });
+    expect(granted.status).toBe(201);
+    const { grant } = (await granted.json()) as { grant: string };
+    const refused = await fetch(`${config.relay.url}/relay`, {
+      method: 'POST',
+      headers: { origin: appOrigin, 'x-relay-secret': config.relay.secret, 'x-relay-grant': grant, 'content-type': 'application/json' },
       body: JSON.stringify({ url: 'file:///etc/passwd', method: 'GET', headers: [], origin: appOrigin }),
     });
-    // 400, not 401: the published secret is the one the relay expects.
     expect(refused.status).toBe(400);
   } finally {
     child.kill('SIGTERM');

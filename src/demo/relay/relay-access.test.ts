@@ -54,18 +54,18 @@ describe('the Origin check', () => {
     expect(target.received).toEqual([]);
   });
 
-  it('answers its own preflight for the app origin, allowing content-type and x-relay-secret', async () => {
+  it('answers its own preflight for the app origin, allowing content-type, x-relay-secret and x-relay-grant', async () => {
     const preflight = (origin: string) =>
       fetch(`${relay.url}/relay`, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-relay-secret' },
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-relay-grant,x-relay-secret' },
       });
 
     const fromApp = await preflight(APP_ORIGIN);
     expect(fromApp.status).toBe(204);
     expect(fromApp.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
     expect(fromApp.headers.get('access-control-allow-methods')).toContain('POST');
-    expect(fromApp.headers.get('access-control-allow-headers')).toBe('content-type, x-relay-secret');
+    expect(fromApp.headers.get('access-control-allow-headers')).toBe('content-type, x-relay-secret, x-relay-grant');
 
     const fromElsewhere = await preflight('http://localhost:9999');
     expect(fromElsewhere.status).toBe(403);

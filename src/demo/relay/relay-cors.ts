@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 
-/** What the app's own calls to the relay need: JSON in, and the secret header. */
-const RELAY_REQUEST_HEADERS = 'content-type, x-relay-secret';
+/** What the app's own calls to the relay need: JSON in, the secret and the flow grant. */
+const RELAY_REQUEST_HEADERS = 'content-type, x-relay-secret, x-relay-grant';
 
 /** Called only once the Origin is on the allow-list; no other origin gets CORS headers. */
 export function allowOrigin(res: ServerResponse, origin: string): void {

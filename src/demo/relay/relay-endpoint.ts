@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GRANT_REFUSALS, type FlowGrant, type GrantStore } from './flow-grants.ts';
+import { isInFlow, learnFromResponse } from './grant-scope.ts';
 import { parseRelayRequest } from './parse-relay-request.ts';
 import { readRequestBody } from './read-request-body.ts';
 import type { RelayAdmission } from './relay-admission.ts';
@@ -15,17 +17,30 @@ export interface RelayEndpointOptions {
   secret: string;
   timeoutMs: number;
   admission: RelayAdmission;
+  grants: GrantStore;
 }
 
-/** POST /relay from an allowed Origin: the secret, then the body, then both upstream requests. */
-export async function handleRelayPost(req: IncomingMessage, res: ServerResponse, options: RelayEndpointOptions): Promise<void> {
+/** The secret and a JSON body, which every POST needs; false when the request was refused. */
+export function acceptsPost(req: IncomingMessage, res: ServerResponse, secret: string): boolean {
   const givenSecret = req.headers['x-relay-secret'];
-  if (!isRelaySecret(typeof givenSecret === 'string' ? givenSecret : undefined, options.secret)) {
+  if (!isRelaySecret(typeof givenSecret === 'string' ? givenSecret : undefined, secret)) {
     sendJson(res, 401, { error: 'Missing or wrong X-Relay-Secret. The app gets the secret from the dev server, new at each start.' });
-    return;
+    return false;
   }
   if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
     sendJson(res, 400, { error: 'Send the request as JSON, with Content-Type: application/json.' });
+    return false;
+  }
+  return true;
+}
+
+/** POST /relay from an allowed Origin: the secret, the flow grant, room, then the body, then both upstream requests. */
+export async function handleRelayPost(req: IncomingMessage, res: ServerResponse, options: RelayEndpointOptions): Promise<void> {
+  if (!acceptsPost(req, res, options.secret)) return;
+  const givenGrant = req.headers['x-relay-grant'];
+  const grant = options.grants.check(typeof givenGrant === 'string' ? givenGrant : undefined);
+  if (typeof grant === 'string') {
+    sendJson(res, 403, { error: GRANT_REFUSALS[grant], grant });
     return;
   }
 
@@ -42,13 +57,13 @@ export async function handleRelayPost(req: IncomingMessage, res: ServerResponse,
     return;
   }
   try {
-    await relayAdmitted(req, res, options);
+    await relayAdmitted(req, res, options, grant);
   } finally {
     admission.release();
   }
 }
 
-async function relayAdmitted(req: IncomingMessage, res: ServerResponse, options: RelayEndpointOptions): Promise<void> {
+async function relayAdmitted(req: IncomingMessage, res: ServerResponse, options: RelayEndpointOptions, grant: FlowGrant): Promise<void> {
   const raw = await readRequestBody(req, MAX_REQUEST_BYTES);
   if (raw === 'too-large') {
     sendJson(res, 413, { error: `The request is larger than ${MAX_REQUEST_BYTES} bytes (1 MiB).` });
@@ -66,5 +81,15 @@ async function relayAdmitted(req: IncomingMessage, res: ServerResponse, options:
     sendJson(res, 400, { error: request });
     return;
   }
-  sendJson(res, 200, await relayExchange(request, { timeoutMs: options.timeoutMs, maxBodyBytes: MAX_TARGET_BODY_BYTES }));
+  const limits = { timeoutMs: options.timeoutMs, maxBodyBytes: MAX_TARGET_BODY_BYTES };
+  if (!(await isInFlow(grant, request.url, limits))) {
+    sendJson(res, 403, {
+      error: `${request.url.origin} is not part of the flow this relay grant was given for (${grant.serverUrl.href}). The relay reaches only that server's origin and the authorization servers and endpoints its own metadata names.`,
+      grant: 'out-of-flow',
+    });
+    return;
+  }
+  const result = await relayExchange(request, limits);
+  learnFromResponse(grant, result.response);
+  sendJson(res, 200, result);
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { allowOrigin, answerRelayPreflight } from './relay-cors.ts';
+import { handleGrantPost } from './grant-endpoint.ts';
 import { handleRelayPost, type RelayEndpointOptions } from './relay-endpoint.ts';
 import { sendJson } from './send-json.ts';
 
@@ -24,8 +25,8 @@ export function createRelayHandler(options: RelayHandlerOptions): (req: Incoming
     if (origin !== undefined) allowOrigin(res, origin);
 
     const path = (req.url ?? '').split('?')[0];
-    if (path !== '/relay' && path !== '/health') {
-      sendJson(res, 404, { error: `Nothing here. The relay answers POST /relay and GET /health.` });
+    if (path !== '/relay' && path !== '/grants' && path !== '/health') {
+      sendJson(res, 404, { error: `Nothing here. The relay answers POST /grants, POST /relay and GET /health.` });
       return;
     }
     if (req.method === 'OPTIONS') {
@@ -46,7 +47,8 @@ export function createRelayHandler(options: RelayHandlerOptions): (req: Incoming
       sendJson(res, 403, { error: 'The relay answers only the browser app, and this request has no Origin.' });
       return;
     }
-    await handleRelayPost(req, res, options);
+    if (path === '/grants') await handleGrantPost(req, res, options);
+    else await handleRelayPost(req, res, options);
   };
 
   return (req, res) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRelay, type RunningRelay } from './start-relay.ts';
-import { APP_ORIGIN, callRelay, relayGet } from './test-support/relay-client.ts';
+import { APP_ORIGIN, callRelay, relayGet, takeGrant } from './test-support/relay-client.ts';
 import { startTargetServer, type TargetServer } from './test-support/target-server.ts';
 
 let relay: RunningRelay;
@@ -86,7 +86,7 @@ describe('bodies the relay refuses', () => {
     });
     const response = await fetch(`${relay.url}/relay`, {
       method: 'POST',
-      headers: { origin: APP_ORIGIN, 'x-relay-secret': relay.secret, 'content-type': 'application/json' },
+      headers: { origin: APP_ORIGIN, 'x-relay-secret': relay.secret, 'x-relay-grant': await takeGrant(relay, target.origin), 'content-type': 'application/json' },
       body: chunked,
       duplex: 'half',
     } as RequestInit);

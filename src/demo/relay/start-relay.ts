@@ -1,5 +1,6 @@
 import { listenOnPort } from '../http-server.ts';
 import { httpUrlFor, isLoopbackHost } from './loopback-host.ts';
+import { createGrantStore } from './flow-grants.ts';
 import { createRelayAdmission } from './relay-admission.ts';
 import { MAX_BYTES_PER_REQUEST } from './relay-endpoint.ts';
 import { createRelayHandler } from './relay-handler.ts';
@@ -57,6 +58,6 @@ export async function startRelay({
   const admission = createRelayAdmission({ maxBufferedBytes, bytesPerRequest: MAX_BYTES_PER_REQUEST, maxQueued });
 
   const listening = await listenOnPort(port, host);
-  listening.server.on('request', createRelayHandler({ allowedOrigins, secret, timeoutMs, admission }));
+  listening.server.on('request', createRelayHandler({ allowedOrigins, secret, timeoutMs, admission, grants: createGrantStore() }));
   return { url: httpUrlFor(host, listening.port), secret, close: listening.close };
 }

@@ -9,6 +9,8 @@ import type { HeaderList } from '../http/exchange.ts';
 export interface RelayEndpoint {
   url: string;
   secret: string;
+  /** The run's flow grant, asked for on first use (relay-grant.ts); the relay refuses requests without one. */
+  grant?: () => Promise<string>;
 }
 
 export interface RelayRequestBody {

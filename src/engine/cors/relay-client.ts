@@ -50,13 +50,14 @@ export async function sendToRelay(
   fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
   signal?: AbortSignal,
 ): Promise<RelayAnswer> {
+  const grant: Record<string, string> = relay.grant ? { 'X-Relay-Grant': await relay.grant() } : {};
   const timeout = AbortSignal.timeout(RELAY_CALL_TIMEOUT_MS);
   let response: Response;
   try {
     response = await fetchImpl(`${trimEnd(relay.url, '/')}/relay`, {
       method: 'POST',
       // A browser replaces Origin with the page's own; Node (the CLI, tests) sends this one.
-      headers: { 'Content-Type': 'application/json', 'X-Relay-Secret': relay.secret, Origin: body.origin },
+      headers: { 'Content-Type': 'application/json', 'X-Relay-Secret': relay.secret, Origin: body.origin, ...grant },
       body: JSON.stringify(body),
       credentials: 'omit',
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
@@ -85,6 +86,8 @@ export async function relayIsHealthy(relay: RelayEndpoint, fetchImpl: typeof fet
 
 function refusal(status: number, json: unknown, url: string): RelayError {
   const said = typeof (json as { error?: unknown } | undefined)?.error === 'string' ? (json as { error: string }).error : '';
+  // The run's grant: missing, replaced by another run (or a script that took the relay), lapsed, or out of this flow.
+  if (status === 403 && typeof (json as { grant?: unknown } | undefined)?.grant === 'string') return new RelayError('refused', said);
   switch (status) {
     case 401:
       return new RelayError('secret', `The relay refused the secret: it makes a new one at each start. Reload the app to get the current one. ${said}`.trim());

@@ -2,6 +2,7 @@ import { absentHeaderFindings } from '../cors/absent-header-findings.ts';
 import { neededExposedFor } from '../cors/needed-headers.ts';
 import type { RelayEndpoint } from '../cors/relay-api.ts';
 import { askRelay } from '../cors/relay-client.ts';
+import { withFlowGrant } from '../cors/relay-grant.ts';
 import { RELAY_NOT_RUNNING, RelayError } from '../cors/relay-error.ts';
 import { buildRelayReport, type RelayReport } from '../cors/relay-report.ts';
 import { verdictFindingDetail } from '../cors/verdict-finding.ts';
@@ -65,11 +66,13 @@ export class FlowEngine {
   private busy = false;
   private relayFetch: typeof fetch | undefined;
 
-  constructor(
-    session: FlowSession,
-    private readonly options: EngineOptions,
-  ) {
+  private readonly options: EngineOptions;
+
+  constructor(session: FlowSession, options: EngineOptions) {
     this.session = session;
+    // One relay grant per run, bound to the server the user chose (relay-grant.ts).
+    const relay = options.relay;
+    this.options = relay ? { ...options, relay: withFlowGrant(relay, session.settings.serverUrl, relay.appOrigin, relay.fetchImpl) } : options;
   }
 
   get snapshot(): FlowSession {
