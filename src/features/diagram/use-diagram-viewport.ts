@@ -62,7 +62,9 @@ export function useRevealSelection(selection: Selection, nodes: readonly Diagram
     const focusIfKeyboard = () => {
       // A quicker key press may already have moved on; focus only what is still selected.
       if (latestKey.current !== key || !element.contains(document.activeElement)) return;
-      element.querySelector<HTMLElement>(`[data-testid="${testIdFor(selection)}"]`)?.focus({ preventScroll: true });
+      // Ids come from servers and files (an imported id may hold `"`), so no selector is built from one.
+      const testId = testIdFor(selection);
+      [...element.querySelectorAll<HTMLElement>('[data-testid]')].find((candidate) => candidate.dataset.testid === testId)?.focus({ preventScroll: true });
     };
     const viewport = flow.getViewport();
     const top = node.position.y * viewport.zoom + viewport.y;
