@@ -13,6 +13,8 @@ import { ScenarioPicker } from '../features/scenarios/ScenarioPicker.tsx';
 import { usePresenterKeys } from '../features/presenter/use-presenter-keys.ts';
 import { FindingsPanel } from '../features/findings/FindingsPanel.tsx';
 import { ToolsList } from '../features/tools/ToolsList.tsx';
+import { ImportedNotice } from '../features/export/ImportedNotice.tsx';
+import type { ImportedTrace } from '../features/export/imported-trace.ts';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import type { Selection } from '../ui/selection.ts';
 import { FlowSummary } from './FlowSummary.tsx';
@@ -32,9 +34,9 @@ const SequenceDiagram = lazy(async () => ({ default: (await loadDiagram()).Seque
 export function App() {
   const demo = useDemoConfig();
   const flow = useFlow(demo.data?.relay ?? null);
-  const { values, setValues, shareLink, adopt, scenario } = useConnectValues(link, demo.data);
+  const { values, setValues, shareLink, adopt, serverSource, scenario } = useConnectValues(link, demo.data);
   /** A trace opened from a file: shown as recorded, with no network. */
-  const [imported, setImported] = useState<{ session: FlowSession; source: string } | null>(null);
+  const [imported, setImported] = useState<ImportedTrace | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [presenter, setPresenter] = useState(new URLSearchParams(window.location.search).get('presenter') === '1');
   const [selection, setSelectionState] = useState<Selection>(null);
@@ -75,12 +77,12 @@ export function App() {
     setNotice(null);
     setSelection(null);
   };
-  const openImported = (session: FlowSession, source: string) => {
+  const openImported = (trace: ImportedTrace) => {
     flow.reset();
-    setImported({ session, source });
+    setImported(trace);
     setNotice(null);
-    adopt(session.settings);
-    focusOutcome(session);
+    adopt(trace.session.settings, trace.fileName);
+    focusOutcome(trace.session);
   };
 
   // ?run=1 starts the flow once the target is known.
@@ -158,6 +160,7 @@ export function App() {
               canContinue={!!session && session.status !== 'done' && session.status !== 'failed' && session.steps.some((step) => step.status !== 'pending')}
               shareLink={shareLink}
               relay={demo.data?.relay ?? null}
+              {...(serverSource !== undefined ? { serverSource } : {})}
             />
           </ErrorBoundary>
         </div>
@@ -167,12 +170,7 @@ export function App() {
             {notice}
           </p>
         )}
-        {imported && (
-          <p className="mt-2 text-sm text-slate-700" data-testid="imported-source">
-            Showing an imported {imported.source === 'report' ? 'report' : imported.source === 'har' ? 'HAR' : 'HAR from another tool'}: nothing is sent. Run
-            all or Next step starts a live run.
-          </p>
-        )}
+        {imported && <ImportedNotice trace={imported} />}
         {session && !imported && (
           <div className="flex flex-wrap items-center gap-3">
             <ErrorBoundary view="the flow summary" resetKey={session}>

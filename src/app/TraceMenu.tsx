@@ -1,11 +1,12 @@
 import type { FlowSession } from '../engine/session/types.ts';
 import { ExportMenu } from '../features/export/ExportMenu.tsx';
 import { ImportButton } from '../features/export/ImportButton.tsx';
+import type { ImportedTrace } from '../features/export/imported-trace.ts';
 import { Dropdown } from '../ui/Dropdown.tsx';
 
 interface Props {
   session: FlowSession | null;
-  onImport(session: FlowSession, source: string): void;
+  onImport(trace: ImportedTrace): void;
   onError(message: string): void;
 }
 
@@ -18,9 +19,9 @@ export function TraceMenu({ session, onImport, onError }: Props) {
           {session ? <ExportMenu session={session} /> : <p className="text-xs text-slate-500">Run the flow to export it as HAR or as a JSON report.</p>}
           <div className="border-t border-slate-200 pt-3">
             <ImportButton
-              onImport={(imported, source) => {
+              onImport={(trace) => {
                 close();
-                onImport(imported, source);
+                onImport(trace);
               }}
               onError={(message) => {
                 close();

@@ -22,6 +22,9 @@ export function useConnectValues(link: LinkSetup, demo: DemoConfig | null | unde
     scopeOverride: link.scope ?? '',
   });
 
+  /** The file the server URL was last taken from; see `adopt`. */
+  const [adoptedFrom, setAdoptedFrom] = useState<{ server: string; fileName: string } | null>(null);
+
   useEffect(() => {
     if (!link.server && demo) setValues((current) => (current.server ? current : { ...current, server: demo.mcpServerUrl }));
   }, [demo, link.server]);
@@ -45,8 +48,15 @@ export function useConnectValues(link: LinkSetup, demo: DemoConfig | null | unde
     [values, scenario],
   );
 
-  /** A restored session (after a redirect, or an import) shows its own setup in the form. */
-  const adopt = (settings: FlowSettings) =>
+  /**
+   * A restored session (after a redirect, or an import) shows its own setup in the form, so Run all
+   * reproduces it: that is what importing a colleague's trace is usually for. But a file can name
+   * any server, and a crafted one could aim the next Run all at a hostile server; so when the URL
+   * comes from a file, `serverSource` names the file, for a note next to the field that stays
+   * until the user edits the URL.
+   */
+  const adopt = (settings: FlowSettings, fileName?: string) => {
+    setAdoptedFrom(fileName === undefined ? null : { server: settings.serverUrl, fileName });
     setValues((current) => ({
       ...current,
       server: settings.serverUrl,
@@ -55,6 +65,8 @@ export function useConnectValues(link: LinkSetup, demo: DemoConfig | null | unde
       registration: { ...settings.registration, clientSecret: '' },
       scopeOverride: settings.scopeOverride ?? '',
     }));
+  };
+  const serverSource = adoptedFrom && adoptedFrom.server === values.server ? adoptedFrom.fileName : undefined;
 
-  return { values, setValues, shareLink, adopt, scenario: scenario ? scenarioEntry : undefined };
+  return { values, setValues, shareLink, adopt, serverSource, scenario: scenario ? scenarioEntry : undefined };
 }

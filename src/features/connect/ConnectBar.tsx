@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { SPEC_VERSIONS, type SpecVersion } from '../../engine/spec/versions.ts';
 import type { RelayEndpoint } from '../../engine/cors/relay-api.ts';
 import type { ConnectValues } from './connect-values.ts';
@@ -14,12 +14,15 @@ interface Props {
   canContinue: boolean;
   shareLink: string;
   relay: RelayEndpoint | null;
+  /** The file the server URL was taken from by an import, while the URL is still that one. */
+  serverSource?: string;
 }
 
 /** The form at the top: which server, which spec version, and the three controls. */
-export function ConnectBar({ values, onChange, onRunAll, onNext, onReset, busy, canContinue, shareLink, relay }: Props) {
+export function ConnectBar({ values, onChange, onRunAll, onNext, onReset, busy, canContinue, shareLink, relay, serverSource }: Props) {
   const [copied, setCopied] = useState(false);
   const [showSettings, setShowSettings] = useState(false);
+  const serverSourceId = useId();
   const copyLink = async () => {
     await navigator.clipboard?.writeText(shareLink).catch(() => undefined);
     setCopied(true);
@@ -46,7 +49,14 @@ export function ConnectBar({ values, onChange, onRunAll, onNext, onReset, busy, 
           onChange={(event) => onChange({ ...values, server: event.target.value })}
           placeholder="https://example.com/mcp"
           disabled={busy}
+          {...(serverSource !== undefined ? { 'aria-describedby': serverSourceId } : {})}
         />
+        {serverSource !== undefined && (
+          // A description of the field, not part of its name ("MCP server URL").
+          <span id={serverSourceId} aria-hidden="true" className="mt-1 font-normal text-amber-800" data-testid="server-source">
+            Server URL taken from the imported file {serverSource}: check it before Run all.
+          </span>
+        )}
       </label>
       <label className="flex flex-col text-xs font-medium text-slate-600">
         Spec version

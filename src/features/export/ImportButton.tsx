@@ -1,11 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ChangeEvent } from 'react';
-import type { FlowSession } from '../../engine/session/types.ts';
+import type { ImportedTrace } from './imported-trace.ts';
 import { readTraceFile } from './read-trace-file.ts';
 
 interface Props {
-  /** source: 'report', 'har' (ours) or 'foreign-har' (devtools and other tools). */
-  onImport(session: FlowSession, source: string): void;
+  onImport(trace: ImportedTrace): void;
   onError(message: string): void;
 }
 
@@ -13,7 +12,7 @@ interface Props {
 export function ImportButton({ onImport, onError }: Props) {
   const read = useMutation({
     mutationFn: readTraceFile,
-    onSuccess: (result) => ('error' in result ? onError(result.error) : onImport(result.session, result.source)),
+    onSuccess: (result) => ('error' in result ? onError(result.error) : onImport(result)),
     onError: () => onError('The file could not be read.'),
   });
   const choose = (event: ChangeEvent<HTMLInputElement>) => {
