@@ -18,14 +18,14 @@ describe('bounded imports', () => {
     const { session, notices } = timedImport(foreignHar({ headers: 100_000 }));
     expect(session.exchanges[0]!.request.headers).toHaveLength(IMPORT_LIMITS.headersPerMessage);
     expect(session.exchanges[0]!.response!.headers).toHaveLength(IMPORT_LIMITS.headersPerMessage);
-    expect(notices).toContain('Cut to the import limit: 2 messages had more than 200 headers (up to 100,000); only the first 200 of each are kept.');
+    expect(notices).toContain('Cut to the import limit: 2 messages have more than 200 headers (up to 100,000); only the first 200 of each are kept.');
   });
 
-  it('keeps the first 1,000 of 20,000 entries, and says so', () => {
+  it('keeps the first 200 of 20,000 entries, and says so', () => {
     const { session, notices } = timedImport(foreignHar({ entries: 20_000 }));
     expect(session.exchanges).toHaveLength(IMPORT_LIMITS.exchanges);
-    expect(session.exchanges.at(-1)!.request.url).toBe('https://mcp.example.test/mcp?n=999');
-    expect(notices).toContain('Cut to the import limit: 1 exchange list had 20,000 exchanges; only the first 1,000 of it are kept.');
+    expect(session.exchanges.at(-1)!.request.url).toBe('https://mcp.example.test/mcp?n=199');
+    expect(notices).toContain('Cut to the import limit: the file has 20,000 exchanges; only the first 200 are kept.');
   });
 
   it('cuts a 24 MB body to 512 KiB and marks it cut, in every kind of file', () => {
@@ -39,7 +39,7 @@ describe('bounded imports', () => {
       const { response } = session.exchanges[0]!;
       expect(response!.body).toHaveLength(IMPORT_LIMITS.bodyChars);
       expect(response!.bodyTruncated).toBe(true);
-      expect(notices.join('\n')).toMatch(/^Cut to the import limit: 1 body had 2\d,\d{3},\d{3} characters; only the first 524,288 of it are kept\.$/m);
+      expect(notices.join('\n')).toMatch(/^Cut to the import limit: 1 body has 2\d,\d{3},\d{3} characters; only the first 524,288 are kept\.$/m);
     }
   });
 
@@ -48,7 +48,7 @@ describe('bounded imports', () => {
     report.exchanges[0]!.label = 'L'.repeat(1_000_000);
     const { session, notices } = timedImport(JSON.stringify(report));
     expect(session.exchanges[0]!.label).toHaveLength(IMPORT_LIMITS.textChars);
-    expect(notices).toContain('Cut to the import limit: 1 text field had 1,000,000 characters; only the first 16,384 of it are kept.');
+    expect(notices).toContain('Cut to the import limit: 1 text field has 1,000,000 characters; only the first 16,384 are kept.');
   });
 
   it('gives no notice for a file within every limit', () => {

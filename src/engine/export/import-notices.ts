@@ -4,12 +4,14 @@ import { IMPORT_LIMITS } from './import-limits.ts';
 export type CutKind = 'exchanges' | 'headersPerMessage' | 'bodyChars' | 'textChars' | 'listItems';
 
 const WHAT: Record<CutKind, { one: string; many: string; unit: string }> = {
-  exchanges: { one: 'exchange list', many: 'exchange lists', unit: 'exchanges' },
+  exchanges: { one: 'the file', many: 'files', unit: 'exchanges' },
   headersPerMessage: { one: 'message', many: 'messages', unit: 'headers' },
   bodyChars: { one: 'body', many: 'bodies', unit: 'characters' },
   textChars: { one: 'text field', many: 'text fields', unit: 'characters' },
   listItems: { one: 'list', many: 'lists', unit: 'items' },
 };
+
+const number = (value: number) => value.toLocaleString('en-US');
 
 /**
  * Collects what an import cut or repaired, as sentences for the app to show. Cuts of one kind are
@@ -44,10 +46,11 @@ export class ImportNotices {
 
   list(): string[] {
     const cuts = [...this.cuts].map(([kind, { count, largest }]) => {
-      const what = WHAT[kind];
-      const limit = IMPORT_LIMITS[kind].toLocaleString('en-US');
-      const subject = count === 1 ? `1 ${what.one} had ${largest.toLocaleString('en-US')} ${what.unit}` : `${count.toLocaleString('en-US')} ${what.many} had more than ${limit} ${what.unit} (up to ${largest.toLocaleString('en-US')})`;
-      return `Cut to the import limit: ${subject}; only the first ${limit} of ${count === 1 ? 'it' : 'each'} are kept.`;
+      const { one, many, unit } = WHAT[kind];
+      const limit = number(IMPORT_LIMITS[kind]);
+      return count === 1
+        ? `Cut to the import limit: ${one === 'the file' ? one : `1 ${one}`} has ${number(largest)} ${unit}; only the first ${limit} are kept.`
+        : `Cut to the import limit: ${number(count)} ${many} have more than ${limit} ${unit} (up to ${number(largest)}); only the first ${limit} of each are kept.`;
     });
     return [...cuts, ...this.repairs];
   }

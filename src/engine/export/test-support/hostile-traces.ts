@@ -14,7 +14,8 @@ const CHECKED_KEYS = new Set(['format', 'kind', 'status', 'outcome', 'severity',
 
 /** Appends `suffix` to every string a view shows (ids too, consistently, so the references still hold). */
 export function withSuffixEverywhere(value: unknown, suffix: string, key = ''): unknown {
-  if (typeof value === 'string') return CHECKED_KEYS.has(key) ? value : `${value}${suffix}`;
+  // Our HAR spells its own fields with a leading underscore (`_outcome`), as HAR 1.2 asks of custom fields.
+  if (typeof value === 'string') return CHECKED_KEYS.has(key.replace(/^_/, '')) ? value : `${value}${suffix}`;
   if (Array.isArray(value)) return value.map((item) => withSuffixEverywhere(item, suffix, key));
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([name, member]) => [name, withSuffixEverywhere(member, suffix, name)]));
