@@ -19,6 +19,8 @@ describe('importTrace on hostile input', () => {
     expect(errorOf('[1,2]')).toMatch(/should be an object/);
     expect(errorOf('{"hello":"world"}')).toBe('This is neither a HAR file nor an MCP Auth Flow report.');
     expect(errorOf('{"format":"mcp-auth-flow/report@7"}')).toMatch(/Unsupported report format/);
+    // A refusal quotes at most a little of what the file said.
+    expect(errorOf(JSON.stringify({ format: 'x'.repeat(1_000_000) }))).toBe(`Unsupported report format "${'x'.repeat(40)}…"; this version reads mcp-auth-flow/report@1.`);
     expect(errorOf('{"log":{"entries":"none"}}')).toBe('This file cannot be imported: log.entries is missing or not a list.');
     expect(errorOf('{"log":{"entries":[null]}}')).toBe('This file cannot be imported: log.entries[0] should be an object.');
     expect(errorOf('{"log":{"entries":[{"request":{"method":"GET"}}]}}')).toBe('This file cannot be imported: log.entries[0].request.url is missing or not text.');

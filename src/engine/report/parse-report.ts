@@ -19,7 +19,7 @@ function reportProblem(value: unknown): string | undefined {
   if (!isObject(value)) return 'A report is a JSON object.';
   if (value.format !== REPORT_FORMAT) {
     return typeof value.format === 'string'
-      ? `Unsupported report format "${value.format}"; this version reads ${REPORT_FORMAT}.`
+      ? `Unsupported report format "${value.format.length > 40 ? `${value.format.slice(0, 40)}…` : value.format}"; this version reads ${REPORT_FORMAT}.`
       : `Not an MCP Auth Flow report: "format" should be "${REPORT_FORMAT}".`;
   }
   for (const field of ['server', 'specVersion', 'status'] as const) {
