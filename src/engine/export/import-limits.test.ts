@@ -43,6 +43,14 @@ describe('bounded imports', () => {
     }
   });
 
+  it('keeps the first 200 steps', () => {
+    const report = reportJson() as ReturnType<typeof reportJson> & { steps: Array<Record<string, unknown>> };
+    report.steps = Array.from({ length: 5_000 }, (_, index) => ({ ...report.steps[0], id: `s${index}` }));
+    const { session, notices } = timedImport(JSON.stringify(report));
+    expect(session.steps).toHaveLength(IMPORT_LIMITS.steps);
+    expect(notices).toContain('Cut to the import limit: the file has 5,000 steps; only the first 200 are kept.');
+  });
+
   it('cuts an over-long text field (a URL, a label) to 16 K characters', () => {
     const report = reportJson();
     report.exchanges[0]!.label = 'L'.repeat(1_000_000);

@@ -16,13 +16,15 @@ export const IMPORT_LIMITS = {
    * the diagram takes about 1.5 s to draw 200 of them (dev server, 2 cores), 7 s for 1,000.
    */
   exchanges: 200,
+  /** Steps kept: each is a band across the diagram, as costly to draw as an exchange. A run has ten or twenty. */
+  steps: 200,
   /** Headers kept per request or response. Real messages carry a few dozen. */
   headersPerMessage: 200,
   /** Characters kept per body: the recorder's own cap on a live response (512 KiB). */
   bodyChars: 512 * 1024,
   /** Characters kept per other text field (URL, header value, label, note, finding detail). */
   textChars: 16 * 1024,
-  /** Items kept per other list (steps, findings, notes, exchange ids of a step). */
+  /** Items kept per other list (findings, notes, exchange ids of a step). */
   listItems: 1_000,
 } as const;
 

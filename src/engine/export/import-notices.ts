@@ -1,10 +1,11 @@
 import { IMPORT_LIMITS } from './import-limits.ts';
 
 /** What an import can cut to its limit (see IMPORT_LIMITS). */
-export type CutKind = 'exchanges' | 'headersPerMessage' | 'bodyChars' | 'textChars' | 'listItems';
+export type CutKind = 'exchanges' | 'steps' | 'headersPerMessage' | 'bodyChars' | 'textChars' | 'listItems';
 
 const WHAT: Record<CutKind, { one: string; many: string; unit: string }> = {
   exchanges: { one: 'the file', many: 'files', unit: 'exchanges' },
+  steps: { one: 'the file', many: 'files', unit: 'steps' },
   headersPerMessage: { one: 'message', many: 'messages', unit: 'headers' },
   bodyChars: { one: 'body', many: 'bodies', unit: 'characters' },
   textChars: { one: 'text field', many: 'text fields', unit: 'characters' },

@@ -13,7 +13,7 @@ import { readFinding, readStep } from './trace-step.ts';
  * Every value is rebuilt from checked fields, never copied wholesale from the file.
  */
 export function sessionFromTrace(trace: Fields, exchanges: Exchange[]): FlowSession {
-  const steps = trace.objects('steps').map(readStep);
+  const steps = trace.objects('steps', 'steps').map((step) => readStep(step));
   const findings = trace.objects('findings').map(readFinding);
   requireUnique('step', steps.map((step) => step.id));
   requireUnique('exchange', exchanges.map((exchange) => exchange.id));
