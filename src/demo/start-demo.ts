@@ -3,7 +3,7 @@ import { startAuthServer } from './auth-server/start-auth-server.ts';
 import type { DemoConfig } from './demo-config-plugin.ts';
 import { MCP_PATH, startMcpServer } from './mcp-server/start-mcp-server.ts';
 import { explainPortInUse } from './port-in-use.ts';
-import { startRelay } from './relay/start-relay.ts';
+import { startRelay } from '../relay/start-relay.ts';
 import { authServerScenarioOptions, demoScenarios, mcpServerScenarioOptions } from './scenarios/demo-scenarios.ts';
 
 export interface StartDemoOptions {

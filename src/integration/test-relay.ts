@@ -1,4 +1,4 @@
-import { startRelay, type RunningRelay } from '../demo/relay/start-relay.ts';
+import { startRelay, type RunningRelay } from '../relay/start-relay.ts';
 
 /**
  * The real relay of `npm start` on a free loopback port, answering one app origin. Lives here

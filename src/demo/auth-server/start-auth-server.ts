@@ -1,5 +1,5 @@
 import express from 'express';
-import { listenOnPort } from '../http-server.ts';
+import { listenOnPort } from '../../relay/http-server.ts';
 import type { ExtraRoutes } from '../mounted-routes.ts';
 import { createAuthorizationServer } from './authorization-server.ts';
 

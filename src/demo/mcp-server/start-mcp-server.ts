@@ -1,6 +1,6 @@
 import { localhostHostValidation } from '@modelcontextprotocol/sdk/server/middleware/hostHeaderValidation.js';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { listenOnPort } from '../http-server.ts';
+import { listenOnPort } from '../../relay/http-server.ts';
 import type { ExtraRoutes } from '../mounted-routes.ts';
 import { createAccessTokenVerifier } from './access-token-verifier.ts';
 import { resourceMetadataChallenge } from './bearer-auth.ts';

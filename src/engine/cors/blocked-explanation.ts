@@ -1,4 +1,4 @@
-import { isRelayFailure } from './relay-api.ts';
+import { isRelayFailure } from '../model/relayed-outcome.ts';
 import type { RelayReport } from './relay-report.ts';
 
 /** What the relay adds to "the browser blocked this request": the cause, or that it is not CORS. */

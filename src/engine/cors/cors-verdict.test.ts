@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { HeaderList, RecordedRequest } from '../http/exchange.ts';
 import { corsVerdict } from './cors-verdict.ts';
-import type { RelayAnswer, RelayedResponse } from './relay-api.ts';
+import type { RelayAnswer, RelayedResponse } from '../relay/contract.ts';
 import { buildRelayReport } from './relay-report.ts';
 import { verdictFindingDetail } from './verdict-finding.ts';
 

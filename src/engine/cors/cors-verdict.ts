@@ -1,6 +1,6 @@
 import { isCrossOrigin, preflightFor, type CorsRequest } from './preflight-for.ts';
 import { preflightObservations } from './preflight-observations.ts';
-import { isRelayFailure, type ReportedOutcome } from './relay-api.ts';
+import { isRelayFailure, type ReportedOutcome } from '../model/relayed-outcome.ts';
 import { responseObservations } from './response-observations.ts';
 import { toVerdicts, type CorsVerdict } from './verdict.ts';
 

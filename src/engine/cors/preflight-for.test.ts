@@ -59,6 +59,12 @@ describe('preflightFor (Fetch §4.3 HTTP fetch, step 4.1)', () => {
     const headers = headersOf({ 'user-agent': 'oauth4webapi/v3', 'sec-fetch-mode': 'cors', 'proxy-authorization': 'x', accept: '*/*' });
     expect(preflightFor({ method: 'GET', url: MCP, headers }, APP)).toBeNull();
   });
+
+  it('drops a method override that names a forbidden method, and asks about any other', () => {
+    const request = (value: string) => ({ method: 'POST', url: MCP, headers: headersOf({ 'x-http-method-override': value }) });
+    expect(preflightFor(request('TRACE'), APP)).toBeNull();
+    expect(preflightFor(request('PUT'), APP)?.headers).toEqual(['x-http-method-override']);
+  });
 });
 
 describe('CORS-safelisted request-headers (Fetch §2.2.2)', () => {

@@ -1,7 +1,7 @@
 import { allowOriginObservation, wildcardWithCredentialsObservation } from './allow-origin.ts';
 import { displayName, getHeader, listItems, listLine, tokenList } from './header-list.ts';
 import type { CorsRequest, PreflightRequest } from './preflight-for.ts';
-import { isRelayFailure, type RelayedHead, type ReportedOutcome } from './relay-api.ts';
+import { isRelayFailure, type RelayedHead, type ReportedOutcome } from '../model/relayed-outcome.ts';
 import { isSafelistedMethod } from './safelisted-request.ts';
 import { requestLabel, type Observation } from './verdict.ts';
 

@@ -2,7 +2,8 @@ import type { Exchange, HeaderList } from '../http/exchange.ts';
 import { trimEnd } from '../text/trim-end.ts';
 import { neededExposedFor } from './needed-headers.ts';
 import { preflightFor, type CorsRequest } from './preflight-for.ts';
-import { isRelayAnswer, type RelayAnswer, type RelayEndpoint, type RelayRequestBody } from './relay-api.ts';
+import { isRelayAnswer, type RelayAnswer, type RelayRequestBody } from '../relay/contract.ts';
+import type { RelayEndpoint } from '../relay/relay-endpoint.ts';
 import { RELAY_NOT_RUNNING, RelayError } from './relay-error.ts';
 import { buildRelayReport, type RelayReport } from './relay-report.ts';
 

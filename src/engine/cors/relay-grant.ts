@@ -1,4 +1,4 @@
-import type { RelayEndpoint } from './relay-api.ts';
+import type { RelayEndpoint } from '../relay/relay-endpoint.ts';
 import { RELAY_NOT_RUNNING, RelayError } from './relay-error.ts';
 import { trimEnd } from '../text/trim-end.ts';
 
@@ -6,7 +6,7 @@ import { trimEnd } from '../text/trim-end.ts';
  * The relay serves one flow at a time: at the first relayed request of a run, the app asks it
  * for a grant bound to the run's MCP server URL (POST /grants), and every relayed request then
  * carries it. The relay decides what the grant reaches (the server and the metadata it names);
- * see src/demo/relay/flow-grants.ts. Asked once per run; a grant the relay later refuses
+ * see src/relay/flow-grants.ts. Asked once per run; a grant the relay later refuses
  * (replaced by another run, or lapsed) is reported, not silently renewed, so a takeover shows.
  */
 export function withFlowGrant<T extends RelayEndpoint>(relay: T, serverUrl: string, appOrigin: string, fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis)): T {

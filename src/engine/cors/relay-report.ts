@@ -2,7 +2,8 @@ import { corsVerdict } from './cors-verdict.ts';
 import { isExposed } from './exposed-headers.ts';
 import { getHeader } from './header-list.ts';
 import type { CorsRequest } from './preflight-for.ts';
-import { isRelayFailure, type RelayAnswer, type RelayOutcome, type ReportedOutcome } from './relay-api.ts';
+import { isRelayFailure, type ReportedOutcome } from '../model/relayed-outcome.ts';
+import type { RelayAnswer, RelayOutcome } from '../relay/contract.ts';
 import type { CorsVerdict } from './verdict.ts';
 
 /** A response header the step needed, as the server really sent it. */

@@ -2,7 +2,7 @@ import { allowOriginObservation, wildcardWithCredentialsObservation } from './al
 import { isExposed } from './exposed-headers.ts';
 import { displayName, getHeader, listItems, listLine, tokenList } from './header-list.ts';
 import type { CorsRequest } from './preflight-for.ts';
-import type { RelayedHead } from './relay-api.ts';
+import type { RelayedHead } from '../model/relayed-outcome.ts';
 import { requestLabel, type Observation } from './verdict.ts';
 
 export interface ResponseContext {

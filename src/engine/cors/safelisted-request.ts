@@ -1,4 +1,5 @@
-import type { HeaderList } from '../http/exchange.ts';
+import type { HeaderList } from '../model/header-list.ts';
+import { isForbiddenRequestHeader } from '../relay/contract.ts';
 
 /** Fetch §2.2.1 "CORS-safelisted method". */
 export function isSafelistedMethod(method: string): boolean {
@@ -6,39 +7,14 @@ export function isSafelistedMethod(method: string): boolean {
 }
 
 /**
- * Fetch §2.2.2 "forbidden request-header": the browser drops these from what a script sets, so
- * they are never sent and never make a preflight. User-Agent is no longer forbidden by Fetch, but
- * Chromium still drops it (crbug.com/571722) and oauth4webapi sets none in a browser; it is only
- * ever present when the engine runs in Node, where nothing is preflighted at all.
+ * Headers the browser sets itself, so a script's value is never sent and never makes a preflight:
+ * Fetch's "forbidden request-header" list (relay/contract.ts, shared with the relay), plus
+ * User-Agent. Fetch no longer forbids User-Agent, but Chromium still drops it (crbug.com/571722)
+ * and oauth4webapi sets none in a browser; it is only ever present when the engine runs in Node,
+ * where nothing is preflighted at all.
  */
-const FORBIDDEN_NAMES = new Set([
-  'accept-charset',
-  'accept-encoding',
-  'access-control-request-headers',
-  'access-control-request-method',
-  'connection',
-  'content-length',
-  'cookie',
-  'cookie2',
-  'date',
-  'dnt',
-  'expect',
-  'host',
-  'keep-alive',
-  'origin',
-  'referer',
-  'set-cookie',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'user-agent',
-  'via',
-]);
-
-export function isForbiddenRequestHeader(name: string): boolean {
-  const lower = name.toLowerCase();
-  return FORBIDDEN_NAMES.has(lower) || lower.startsWith('proxy-') || lower.startsWith('sec-');
+function isSetByTheBrowser(name: string, value: string): boolean {
+  return isForbiddenRequestHeader(name, value) || name.toLowerCase() === 'user-agent';
 }
 
 /** Fetch "CORS-unsafe request-header byte". */
@@ -81,7 +57,7 @@ export function corsUnsafeRequestHeaderNames(headers: HeaderList): string[] {
   const potentiallyUnsafe: string[] = [];
   let safelistValueSize = 0;
   for (const [name, value] of headers) {
-    if (isForbiddenRequestHeader(name)) continue;
+    if (isSetByTheBrowser(name, value)) continue;
     if (isSafelistedRequestHeader(name, value)) {
       potentiallyUnsafe.push(name);
       safelistValueSize += value.length;

@@ -1,6 +1,6 @@
 import { absentHeaderFindings } from '../cors/absent-header-findings.ts';
 import { neededExposedFor } from '../cors/needed-headers.ts';
-import type { RelayEndpoint } from '../cors/relay-api.ts';
+import type { RelayEndpoint } from '../relay/relay-endpoint.ts';
 import { askRelay } from '../cors/relay-client.ts';
 import { withFlowGrant } from '../cors/relay-grant.ts';
 import { RELAY_NOT_RUNNING, RelayError } from '../cors/relay-error.ts';

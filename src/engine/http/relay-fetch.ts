@@ -1,5 +1,7 @@
 import { preflightFor, type CorsRequest } from '../cors/preflight-for.ts';
-import { isRelayFailure, type RelayAnswer, type RelayEndpoint, type RelayedResponse } from '../cors/relay-api.ts';
+import { isRelayFailure } from '../model/relayed-outcome.ts';
+import type { RelayAnswer, RelayedResponse } from '../relay/contract.ts';
+import type { RelayEndpoint } from '../relay/relay-endpoint.ts';
 import { RelayError } from '../cors/relay-error.ts';
 import { sendToRelay } from '../cors/relay-client.ts';
 import type { HeaderList } from './exchange.ts';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { SPEC_VERSIONS, type SpecVersion } from '../../engine/spec/versions.ts';
-import type { RelayEndpoint } from '../../engine/cors/relay-api.ts';
+import type { RelayEndpoint } from '../../engine/relay/relay-endpoint.ts';
 import type { ConnectValues } from './connect-values.ts';
 import { SettingsPanel } from './SettingsPanel.tsx';
 

@@ -1,4 +1,4 @@
-import type { RelayEndpoint } from '../../engine/cors/relay-api.ts';
+import type { RelayEndpoint } from '../../engine/relay/relay-endpoint.ts';
 import type { RegistrationMode } from '../../engine/session/types.ts';
 import { RelayModeSwitch } from '../relay/RelayModeSwitch.tsx';
 import type { ConnectValues } from './connect-values.ts';

@@ -4,7 +4,7 @@ import { createSession } from '../../engine/flow/create-session.ts';
 import { FlowEngine } from '../../engine/flow/engine.ts';
 import { gatedAuthorizeUrl } from '../../engine/flow/user-agent.ts';
 import type { FlowSession, FlowSettings } from '../../engine/session/types.ts';
-import type { RelayEndpoint } from '../../engine/cors/relay-api.ts';
+import type { RelayEndpoint } from '../../engine/relay/relay-endpoint.ts';
 import { createPopupUserAgent, type PopupUserAgent } from './popup-user-agent.ts';
 import { forgetRedirect, saveForRedirect } from './redirect-resume.ts';
 import { useAuthorizationServerChoice } from './use-authorization-server-choice.ts';

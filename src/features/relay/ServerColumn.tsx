@@ -1,4 +1,4 @@
-import { isRelayFailure, type ReportedOutcome } from '../../engine/cors/relay-api.ts';
+import { isRelayFailure, type ReportedOutcome } from '../../engine/model/relayed-outcome.ts';
 import type { RelayReport } from '../../engine/cors/relay-report.ts';
 import type { Exchange } from '../../engine/http/exchange.ts';
 import { HeaderLines } from './HeaderLines.tsx';

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { readFileSync } from 'node:fs';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { RelayAnswer } from '../../engine/cors/relay-api.ts';
+import type { RelayAnswer } from '../../engine/relay/contract.ts';
 import { RELAY_NOT_RUNNING, RelayError } from '../../engine/cors/relay-error.ts';
 import { buildRelayReport } from '../../engine/cors/relay-report.ts';
 import type { Exchange, RecordedRequest } from '../../engine/http/exchange.ts';

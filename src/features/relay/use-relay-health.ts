@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { RelayEndpoint } from '../../engine/cors/relay-api.ts';
+import type { RelayEndpoint } from '../../engine/relay/relay-endpoint.ts';
 import { relayIsHealthy } from '../../engine/cors/relay-client.ts';
 
 /** Whether the relay answers GET /health; false at once when the app was served without one. */

@@ -4,7 +4,6 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 const NORMALISED_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'];
-const FORBIDDEN_METHODS = ['CONNECT', 'TRACE', 'TRACK'];
 
 export function isToken(value: unknown): value is string {
   return typeof value === 'string' && TOKEN.test(value);
@@ -18,9 +17,4 @@ export function isHeaderValue(value: unknown): value is string {
 export function normaliseMethod(method: string): string {
   const upper = method.toUpperCase();
   return NORMALISED_METHODS.includes(upper) ? upper : method;
-}
-
-/** Methods a browser refuses to send (Fetch "forbidden method"). */
-export function isForbiddenMethod(method: string): boolean {
-  return FORBIDDEN_METHODS.includes(method.toUpperCase());
 }

@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http';
+import { RELAY_GRANT_HEADER, RELAY_SECRET_HEADER } from '../engine/relay/contract.ts';
 
 /** What the app's own calls to the relay need: JSON in, the secret and the flow grant. */
-const RELAY_REQUEST_HEADERS = 'content-type, x-relay-secret, x-relay-grant';
+const RELAY_REQUEST_HEADERS = `content-type, ${RELAY_SECRET_HEADER}, ${RELAY_GRANT_HEADER}`;
 
 /** Called only once the Origin is on the allow-list; no other origin gets CORS headers. */
 export function allowOrigin(res: ServerResponse, origin: string): void {

@@ -1,5 +1,5 @@
 import { MAX_GRANT_ORIGINS, type FlowGrant } from './flow-grants.ts';
-import type { RelayOutcome } from './relay-api.ts';
+import type { RelayOutcome } from '../engine/relay/contract.ts';
 import { sendUpstream, type UpstreamLimits } from './send-upstream.ts';
 
 /**

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import type { HeaderList, RelayedResponse } from './relay-api.ts';
+import type { HeaderList } from '../engine/model/header-list.ts';
+import type { RelayedResponse } from '../engine/relay/contract.ts';
 
 export const NOT_FORWARDED_COOKIE = '[not forwarded by the relay]';
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RELAY_GRANT_HEADER, RELAY_SECRET_HEADER, type GrantRefusal } from '../engine/relay/contract.ts';
 import { GRANT_REFUSALS, type FlowGrant, type GrantStore } from './flow-grants.ts';
 import { isInFlow, learnFromResponse } from './grant-scope.ts';
 import { parseRelayRequest } from './parse-relay-request.ts';
@@ -22,7 +23,7 @@ export interface RelayEndpointOptions {
 
 /** The secret and a JSON body, which every POST needs; false when the request was refused. */
 export function acceptsPost(req: IncomingMessage, res: ServerResponse, secret: string): boolean {
-  const givenSecret = req.headers['x-relay-secret'];
+  const givenSecret = req.headers[RELAY_SECRET_HEADER];
   if (!isRelaySecret(typeof givenSecret === 'string' ? givenSecret : undefined, secret)) {
     sendJson(res, 401, { error: 'Missing or wrong X-Relay-Secret. The app gets the secret from the dev server, new at each start.' });
     return false;
@@ -37,10 +38,10 @@ export function acceptsPost(req: IncomingMessage, res: ServerResponse, secret: s
 /** POST /relay from an allowed Origin: the secret, the flow grant, room, then the body, then both upstream requests. */
 export async function handleRelayPost(req: IncomingMessage, res: ServerResponse, options: RelayEndpointOptions): Promise<void> {
   if (!acceptsPost(req, res, options.secret)) return;
-  const givenGrant = req.headers['x-relay-grant'];
+  const givenGrant = req.headers[RELAY_GRANT_HEADER];
   const grant = options.grants.check(typeof givenGrant === 'string' ? givenGrant : undefined);
   if (typeof grant === 'string') {
-    sendJson(res, 403, { error: GRANT_REFUSALS[grant], grant });
+    sendJson(res, 403, { error: GRANT_REFUSALS[grant], grant: grant satisfies GrantRefusal });
     return;
   }
 
@@ -85,7 +86,7 @@ async function relayAdmitted(req: IncomingMessage, res: ServerResponse, options:
   if (!(await isInFlow(grant, request.url, limits))) {
     sendJson(res, 403, {
       error: `${request.url.origin} is not part of the flow this relay grant was given for (${grant.serverUrl.href}). The relay reaches only that server's origin and the authorization servers and endpoints its own metadata names.`,
-      grant: 'out-of-flow',
+      grant: 'out-of-flow' satisfies GrantRefusal,
     });
     return;
   }

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { freePort } from '../test-support/free-port.ts';
+import { freePort } from '../demo/test-support/free-port.ts';
 
-const START_SCRIPT = fileURLToPath(new URL('../start.ts', import.meta.url));
+const START_SCRIPT = fileURLToPath(new URL('../demo/start.ts', import.meta.url));
 
 it('`npm start` runs the relay on RELAY_PORT, prints its URL but not its secret, and hands the secret to the app', async () => {
   const [app, auth, mcp, relay] = [await freePort(), await freePort(), await freePort(), await freePort()];

@@ -1,6 +1,10 @@
-import { isForbiddenMethod, isHeaderValue, isToken, normaliseMethod } from './http-syntax.ts';
-import type { HeaderList, RelayRequest } from './relay-api.ts';
+import type { HeaderList } from '../engine/model/header-list.ts';
+import { isForbiddenMethod, type RelayRequestBody } from '../engine/relay/contract.ts';
+import { isHeaderValue, isToken, normaliseMethod } from './http-syntax.ts';
 import { checkTargetUrl, isHttpOrigin } from './target-url.ts';
+
+/** A checked POST /relay body, its URL parsed. */
+export type RelayRequest = Omit<RelayRequestBody, 'url'> & { url: URL };
 
 /** Checks a POST /relay body; a string is the reason for a 400. */
 export function parseRelayRequest(json: unknown): RelayRequest | string {

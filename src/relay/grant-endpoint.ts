@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GrantAnswer, GrantRequestBody } from '../engine/relay/contract.ts';
 import type { GrantStore } from './flow-grants.ts';
 import { GRANT_IDLE_MS } from './flow-grants.ts';
 import { readRequestBody } from './read-request-body.ts';
@@ -22,7 +23,7 @@ export async function handleGrantPost(req: IncomingMessage, res: ServerResponse,
   }
   let serverUrl: unknown;
   try {
-    serverUrl = (JSON.parse(raw.toString('utf8')) as { serverUrl?: unknown } | null)?.serverUrl;
+    serverUrl = (JSON.parse(raw.toString('utf8')) as Partial<Record<keyof GrantRequestBody, unknown>> | null)?.serverUrl;
   } catch {
     sendJson(res, 400, { error: 'The body is not valid JSON.' });
     return;
@@ -33,5 +34,5 @@ export async function handleGrantPost(req: IncomingMessage, res: ServerResponse,
     return;
   }
   const grant = options.grants.issue(url);
-  sendJson(res, 201, { grant: grant.id, serverUrl: url.href, idleMs: GRANT_IDLE_MS });
+  sendJson(res, 201, { grant: grant.id, serverUrl: url.href, idleMs: GRANT_IDLE_MS } satisfies GrantAnswer);
 }

@@ -1,12 +1,14 @@
 import { forwardableHeaders } from './forwarded-headers.ts';
-import type { HeaderList, RelayRequest, RelayResult } from './relay-api.ts';
+import type { HeaderList } from '../engine/model/header-list.ts';
+import type { RelayAnswer } from '../engine/relay/contract.ts';
+import type { RelayRequest } from './parse-relay-request.ts';
 import { sendUpstream, type UpstreamLimits } from './send-upstream.ts';
 
 /**
  * The preflight a browser would send (when asked for), then the real request, even when the
  * preflight fails: the point is to show what the server would have answered to both.
  */
-export async function relayExchange(request: RelayRequest, limits: UpstreamLimits): Promise<RelayResult> {
+export async function relayExchange(request: RelayRequest, limits: UpstreamLimits): Promise<RelayAnswer> {
   const preflight = request.preflight
     ? await sendUpstream({ url: request.url, method: 'OPTIONS', headers: preflightHeaders(request.origin, request.preflight) }, limits)
     : undefined;

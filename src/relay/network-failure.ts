@@ -1,4 +1,4 @@
-import type { RelayFailure } from './relay-api.ts';
+import type { RelayFailure } from '../engine/model/relayed-outcome.ts';
 
 /** A failed upstream request in plain words, keeping the system's code for searching. */
 export function networkFailure(error: unknown, url: URL): RelayFailure {

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RelayFailure, RelayResult, RelayedResponse } from './relay-api.ts';
+import type { RelayFailure } from '../engine/model/relayed-outcome.ts';
+import type { RelayAnswer, RelayedResponse } from '../engine/relay/contract.ts';
 import { startRelay, type RunningRelay } from './start-relay.ts';
 import { APP_ORIGIN, callRelay, relayGet } from './test-support/relay-client.ts';
 import { startTargetServer } from './test-support/target-server.ts';
-import { freePort } from '../test-support/free-port.ts';
+import { freePort } from '../demo/test-support/free-port.ts';
 
 const running: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
@@ -17,13 +18,13 @@ async function setUp(answer?: Parameters<typeof startTargetServer>[0], timeoutMs
   return { target, relay };
 }
 
-async function relayed(relay: RunningRelay, body: unknown): Promise<RelayResult> {
+async function relayed(relay: RunningRelay, body: unknown): Promise<RelayAnswer> {
   const response = await callRelay(relay, body);
   expect(response.status).toBe(200);
-  return (await response.json()) as RelayResult;
+  return (await response.json()) as RelayAnswer;
 }
 
-function asResponse(outcome: RelayResult['response'] | undefined): RelayedResponse {
+function asResponse(outcome: RelayAnswer['response'] | undefined): RelayedResponse {
   expect(outcome).toHaveProperty('status');
   return outcome as RelayedResponse;
 }

@@ -3,7 +3,8 @@ import { request as httpsRequest } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { networkFailure } from './network-failure.ts';
 import { readCappedBody } from './read-capped-body.ts';
-import type { HeaderList, RelayOutcome } from './relay-api.ts';
+import type { HeaderList } from '../engine/model/header-list.ts';
+import type { RelayOutcome } from '../engine/relay/contract.ts';
 import { relayedResponse } from './relayed-response.ts';
 
 export interface UpstreamRequest {

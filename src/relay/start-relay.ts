@@ -1,4 +1,4 @@
-import { listenOnPort } from '../http-server.ts';
+import { listenOnPort } from './http-server.ts';
 import { httpUrlFor, isLoopbackHost } from './loopback-host.ts';
 import { createGrantStore } from './flow-grants.ts';
 import { createRelayAdmission } from './relay-admission.ts';
