@@ -95,10 +95,12 @@ test('20,000 entries are cut to 200, with a notice, in time', async ({ page }, t
   const started = Date.now();
   expect(await importFile(page, testInfo, 'entries.har', text)).toBeLessThan(IMPORT_BOUND_MS);
   await expect(page.getByTestId('import-notices')).toContainText('the file has 20,000 exchanges; only the first 200 are kept.');
-  // The diagram (loaded on first use) draws all 200 and the page answers, with no long freeze.
+  // The diagram draws all 200 and the page answers: about 1.5 s alone (1,000 took 7 s; 20,000 hung for
+  // over 30 s). The bound is looser because it includes loading the diagram's code on first use,
+  // on a dev server shared with a parallel test.
   await expect(page.getByTestId('message-x200-req')).toBeAttached();
   await expect(page.getByTestId('message-x201-req')).toHaveCount(0);
-  expect(Date.now() - started).toBeLessThan(2 * IMPORT_BOUND_MS);
+  expect(Date.now() - started).toBeLessThan(5 * IMPORT_BOUND_MS);
   await expectUsable(page);
 });
 
