@@ -1,5 +1,5 @@
 import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
-import type { FlowSession } from '../engine/session/types.ts';
+import type { FlowSession } from '../engine/model/session.ts';
 import { AuthorizationServerDialog } from '../features/connect/AuthorizationServerDialog.tsx';
 import { ConnectBar } from '../features/connect/ConnectBar.tsx';
 import { toFlowSettings } from '../features/connect/connect-values.ts';

@@ -1,5 +1,5 @@
 import { flowTiming } from '../engine/flow/timing.ts';
-import type { FlowSession } from '../engine/session/types.ts';
+import type { FlowSession } from '../engine/model/session.ts';
 
 const STATUS_TEXT: Record<FlowSession['status'], string> = {
   idle: 'Ready',

@@ -1,4 +1,4 @@
-import type { FlowSession } from '../engine/session/types.ts';
+import type { FlowSession } from '../engine/model/session.ts';
 import { ExchangePanel } from '../features/exchange/ExchangePanel.tsx';
 import { StepPanel } from '../features/exchange/StepPanel.tsx';
 import { RelayPanel } from '../features/relay/RelayPanel.tsx';

@@ -1,4 +1,4 @@
-import type { FlowSession } from '../engine/session/types.ts';
+import type { FlowSession } from '../engine/model/session.ts';
 import { ExportMenu } from '../features/export/ExportMenu.tsx';
 import { ImportButton } from '../features/export/ImportButton.tsx';
 import type { ImportedTrace } from '../features/export/imported-trace.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { DEFAULT_TIMEOUT_MS } from '../engine/flow/create-session.ts';
-import type { FlowSettings } from '../engine/session/types.ts';
+import type { FlowSettings } from '../engine/model/session.ts';
 import { LATEST_SPEC_VERSION } from '../engine/spec/versions.ts';
 import type { ConnectValues } from '../features/connect/connect-values.ts';
 import type { DemoConfig } from '../features/connect/demo-config.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../engine/rules/rule.ts';
+import type { Finding } from '../engine/model/finding.ts';
 import { EXIT_FAILED, EXIT_OK, exitCodeFor } from './exit-code.ts';
 
 const finding = (severity: Finding['severity']): Finding => ({ id: 'f1', ruleId: 'x.y', severity, stepId: 'prm', detail: '' });

@@ -1,4 +1,4 @@
-import type { FlowSession } from '../engine/session/types.ts';
+import type { FlowSession } from '../engine/model/session.ts';
 
 export const EXIT_OK = 0;
 /** The flow failed, the tool call failed, or an error finding (a broken MUST) was raised. */

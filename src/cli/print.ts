@@ -1,5 +1,5 @@
 import type { FlowReport } from '../engine/report/report-format.ts';
-import type { StepStatus } from '../engine/session/types.ts';
+import type { StepStatus } from '../engine/model/step.ts';
 import type { ToolCallOutcome } from './exit-code.ts';
 
 /** Status as a symbol and a word, so it reads without colour. */

@@ -3,7 +3,7 @@ import { FlowEngine } from '../engine/flow/engine.ts';
 import { buildReport } from '../engine/report/build-report.ts';
 import { trimEnd } from '../engine/text/trim-end.ts';
 import { LATEST_SPEC_VERSION } from '../engine/spec/versions.ts';
-import type { FlowSettings } from '../engine/session/types.ts';
+import type { FlowSettings } from '../engine/model/session.ts';
 import type { CliOptions } from './args.ts';
 import { startCallbackListener } from './callback-listener.ts';
 import { exitCodeFor, type ToolCallOutcome } from './exit-code.ts';

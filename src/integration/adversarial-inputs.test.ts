@@ -3,7 +3,7 @@ import { parseWwwAuthenticate } from '../engine/auth/www-authenticate.ts';
 import { legacyMetadataUrl } from '../engine/discovery/as-metadata-urls.ts';
 import { wellKnownSuffixPath } from '../engine/discovery/prm-urls.ts';
 import { toCurl } from '../engine/http/curl.ts';
-import type { Exchange } from '../engine/http/exchange.ts';
+import type { Exchange } from '../engine/model/exchange.ts';
 import { decodeJwt } from '../engine/jwt/decode.ts';
 import { findJwts } from '../engine/jwt/find-jwts.ts';
 import { Redactor } from '../engine/report/redact.ts';

@@ -4,7 +4,7 @@ import { parseWwwAuthenticate } from '../engine/auth/www-authenticate.ts';
 import { buildHar } from '../engine/export/har.ts';
 import { createSession } from '../engine/flow/create-session.ts';
 import { toCurl } from '../engine/http/curl.ts';
-import type { Exchange } from '../engine/http/exchange.ts';
+import type { Exchange } from '../engine/model/exchange.ts';
 import { decodeJwt } from '../engine/jwt/decode.ts';
 import { findJwts } from '../engine/jwt/find-jwts.ts';
 import { buildReport } from '../engine/report/build-report.ts';

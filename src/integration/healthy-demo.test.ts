@@ -3,7 +3,7 @@ import { startDemoServers, type DemoServers } from '../demo/test-support/demo-se
 import { TEST_REDIRECT_URI, discover, registerClient } from '../demo/test-support/headless-oauth-client.ts';
 import { createSession } from '../engine/flow/create-session.ts';
 import { FlowEngine } from '../engine/flow/engine.ts';
-import type { FlowSettings } from '../engine/session/types.ts';
+import type { FlowSettings } from '../engine/model/session.ts';
 import type { SpecVersion } from '../engine/spec/versions.ts';
 import { demoLoginUserAgent } from './demo-login-user-agent.ts';
 

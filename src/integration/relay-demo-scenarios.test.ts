@@ -5,7 +5,7 @@ import { TEST_APP_ORIGIN, TEST_REDIRECT_URI } from '../demo/test-support/headles
 import { createSession } from '../engine/flow/create-session.ts';
 import { FlowEngine } from '../engine/flow/engine.ts';
 import { browserCorsFetch } from '../engine/rules/test-support/browser-cors-fetch.ts';
-import type { FlowSession } from '../engine/session/types.ts';
+import type { FlowSession } from '../engine/model/session.ts';
 import { demoLoginUserAgent } from './demo-login-user-agent.ts';
 import { startTestRelay } from './test-relay.ts';
 

@@ -4,7 +4,7 @@ import { FlowEngine } from '../engine/flow/engine.ts';
 import { MCP_PATH, startFakeServer, type FakeServer, type FakeServerOptions } from '../engine/rules/test-support/fake-mcp-auth-server.ts';
 import { redirectFollowingUserAgent } from '../engine/rules/test-support/redirect-following-user-agent.ts';
 import { APP_ORIGIN, runFlow, type RunOptions } from '../engine/rules/test-support/run-flow.ts';
-import type { FlowSession } from '../engine/session/types.ts';
+import type { FlowSession } from '../engine/model/session.ts';
 import { json } from '../engine/test-support/loopback-server.ts';
 import { startTestRelay } from './test-relay.ts';
 

@@ -1,5 +1,5 @@
-import type { StepStatus } from '../engine/session/types.ts';
-import type { Severity } from '../engine/rules/rule.ts';
+import type { StepStatus } from '../engine/model/step.ts';
+import type { Severity } from '../engine/model/finding.ts';
 
 /** Status is always shown as colour plus a symbol and a word, never colour alone. */
 export const STEP_STATUS_STYLE: Record<StepStatus, { icon: string; label: string; className: string; stroke: string }> = {

@@ -1,4 +1,5 @@
-import type { Challenge, ChallengeParseResult } from './challenge.ts';
+import type { Challenge } from '../model/challenge.ts';
+import type { ChallengeParseResult } from './challenge.ts';
 
 /*
  * WWW-Authenticate parser, RFC 9110 §11.6.1 (with §5.6 lists, tokens and quoted-strings):

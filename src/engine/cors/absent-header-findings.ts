@@ -1,7 +1,8 @@
-import type { Exchange } from '../http/exchange.ts';
+import type { Exchange } from '../model/exchange.ts';
 import type { RuleId } from '../rules/catalog.ts';
 import type { SpecProfile } from '../spec/profile.ts';
-import { neededHeader, type RelayReport } from './relay-report.ts';
+import { neededHeader } from './relay-report.ts';
+import type { RelayReport } from '../model/relay-report.ts';
 
 /**
  * When the relay shows that a header the browser "hid" was never sent, the problem is not CORS:

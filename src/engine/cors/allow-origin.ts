@@ -1,4 +1,4 @@
-import type { HeaderList } from '../http/exchange.ts';
+import type { HeaderList } from '../model/header-list.ts';
 import { trimEnd } from '../text/trim-end.ts';
 import { getHeader } from './header-list.ts';
 import type { Observation } from './verdict.ts';

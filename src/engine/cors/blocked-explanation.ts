@@ -1,5 +1,5 @@
 import { isRelayFailure } from '../model/relayed-outcome.ts';
-import type { RelayReport } from './relay-report.ts';
+import type { RelayReport } from '../model/relay-report.ts';
 
 /** What the relay adds to "the browser blocked this request": the cause, or that it is not CORS. */
 export function blockedExplanation(report: RelayReport): string {

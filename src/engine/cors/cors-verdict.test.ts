@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { HeaderList, RecordedRequest } from '../http/exchange.ts';
+import type { HeaderList } from '../model/header-list.ts';
+import type { RecordedRequest } from '../model/exchange.ts';
 import { corsVerdict } from './cors-verdict.ts';
 import type { RelayAnswer, RelayedResponse } from '../relay/contract.ts';
 import { buildRelayReport } from './relay-report.ts';

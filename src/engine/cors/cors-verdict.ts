@@ -2,7 +2,8 @@ import { isCrossOrigin, preflightFor, type CorsRequest } from './preflight-for.t
 import { preflightObservations } from './preflight-observations.ts';
 import { isRelayFailure, type ReportedOutcome } from '../model/relayed-outcome.ts';
 import { responseObservations } from './response-observations.ts';
-import { toVerdicts, type CorsVerdict } from './verdict.ts';
+import { toVerdicts } from './verdict.ts';
+import type { CorsVerdict } from '../model/cors-verdict.ts';
 
 export interface CorsVerdictInput {
   request: CorsRequest;

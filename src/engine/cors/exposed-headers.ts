@@ -1,4 +1,4 @@
-import type { HeaderList } from '../http/exchange.ts';
+import type { HeaderList } from '../model/header-list.ts';
 import { listItems, tokenList } from './header-list.ts';
 
 /** Fetch §2.2.6 "CORS-safelisted response-header name": a script may always read these. */

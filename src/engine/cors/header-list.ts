@@ -1,4 +1,4 @@
-import type { HeaderList } from '../http/exchange.ts';
+import type { HeaderList } from '../model/header-list.ts';
 
 /** Fetch "get": every value of the header, joined by ", ", or null when it is absent. */
 export function getHeader(headers: HeaderList, name: string): string | null {

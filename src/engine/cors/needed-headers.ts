@@ -1,4 +1,4 @@
-import type { Exchange } from '../http/exchange.ts';
+import type { Exchange } from '../model/exchange.ts';
 
 /**
  * The response headers a client must read from this exchange. An MCP client needs the challenge

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildMcpRequest, firstRequest } from '../mcp/jsonrpc.ts';
 import { SPEC_PROFILES } from '../spec/profiles.ts';
-import type { HeaderList } from '../http/exchange.ts';
+import type { HeaderList } from '../model/header-list.ts';
 import { isCrossOrigin, preflightFor } from './preflight-for.ts';
 import { corsUnsafeRequestHeaderNames, isSafelistedRequestHeader } from './safelisted-request.ts';
 

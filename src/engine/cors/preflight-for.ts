@@ -1,4 +1,4 @@
-import type { RecordedRequest } from '../http/exchange.ts';
+import type { RecordedRequest } from '../model/exchange.ts';
 import { corsUnsafeRequestHeaderNames, isSafelistedMethod } from './safelisted-request.ts';
 
 /** The OPTIONS request a browser sends first: the method and header names it asks about. */

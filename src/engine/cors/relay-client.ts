@@ -1,11 +1,13 @@
-import type { Exchange, HeaderList } from '../http/exchange.ts';
+import type { Exchange } from '../model/exchange.ts';
+import type { HeaderList } from '../model/header-list.ts';
 import { trimEnd } from '../text/trim-end.ts';
 import { neededExposedFor } from './needed-headers.ts';
 import { preflightFor, type CorsRequest } from './preflight-for.ts';
 import { isRelayAnswer, type RelayAnswer, type RelayRequestBody } from '../relay/contract.ts';
 import type { RelayEndpoint } from '../relay/relay-endpoint.ts';
 import { RELAY_NOT_RUNNING, RelayError } from './relay-error.ts';
-import { buildRelayReport, type RelayReport } from './relay-report.ts';
+import { buildRelayReport } from './relay-report.ts';
+import type { RelayReport } from '../model/relay-report.ts';
 
 /** The relay caps each upstream request at 15 s; two of them (preflight and request) plus slack. */
 const RELAY_CALL_TIMEOUT_MS = 40_000;

@@ -4,29 +4,7 @@ import { getHeader } from './header-list.ts';
 import type { CorsRequest } from './preflight-for.ts';
 import { isRelayFailure, type ReportedOutcome } from '../model/relayed-outcome.ts';
 import type { RelayAnswer, RelayOutcome } from '../relay/contract.ts';
-import type { CorsVerdict } from './verdict.ts';
-
-/** A response header the step needed, as the server really sent it. */
-export interface NeededHeader {
-  name: string;
-  /** The server sent it (the relay saw it). */
-  sent: boolean;
-  value?: string;
-  /** A browser would let the script read it: safelisted or exposed. */
-  exposed: boolean;
-}
-
-/** The relay's answer for one exchange, and what a browser would make of it. Plain data, kept on the exchange. */
-export interface RelayReport {
-  /** The preflight the relay sent, as a browser would: method and lower-case header names. */
-  preflightRequest?: { method: string; headers: string[] };
-  preflight?: ReportedOutcome;
-  response: ReportedOutcome;
-  verdicts: CorsVerdict[];
-  needed: NeededHeader[];
-  /** Epoch milliseconds. */
-  askedAt: number;
-}
+import type { NeededHeader, RelayReport } from '../model/relay-report.ts';
 
 export interface ReportInput {
   request: CorsRequest;

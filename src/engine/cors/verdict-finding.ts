@@ -1,4 +1,4 @@
-import type { CorsVerdict } from './verdict.ts';
+import type { CorsVerdict } from '../model/cors-verdict.ts';
 
 /** A verdict as a finding's detail: what was seen, then the header line(s) to send. */
 export function verdictFindingDetail(verdict: CorsVerdict): string {

@@ -1,4 +1,4 @@
-import type { Exchange } from '../http/exchange.ts';
+import type { Exchange } from '../model/exchange.ts';
 import type { ImportNotices } from './import-notices.ts';
 
 /** The start time of an exchange: a Date can hold ±8.64e15 ms (ECMA-262 §21.4.1.1); past that, views that print it throw. */

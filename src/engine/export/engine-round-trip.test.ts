@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../report/build-report.ts';
 import { startFakeServer, type FakeServer } from '../rules/test-support/fake-mcp-auth-server.ts';
 import { runFlow } from '../rules/test-support/run-flow.ts';
-import type { FlowSession } from '../session/types.ts';
+import type { FlowSession } from '../model/session.ts';
 import { buildHar } from './har.ts';
 import { importTrace } from './import-trace.ts';
 

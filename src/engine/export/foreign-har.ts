@@ -1,6 +1,8 @@
 import { DEFAULT_TIMEOUT_MS } from '../flow/create-session.ts';
-import type { Exchange, HeaderList, RecordedResponse } from '../http/exchange.ts';
-import type { FlowSession, Step } from '../session/types.ts';
+import type { Exchange, RecordedResponse } from '../model/exchange.ts';
+import type { HeaderList } from '../model/header-list.ts';
+import type { FlowSession } from '../model/session.ts';
+import type { Step } from '../model/step.ts';
 import { LATEST_SPEC_VERSION, isSpecVersion, type SpecVersion } from '../spec/versions.ts';
 import type { Fields } from './fields.ts';
 import { guessLane } from './guess-lane.ts';

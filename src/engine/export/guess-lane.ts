@@ -1,4 +1,4 @@
-import type { Lane } from '../http/exchange.ts';
+import type { Lane } from '../model/exchange.ts';
 import { trimEnd } from '../text/trim-end.ts';
 
 const AS_WELL_KNOWN = ['/.well-known/oauth-authorization-server', '/.well-known/openid-configuration'];

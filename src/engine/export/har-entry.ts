@@ -1,6 +1,7 @@
-import type { Exchange, HeaderList, RecordedRequest, RecordedResponse } from '../http/exchange.ts';
+import type { Exchange, RecordedRequest, RecordedResponse } from '../model/exchange.ts';
+import type { HeaderList } from '../model/header-list.ts';
 import type { ReportFinding } from '../report/report-format.ts';
-import type { StepKind } from '../steps/step-kind.ts';
+import type { StepKind } from '../model/step-kind.ts';
 import type { HarEntry, HarNameValue, HarRequest, HarResponse } from './har-format.ts';
 
 export interface EntryContext {

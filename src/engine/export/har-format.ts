@@ -1,7 +1,7 @@
-import type { ExchangeOutcome, Lane } from '../http/exchange.ts';
-import type { Severity } from '../rules/rule.ts';
+import type { ExchangeOutcome, Lane } from '../model/exchange.ts';
+import type { Severity } from '../model/finding.ts';
 import type { FlowReport } from '../report/report-format.ts';
-import type { StepKind } from '../steps/step-kind.ts';
+import type { StepKind } from '../model/step-kind.ts';
 
 /**
  * HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/) as we write it. Our own data rides in

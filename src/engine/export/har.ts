@@ -1,5 +1,5 @@
 import { buildReport } from '../report/build-report.ts';
-import type { FlowSession } from '../session/types.ts';
+import type { FlowSession } from '../model/session.ts';
 import { HAR_DATA_FORMAT, type HarLog } from './har-format.ts';
 import { harEntry } from './har-entry.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FlowSession } from '../session/types.ts';
+import type { FlowSession } from '../model/session.ts';
 import { IMPORT_LIMITS } from './import-limits.ts';
 import { importTrace } from './import-trace.ts';
 import { foreignHar, harJson, reportJson, responseWithoutResponseReport } from './test-support/hostile-traces.ts';

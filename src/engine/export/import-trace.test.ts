@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../report/build-report.ts';
-import type { FlowSession } from '../session/types.ts';
+import type { FlowSession } from '../model/session.ts';
 import { buildHar } from './har.ts';
 import { importTrace, type TraceSource } from './import-trace.ts';
 import { secretSession } from './test-support/secret-session.ts';

@@ -1,5 +1,5 @@
 import { parseReport } from '../report/parse-report.ts';
-import type { FlowSession } from '../session/types.ts';
+import type { FlowSession } from '../model/session.ts';
 import { Fields, TraceError } from './fields.ts';
 import { sessionFromForeignHar } from './foreign-har.ts';
 import { HAR_DATA_FORMAT } from './har-format.ts';

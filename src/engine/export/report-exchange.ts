@@ -1,4 +1,5 @@
-import type { Exchange, HeaderList, RecordedResponse } from '../http/exchange.ts';
+import type { Exchange, RecordedResponse } from '../model/exchange.ts';
+import type { HeaderList } from '../model/header-list.ts';
 import { compact } from './compact.ts';
 import { checkedExchange } from './checked-exchange.ts';
 import { Fields, TraceError } from './fields.ts';

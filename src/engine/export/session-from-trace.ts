@@ -1,6 +1,6 @@
 import { DEFAULT_TIMEOUT_MS } from '../flow/create-session.ts';
-import type { Exchange } from '../http/exchange.ts';
-import type { FlowSession, FlowSettings, Learned } from '../session/types.ts';
+import type { Exchange } from '../model/exchange.ts';
+import type { FlowSession, FlowSettings, Learned } from '../model/session.ts';
 import { SPEC_VERSIONS } from '../spec/versions.ts';
 import { compact } from './compact.ts';
 import { Fields, TraceError } from './fields.ts';

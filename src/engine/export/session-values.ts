@@ -1,8 +1,9 @@
-import type { ExchangeOutcome, Lane } from '../http/exchange.ts';
-import type { Severity } from '../rules/rule.ts';
-import type { FlowStatus, RegistrationMode, StepStatus } from '../session/types.ts';
+import type { ExchangeOutcome, Lane } from '../model/exchange.ts';
+import type { Severity } from '../model/finding.ts';
+import type { FlowStatus, RegistrationMode } from '../model/session.ts';
+import type { StepStatus } from '../model/step.ts';
 import { STEP_DEFINITIONS } from '../steps/registry.ts';
-import type { StepKind } from '../steps/step-kind.ts';
+import type { StepKind } from '../model/step-kind.ts';
 
 /**
  * Every value the session's string unions allow, for checking imported files: the app indexes

@@ -1,5 +1,5 @@
-import type { Finding } from '../rules/rule.ts';
-import type { Step } from '../session/types.ts';
+import type { Finding } from '../model/finding.ts';
+import type { Step } from '../model/step.ts';
 import { STEP_DEFINITIONS } from '../steps/registry.ts';
 import { compact } from './compact.ts';
 import type { Fields } from './fields.ts';

@@ -1,4 +1,4 @@
-import type { FlowSession, FlowSettings } from '../session/types.ts';
+import type { FlowSession, FlowSettings } from '../model/session.ts';
 import type { ProfileRegistry } from '../spec/profile-registry.ts';
 import { SPEC_PROFILES } from '../spec/profiles.ts';
 import type { SpecVersion } from '../spec/versions.ts';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeServer, ADMIN_SCOPES, type FakeServer } from '../rules/test-support/fake-mcp-auth-server.ts';
 import { redirectFollowingUserAgent } from '../rules/test-support/redirect-following-user-agent.ts';
 import { APP_ORIGIN } from '../rules/test-support/run-flow.ts';
-import type { FlowSession } from '../session/types.ts';
+import type { FlowSession } from '../model/session.ts';
 import { createSession } from './create-session.ts';
 import { FlowEngine } from './engine.ts';
 import type { UserAgent } from './user-agent.ts';

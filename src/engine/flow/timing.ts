@@ -1,4 +1,4 @@
-import type { FlowSession } from '../session/types.ts';
+import type { FlowSession } from '../model/session.ts';
 
 export interface FlowTiming {
   totalMs: number;

@@ -1,7 +1,7 @@
 import { STEP_DEFINITIONS } from '../steps/registry.ts';
 import { stepUpScope } from '../steps/select-scope.ts';
 import type { StepOutput } from '../steps/step-definition.ts';
-import type { StepKind } from '../steps/step-kind.ts';
+import type { StepKind } from '../model/step-kind.ts';
 import type { EngineInternals } from './engine.ts';
 
 export interface ToolCallResult {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { NUL_MARK, toCurl } from './curl.ts';
-import type { RecordedRequest } from './exchange.ts';
+import type { RecordedRequest } from '../model/exchange.ts';
 
 /**
  * Runs the command in bash with `curl` replaced by a function that prints each argument and

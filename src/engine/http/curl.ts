@@ -1,5 +1,5 @@
 import { wellFormed } from '../text/safe-string.ts';
-import type { RecordedRequest } from './exchange.ts';
+import type { RecordedRequest } from '../model/exchange.ts';
 
 /** Headers the browser sets itself; a copied command is clearer without them. */
 const SKIP = new Set(['content-length', 'host']);

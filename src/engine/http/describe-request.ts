@@ -1,4 +1,4 @@
-import type { RecordedRequest } from './exchange.ts';
+import type { RecordedRequest } from '../model/exchange.ts';
 
 /** A short arrow label: method, path, and the JSON-RPC method when the body is one. */
 export function describeRequest(request: Pick<RecordedRequest, 'method' | 'url' | 'body'>): string {

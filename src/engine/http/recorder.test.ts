@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Exchange } from './exchange.ts';
+import type { Exchange } from '../model/exchange.ts';
 import { RecordedFetchError, createRecordingFetch } from './recorder.ts';
 
 let server: Server;

@@ -1,5 +1,6 @@
-import type { RelayReport } from '../cors/relay-report.ts';
-import type { Exchange, ExchangeOutcome, HeaderList, Lane, RecordedRequest, RecordedResponse } from './exchange.ts';
+import type { RelayReport } from '../model/relay-report.ts';
+import type { Exchange, ExchangeOutcome, Lane, RecordedRequest, RecordedResponse } from '../model/exchange.ts';
+import type { HeaderList } from '../model/header-list.ts';
 import { describeRequest } from './describe-request.ts';
 import { readBody, type ReadBody } from './read-body.ts';
 import { RelayFetchError } from './relay-fetch.ts';

@@ -4,7 +4,7 @@ import type { RelayAnswer, RelayedResponse } from '../relay/contract.ts';
 import type { RelayEndpoint } from '../relay/relay-endpoint.ts';
 import { RelayError } from '../cors/relay-error.ts';
 import { sendToRelay } from '../cors/relay-client.ts';
-import type { HeaderList } from './exchange.ts';
+import type { HeaderList } from '../model/header-list.ts';
 
 /**
  * Relay mode: a fetch that sends every request through the local relay and hands back what the

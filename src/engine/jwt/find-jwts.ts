@@ -1,4 +1,4 @@
-import type { Exchange } from '../http/exchange.ts';
+import type { Exchange } from '../model/exchange.ts';
 import { jwtSpans } from './jwt-spans.ts';
 
 /** Every JWT-shaped string in an exchange's headers and bodies, with where it was found. Linear in the exchange's size. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Exchange } from '../http/exchange.ts';
-import type { FlowSession } from '../session/types.ts';
+import type { Exchange } from '../model/exchange.ts';
+import type { FlowSession } from '../model/session.ts';
 import { buildReport } from './build-report.ts';
 import { parseReport } from './parse-report.ts';
 import { GENERATOR, REPORT_FORMAT } from './report-format.ts';

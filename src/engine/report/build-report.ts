@@ -1,5 +1,6 @@
 import { findRule } from '../rules/catalog.ts';
-import type { FlowSession, Learned, Step } from '../session/types.ts';
+import type { FlowSession, Learned } from '../model/session.ts';
+import type { Step } from '../model/step.ts';
 import { STEP_DEFINITIONS } from '../steps/registry.ts';
 import { Redactor, collectSecrets } from './redact.ts';
 import { GENERATOR, REPORT_FORMAT, type FlowReport, type ReportFacts, type ReportSettings, type ReportStep } from './report-format.ts';

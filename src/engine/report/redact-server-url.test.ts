@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildHar } from '../export/har.ts';
 import { createSession } from '../flow/create-session.ts';
-import type { Exchange } from '../http/exchange.ts';
-import type { FlowSession } from '../session/types.ts';
+import type { Exchange } from '../model/exchange.ts';
+import type { FlowSession } from '../model/session.ts';
 import { buildReport } from './build-report.ts';
 
 const PASSWORD = 'hunter2-userinfo-password';

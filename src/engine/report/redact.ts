@@ -1,6 +1,7 @@
-import type { Exchange, HeaderList } from '../http/exchange.ts';
+import type { Exchange } from '../model/exchange.ts';
+import type { HeaderList } from '../model/header-list.ts';
 import { replaceJwts } from '../jwt/jwt-spans.ts';
-import type { FlowSession } from '../session/types.ts';
+import type { FlowSession } from '../model/session.ts';
 import { encodeUriComponentSafely, safeString, wellFormed } from '../text/safe-string.ts';
 import { isCredentialMember, isCredentialName } from './credential-names.ts';
 

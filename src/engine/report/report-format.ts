@@ -1,7 +1,8 @@
-import type { Exchange } from '../http/exchange.ts';
-import type { Finding } from '../rules/rule.ts';
-import type { FlowStatus, RegistrationMode, StepStatus, ToolSummary } from '../session/types.ts';
-import type { StepKind } from '../steps/step-kind.ts';
+import type { Exchange } from '../model/exchange.ts';
+import type { Finding } from '../model/finding.ts';
+import type { FlowStatus, RegistrationMode, ToolSummary } from '../model/session.ts';
+import type { StepStatus } from '../model/step.ts';
+import type { StepKind } from '../model/step-kind.ts';
 
 /**
  * The JSON report: one run, as the CLI prints it with --json and the app exports it.

@@ -677,6 +677,14 @@ export const RULES = [
 
 export type RuleId = (typeof RULES)[number]['id'];
 
+// The model names rule ids without importing the catalog (see model/registered.ts).
+declare module '../model/registered.ts' {
+  interface Registered {
+    // Spelled out: inside this block, the name RuleId would be the model's own.
+    ruleId: (typeof RULES)[number]['id'];
+  }
+}
+
 const BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));
 
 export function getRule(id: RuleId): Rule {

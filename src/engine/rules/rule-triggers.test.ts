@@ -3,10 +3,10 @@ import { createSession } from '../flow/create-session.ts';
 import { FlowEngine } from '../flow/engine.ts';
 import type { UserAgent } from '../flow/user-agent.ts';
 import { json } from '../test-support/loopback-server.ts';
-import type { FlowSession, FlowSettings } from '../session/types.ts';
+import type { FlowSession, FlowSettings } from '../model/session.ts';
 import { SPEC_VERSIONS, type SpecVersion } from '../spec/versions.ts';
 import { RULES, getRule, type RuleId } from './catalog.ts';
-import type { Severity } from './rule.ts';
+import type { Severity } from '../model/finding.ts';
 import {
   ADMIN_SCOPES,
   AS_METADATA_PATH,

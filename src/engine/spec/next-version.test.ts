@@ -3,7 +3,7 @@ import { createSession } from '../flow/create-session.ts';
 import { FlowEngine } from '../flow/engine.ts';
 import { startFakeServer, type FakeServer } from '../rules/test-support/fake-mcp-auth-server.ts';
 import { redirectFollowingUserAgent } from '../rules/test-support/redirect-following-user-agent.ts';
-import type { FlowSession } from '../session/types.ts';
+import type { FlowSession } from '../model/session.ts';
 import type { SpecProfile } from './profile.ts';
 import { createProfileRegistry, type ProfileRegistry } from './profile-registry.ts';
 import { SHIPPED_PROFILES, SPEC_PROFILES } from './profiles.ts';

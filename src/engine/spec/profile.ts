@@ -1,4 +1,4 @@
-import type { StepKind } from '../steps/step-kind.ts';
+import type { StepKind } from '../model/step-kind.ts';
 
 /**
  * Every decision of the client that depends on the spec version, as data. One record per version

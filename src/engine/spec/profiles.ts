@@ -1,4 +1,4 @@
-import type { StepKind } from '../steps/step-kind.ts';
+import type { StepKind } from '../model/step-kind.ts';
 import type { IssRules, RefreshRules, Registration, SpecProfile } from './profile.ts';
 import { createProfileRegistry } from './profile-registry.ts';
 

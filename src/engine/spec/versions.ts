@@ -4,6 +4,14 @@ import { specLink } from './profile.ts';
 /** A spec version this build knows: one per record in profiles.ts. */
 export type SpecVersion = (typeof SHIPPED_PROFILES)[number]['version'];
 
+// The model names spec versions without importing the profiles (see model/registered.ts).
+declare module '../model/registered.ts' {
+  interface Registered {
+    // Spelled out: inside this block, the name SpecVersion would be the model's own.
+    specVersion: (typeof SHIPPED_PROFILES)[number]['version'];
+  }
+}
+
 /** The MCP specification versions the engine knows, oldest first. */
 export const SPEC_VERSIONS: readonly SpecVersion[] = SPEC_PROFILES.versions;
 

@@ -2,7 +2,7 @@ import { authorizationServerMetadataUrls, legacyDefaultEndpoints, legacyMetadata
 import { RecordedFetchError } from '../http/recorder.ts';
 import type { RuleId } from '../rules/catalog.ts';
 import { judgeUrl } from '../security/openable-url.ts';
-import type { AuthorizationServerMetadata } from '../session/types.ts';
+import type { AuthorizationServerMetadata } from '../model/session.ts';
 import { validateAuthorizationServerMetadata } from '../validate/as-metadata.ts';
 import { fetchFailure } from './fetch-failure.ts';
 import { fetchJsonDocument } from './fetch-json-document.ts';

@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi';
-import type { RegisteredClient } from '../session/types.ts';
+import type { RegisteredClient } from '../model/session.ts';
 
 /** A public client (our default) authenticates with nothing but its client_id. */
 export function clientAuthFor(client: RegisteredClient): oauth.ClientAuth {

@@ -1,4 +1,4 @@
-import type { Exchange, Lane } from '../http/exchange.ts';
+import type { Exchange, Lane } from '../model/exchange.ts';
 import { parseJsonBody } from '../http/json-body.ts';
 import { RecordedFetchError } from '../http/recorder.ts';
 import type { StepContext } from './step-definition.ts';

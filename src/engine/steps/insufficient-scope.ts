@@ -1,5 +1,5 @@
 import { findBearerChallenge, parseWwwAuthenticate } from '../auth/www-authenticate.ts';
-import type { Exchange } from '../http/exchange.ts';
+import type { Exchange } from '../model/exchange.ts';
 import { headerValue } from './latest-exchange.ts';
 import type { StepContext, StepOutcome } from './step-definition.ts';
 

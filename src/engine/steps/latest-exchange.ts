@@ -1,4 +1,4 @@
-import type { Exchange } from '../http/exchange.ts';
+import type { Exchange } from '../model/exchange.ts';
 import type { StepContext } from './step-definition.ts';
 
 /** The newest exchange recorded so far; a step reads the one its own request just made. */

@@ -1,7 +1,7 @@
 import { neededHeader } from '../cors/relay-report.ts';
-import type { Exchange } from '../http/exchange.ts';
+import type { Exchange } from '../model/exchange.ts';
 import { initializeParams } from '../mcp/jsonrpc.ts';
-import type { ToolSummary } from '../session/types.ts';
+import type { ToolSummary } from '../model/session.ts';
 import { safeString } from '../text/safe-string.ts';
 import { headerValue } from './latest-exchange.ts';
 import { insufficientScope } from './insufficient-scope.ts';

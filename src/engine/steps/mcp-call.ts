@@ -1,4 +1,4 @@
-import type { Exchange } from '../http/exchange.ts';
+import type { Exchange } from '../model/exchange.ts';
 import { buildMcpRequest } from '../mcp/jsonrpc.ts';
 import { parseMcpResponse, type JsonRpcResponse } from '../mcp/parse-response.ts';
 import { attempt } from './fetch-failure.ts';

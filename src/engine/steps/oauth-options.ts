@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
-import type { Lane } from '../http/exchange.ts';
-import type { AuthorizationServerMetadata, RegisteredClient } from '../session/types.ts';
+import type { Lane } from '../model/exchange.ts';
+import type { AuthorizationServerMetadata, RegisteredClient } from '../model/session.ts';
 import type { StepContext } from './step-definition.ts';
 
 /**

@@ -10,7 +10,7 @@ import { protectedResourceMetadataStep } from './protected-resource-metadata.ts'
 import { refreshStep } from './refresh.ts';
 import { registrationStep } from './registration/registration-step.ts';
 import type { StepDefinition } from './step-definition.ts';
-import type { StepKind } from './step-kind.ts';
+import type { StepKind } from '../model/step-kind.ts';
 import { tokenStep } from './token.ts';
 import { toolCallStep } from './tool-call.ts';
 

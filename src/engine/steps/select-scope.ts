@@ -1,4 +1,4 @@
-import type { FlowSettings, Learned } from '../session/types.ts';
+import type { FlowSettings, Learned } from '../model/session.ts';
 import type { SpecProfile } from '../spec/profile.ts';
 
 export interface ScopeChoice {

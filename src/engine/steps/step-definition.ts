@@ -1,10 +1,11 @@
-import type { RelayReport } from '../cors/relay-report.ts';
-import type { Exchange, Lane } from '../http/exchange.ts';
+import type { RelayReport } from '../model/relay-report.ts';
+import type { Exchange, Lane } from '../model/exchange.ts';
 import type { ExchangeTarget, RecordingFetch } from '../http/recorder.ts';
 import type { RuleId } from '../rules/catalog.ts';
-import type { FlowSettings, Learned, StepStatus } from '../session/types.ts';
+import type { FlowSettings, Learned } from '../model/session.ts';
+import type { StepStatus } from '../model/step.ts';
 import type { UserAgent } from '../flow/user-agent.ts';
-import type { StepKind } from './step-kind.ts';
+import type { StepKind } from '../model/step-kind.ts';
 import type { SpecVersion } from '../spec/versions.ts';
 import type { SpecProfile } from '../spec/profile.ts';
 import type { ProfileRegistry } from '../spec/profile-registry.ts';

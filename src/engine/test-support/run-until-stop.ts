@@ -1,7 +1,7 @@
 import { createSession } from '../flow/create-session.ts';
 import { FlowEngine } from '../flow/engine.ts';
 import type { UserAgent } from '../flow/user-agent.ts';
-import type { FlowSession } from '../session/types.ts';
+import type { FlowSession } from '../model/session.ts';
 import type { SpecVersion } from '../spec/versions.ts';
 
 const unusedUserAgent: UserAgent = {

@@ -1,5 +1,5 @@
 import { judgeUrl } from '../security/openable-url.ts';
-import type { AuthorizationServerMetadata } from '../session/types.ts';
+import type { AuthorizationServerMetadata } from '../model/session.ts';
 import type { SpecVersion } from '../spec/versions.ts';
 import { describeJsonType, hit, hitsForVersion, isJsonObject, showValue, type RuleHit } from './rule-hit.ts';
 

@@ -1,6 +1,6 @@
 import { sameResource } from '../discovery/resource-uri.ts';
 import { judgeUrl } from '../security/openable-url.ts';
-import type { ProtectedResourceMetadata } from '../session/types.ts';
+import type { ProtectedResourceMetadata } from '../model/session.ts';
 import type { SpecVersion } from '../spec/versions.ts';
 import { describeJsonType, hit, hitsForVersion, isJsonObject, showValue, type RuleHit } from './rule-hit.ts';
 

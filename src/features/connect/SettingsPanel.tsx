@@ -1,5 +1,5 @@
 import type { RelayEndpoint } from '../../engine/relay/relay-endpoint.ts';
-import type { RegistrationMode } from '../../engine/session/types.ts';
+import type { RegistrationMode } from '../../engine/model/session.ts';
 import { RelayModeSwitch } from '../relay/RelayModeSwitch.tsx';
 import type { ConnectValues } from './connect-values.ts';
 

@@ -1,4 +1,4 @@
-import type { FlowSettings, RegistrationSettings } from '../../engine/session/types.ts';
+import type { FlowSettings, RegistrationSettings } from '../../engine/model/session.ts';
 import { LATEST_SPEC_VERSION, type SpecVersion } from '../../engine/spec/versions.ts';
 
 /** What the form holds. 'auto' lets the engine probe the server for its version. */

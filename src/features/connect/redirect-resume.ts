@@ -1,4 +1,4 @@
-import type { FlowSession } from '../../engine/session/types.ts';
+import type { FlowSession } from '../../engine/model/session.ts';
 import { callbackState } from './pending-logins.ts';
 
 /**

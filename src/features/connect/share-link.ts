@@ -1,5 +1,5 @@
 import { redactUrlCredentials } from '../../engine/report/redact.ts';
-import type { RegistrationMode } from '../../engine/session/types.ts';
+import type { RegistrationMode } from '../../engine/model/session.ts';
 import { isSpecVersion, type SpecVersion } from '../../engine/spec/versions.ts';
 
 const MODES: RegistrationMode[] = ['auto', 'pre-registered', 'cimd', 'dcr'];

@@ -3,7 +3,7 @@ import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 're
 import { createSession } from '../../engine/flow/create-session.ts';
 import { FlowEngine } from '../../engine/flow/engine.ts';
 import { gatedAuthorizeUrl } from '../../engine/flow/user-agent.ts';
-import type { FlowSession, FlowSettings } from '../../engine/session/types.ts';
+import type { FlowSession, FlowSettings } from '../../engine/model/session.ts';
 import type { RelayEndpoint } from '../../engine/relay/relay-endpoint.ts';
 import { createPopupUserAgent, type PopupUserAgent } from './popup-user-agent.ts';
 import { forgetRedirect, saveForRedirect } from './redirect-resume.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import type { FlowSession } from '../../engine/session/types.ts';
+import type { FlowSession } from '../../engine/model/session.ts';
 import { STEP_DEFINITIONS } from '../../engine/steps/registry.ts';
 import type { Selection } from '../../ui/selection.ts';
 import { classNames } from './class-names.ts';

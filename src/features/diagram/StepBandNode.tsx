@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import type { StepStatus } from '../../engine/session/types.ts';
+import type { StepStatus } from '../../engine/model/step.ts';
 import { SEVERITY_STYLE, STEP_STATUS_STYLE } from '../../ui/status.ts';
 import { classNames } from './class-names.ts';
 import { useSelectButton } from './diagram-actions.ts';

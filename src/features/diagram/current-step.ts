@@ -1,4 +1,5 @@
-import type { FlowSession, Step } from '../../engine/session/types.ts';
+import type { FlowSession } from '../../engine/model/session.ts';
+import type { Step } from '../../engine/model/step.ts';
 
 /** The step running now or, while the flow can go on, the one "Next step" would run. */
 export function currentStep(session: FlowSession): Step | undefined {

@@ -1,7 +1,7 @@
 import type { Node } from '@xyflow/react';
-import type { Lane } from '../../engine/http/exchange.ts';
-import type { Severity } from '../../engine/rules/rule.ts';
-import type { StepStatus } from '../../engine/session/types.ts';
+import type { Lane } from '../../engine/model/exchange.ts';
+import type { Severity } from '../../engine/model/finding.ts';
+import type { StepStatus } from '../../engine/model/step.ts';
 
 /** Node data is plain, JSON-friendly values: the layout stays pure and nodes compare cheaply. */
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Exchange, Lane } from '../../engine/http/exchange.ts';
-import type { FlowSession, Step } from '../../engine/session/types.ts';
+import type { Exchange, Lane } from '../../engine/model/exchange.ts';
+import type { FlowSession } from '../../engine/model/session.ts';
+import type { Step } from '../../engine/model/step.ts';
 import type { DiagramNode, MessageDiagramNode, StepBandDiagramNode } from './diagram-nodes.ts';
 import { DEFAULT_LANE_SPACING, layoutSequence } from './layout.ts';
 import { REDACTED } from '../../engine/report/redact.ts';

@@ -1,7 +1,8 @@
 import type { XYPosition } from '@xyflow/react';
-import type { Exchange, Lane } from '../../engine/http/exchange.ts';
-import type { Finding, Severity } from '../../engine/rules/rule.ts';
-import type { FlowSession, Step } from '../../engine/session/types.ts';
+import type { Exchange, Lane } from '../../engine/model/exchange.ts';
+import type { Finding, Severity } from '../../engine/model/finding.ts';
+import type { FlowSession } from '../../engine/model/session.ts';
+import type { Step } from '../../engine/model/step.ts';
 import { STEP_DEFINITIONS } from '../../engine/steps/registry.ts';
 import { STEP_STATUS_STYLE } from '../../ui/status.ts';
 import { currentStep } from './current-step.ts';

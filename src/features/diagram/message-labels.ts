@@ -1,4 +1,4 @@
-import type { Exchange, RecordedResponse } from '../../engine/http/exchange.ts';
+import type { Exchange, RecordedResponse } from '../../engine/model/exchange.ts';
 import type { MessageTone } from './diagram-nodes.ts';
 import { LANE_TITLES } from './lanes.ts';
 

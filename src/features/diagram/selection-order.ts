@@ -1,4 +1,4 @@
-import type { FlowSession } from '../../engine/session/types.ts';
+import type { FlowSession } from '../../engine/model/session.ts';
 import type { Selection } from '../../ui/selection.ts';
 import { exchangesOf } from './step-exchanges.ts';
 

@@ -1,5 +1,5 @@
-import type { Exchange } from '../../engine/http/exchange.ts';
-import type { Step } from '../../engine/session/types.ts';
+import type { Exchange } from '../../engine/model/exchange.ts';
+import type { Step } from '../../engine/model/step.ts';
 
 /** A step's exchanges in the order they started; ties keep recording order. */
 export function exchangesOf(step: Step, exchanges: readonly Exchange[]): Exchange[] {

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { toCurl } from '../../engine/http/curl.ts';
-import type { Exchange } from '../../engine/http/exchange.ts';
-import type { FlowSession } from '../../engine/session/types.ts';
+import type { Exchange } from '../../engine/model/exchange.ts';
+import type { FlowSession } from '../../engine/model/session.ts';
 import { findJwts } from '../../engine/jwt/find-jwts.ts';
 import { STEP_DEFINITIONS } from '../../engine/steps/registry.ts';
 import { CopyButton } from '../../ui/CopyButton.tsx';

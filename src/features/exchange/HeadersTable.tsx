@@ -1,4 +1,4 @@
-import type { HeaderList } from '../../engine/http/exchange.ts';
+import type { HeaderList } from '../../engine/model/header-list.ts';
 
 export function HeadersTable({ headers, testId }: { headers: HeaderList; testId: string }) {
   if (!headers.length) return <p className="text-xs italic text-slate-500">No headers.</p>;

@@ -1,5 +1,6 @@
 import { authorizationSpecUrl } from '../../engine/spec/versions.ts';
-import type { FlowSession, Step } from '../../engine/session/types.ts';
+import type { FlowSession } from '../../engine/model/session.ts';
+import type { Step } from '../../engine/model/step.ts';
 import { STEP_DEFINITIONS } from '../../engine/steps/registry.ts';
 import { STEP_STATUS_STYLE } from '../../ui/status.ts';
 import { FindingCard } from '../findings/FindingCard.tsx';

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { importTrace } from '../../engine/export/import-trace.ts';
 import { responseWithoutResponseReport } from '../../engine/export/test-support/hostile-traces.ts';
 import { secretSession } from '../../engine/export/test-support/secret-session.ts';
-import type { Exchange } from '../../engine/http/exchange.ts';
-import type { FlowSession } from '../../engine/session/types.ts';
+import type { Exchange } from '../../engine/model/exchange.ts';
+import type { FlowSession } from '../../engine/model/session.ts';
 import { BODY_DISPLAY_STEP } from './body-display.ts';
 import { ExchangePanel } from './ExchangePanel.tsx';
 

@@ -1,4 +1,4 @@
-import type { Lane } from '../../engine/http/exchange.ts';
+import type { Lane } from '../../engine/model/exchange.ts';
 
 export const LANE_NAMES: Record<Lane, string> = {
   client: 'Browser app',

@@ -1,4 +1,4 @@
-import type { Exchange } from '../../engine/http/exchange.ts';
+import type { Exchange } from '../../engine/model/exchange.ts';
 
 /** One line on how an exchange ended, for the panel header. */
 export function outcomeText(exchange: Exchange): { text: string; tone: 'ok' | 'warn' | 'bad' | 'neutral' } {

@@ -1,6 +1,6 @@
 import { buildHar } from '../../engine/export/har.ts';
 import { buildReport } from '../../engine/report/build-report.ts';
-import type { FlowSession } from '../../engine/session/types.ts';
+import type { FlowSession } from '../../engine/model/session.ts';
 import { downloadText } from './download.ts';
 import { exportFileName } from './file-name.ts';
 

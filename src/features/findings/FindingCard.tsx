@@ -1,5 +1,5 @@
 import { findRule } from '../../engine/rules/catalog.ts';
-import type { Finding } from '../../engine/rules/rule.ts';
+import type { Finding } from '../../engine/model/finding.ts';
 import type { Selection } from '../../ui/selection.ts';
 import { SEVERITY_STYLE } from '../../ui/status.ts';
 

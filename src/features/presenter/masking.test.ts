@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSession } from '../../engine/flow/create-session.ts';
-import type { FlowSession } from '../../engine/session/types.ts';
+import type { FlowSession } from '../../engine/model/session.ts';
 import { maskedSession } from './masking.ts';
 
 const ACCESS = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhZGEiLCJhdWQiOiJodHRwOi8vbG9jYWxob3N0OjUxNzUvbWNwIn0.c2lnbmF0dXJlLXZhbHVlLWhlcmU';

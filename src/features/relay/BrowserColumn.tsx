@@ -1,4 +1,4 @@
-import type { Exchange } from '../../engine/http/exchange.ts';
+import type { Exchange } from '../../engine/model/exchange.ts';
 import { HeaderLines } from './HeaderLines.tsx';
 
 /** Column 1: what the script was given, which is the browser's truth. */

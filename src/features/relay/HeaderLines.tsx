@@ -1,4 +1,4 @@
-import type { HeaderList } from '../../engine/http/exchange.ts';
+import type { HeaderList } from '../../engine/model/header-list.ts';
 
 /** Headers as the lines on the wire, one per line; server text is rendered as text. */
 export function HeaderLines({ headers, highlight = [] }: { headers: HeaderList; highlight?: readonly string[] }) {

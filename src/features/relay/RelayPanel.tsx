@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import type { Exchange } from '../../engine/http/exchange.ts';
+import type { Exchange } from '../../engine/model/exchange.ts';
 import { BrowserColumn } from './BrowserColumn.tsx';
 import { relayErrorText } from './relay-error-text.ts';
 import { relayPanelMode } from './relay-panel-mode.ts';

@@ -1,6 +1,6 @@
 import { isRelayFailure, type ReportedOutcome } from '../../engine/model/relayed-outcome.ts';
-import type { RelayReport } from '../../engine/cors/relay-report.ts';
-import type { Exchange } from '../../engine/http/exchange.ts';
+import type { RelayReport } from '../../engine/model/relay-report.ts';
+import type { Exchange } from '../../engine/model/exchange.ts';
 import { HeaderLines } from './HeaderLines.tsx';
 
 /** Column 2: the relay's view, every header visible: the preflight a browser would send, then the request. */

@@ -1,4 +1,4 @@
-import type { RelayReport } from '../../engine/cors/relay-report.ts';
+import type { RelayReport } from '../../engine/model/relay-report.ts';
 import { findRule } from '../../engine/rules/catalog.ts';
 import { SEVERITY_STYLE } from '../../ui/status.ts';
 import { CopyButton } from '../../ui/CopyButton.tsx';

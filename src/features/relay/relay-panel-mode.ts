@@ -1,4 +1,4 @@
-import type { Exchange } from '../../engine/http/exchange.ts';
+import type { Exchange } from '../../engine/model/exchange.ts';
 
 /**
  * What the relay panel shows for an exchange:

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { RelayAnswer } from '../../engine/relay/contract.ts';
 import { RELAY_NOT_RUNNING, RelayError } from '../../engine/cors/relay-error.ts';
 import { buildRelayReport } from '../../engine/cors/relay-report.ts';
-import type { Exchange, RecordedRequest } from '../../engine/http/exchange.ts';
+import type { Exchange, RecordedRequest } from '../../engine/model/exchange.ts';
 import { RelayModeSwitch } from './RelayModeSwitch.tsx';
 import { RelayPanel } from './RelayPanel.tsx';
 import { relayErrorText } from './relay-error-text.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ToolSummary } from '../../engine/session/types.ts';
+import type { ToolSummary } from '../../engine/model/session.ts';
 import type { ToolCallResult } from '../../engine/flow/tool-call-flow.ts';
 import { exampleArguments } from './example-arguments.ts';
 

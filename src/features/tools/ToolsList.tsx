@@ -1,5 +1,5 @@
 import type { ToolCallResult } from '../../engine/flow/tool-call-flow.ts';
-import type { ToolSummary } from '../../engine/session/types.ts';
+import type { ToolSummary } from '../../engine/model/session.ts';
 import { ToolCard } from './ToolCard.tsx';
 
 interface Props {

@@ -1,5 +1,6 @@
-import type { Exchange, HeaderList } from '../../http/exchange.ts';
-import type { FlowSession } from '../../session/types.ts';
+import type { Exchange } from '../../model/exchange.ts';
+import type { HeaderList } from '../../model/header-list.ts';
+import type { FlowSession } from '../../model/session.ts';
 
 /**
  * A finished run that carries every kind of secret the engine can see, in every place it can

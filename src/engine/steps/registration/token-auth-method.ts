@@ -1,4 +1,4 @@
-import type { AuthorizationServerMetadata } from '../../session/types.ts';
+import type { AuthorizationServerMetadata } from '../../model/session.ts';
 
 export type TokenAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none';
 

@@ -1,4 +1,5 @@
-import type { RelayReport } from '../cors/relay-report.ts';
+import type { HeaderList } from './header-list.ts';
+import type { RelayReport } from './relay-report.ts';
 
 /**
  * One HTTP exchange as it really happened: what we sent and what came back.
@@ -7,8 +8,6 @@ import type { RelayReport } from '../cors/relay-report.ts';
 
 /** Who talks to whom. The diagram draws one vertical lane per participant. */
 export type Lane = 'client' | 'mcp' | 'as' | 'user';
-
-export type HeaderList = Array<[name: string, value: string]>;
 
 export interface RecordedRequest {
   method: string;
