@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { RELAY_NOT_RUNNING, RelayError } from '../engine/cors/relay-error.ts';
+import { RELAY_NOT_RUNNING, RelayError } from '../engine/relay/relay-error.ts';
 import { FlowEngine } from '../engine/flow/engine.ts';
 import { MCP_PATH, startFakeServer, type FakeServer, type FakeServerOptions } from '../engine/rules/test-support/fake-mcp-auth-server.ts';
 import { redirectFollowingUserAgent } from '../engine/rules/test-support/redirect-following-user-agent.ts';

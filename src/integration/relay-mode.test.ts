@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { withFlowGrant } from '../engine/cors/relay-grant.ts';
-import { relayedHopOf, createRelayFetch } from '../engine/http/relay-fetch.ts';
+import { withFlowGrant } from '../engine/relay/relay-grant.ts';
+import { relayedHopOf, createRelayFetch } from '../engine/relay/relay-fetch.ts';
 import { MCP_PATH, startFakeServer, type FakeServer, type FakeServerOptions } from '../engine/rules/test-support/fake-mcp-auth-server.ts';
 import { APP_ORIGIN, runFlow } from '../engine/rules/test-support/run-flow.ts';
 import { json } from '../engine/test-support/loopback-server.ts';

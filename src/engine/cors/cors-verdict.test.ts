@@ -4,7 +4,7 @@ import type { HeaderList } from '../model/header-list.ts';
 import type { RecordedRequest } from '../model/exchange.ts';
 import { corsVerdict } from './cors-verdict.ts';
 import type { RelayAnswer, RelayedResponse } from '../relay/contract.ts';
-import { buildRelayReport } from './relay-report.ts';
+import { buildRelayReport } from '../relay/relay-report.ts';
 import { verdictFindingDetail } from './verdict-finding.ts';
 
 /**

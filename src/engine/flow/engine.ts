@@ -1,26 +1,21 @@
-import { absentHeaderFindings } from '../cors/absent-header-findings.ts';
-import { neededExposedFor } from '../cors/needed-headers.ts';
-import type { RelayEndpoint } from '../relay/relay-endpoint.ts';
-import { askRelay } from '../cors/relay-client.ts';
-import { withFlowGrant } from '../cors/relay-grant.ts';
-import { RELAY_NOT_RUNNING, RelayError } from '../cors/relay-error.ts';
-import { buildRelayReport } from '../cors/relay-report.ts';
-import type { RelayReport } from '../model/relay-report.ts';
-import { verdictFindingDetail } from '../cors/verdict-finding.ts';
-import type { Exchange, Lane } from '../model/exchange.ts';
 import { createRecordingFetch, type RecorderOptions, type Runtime } from '../http/recorder.ts';
-import { createRelayFetch, relayedHopOf } from '../http/relay-fetch.ts';
-import { findRule, getRule, type RuleId } from '../rules/catalog.ts';
+import { navigationExchange } from '../http/navigation.ts';
+import type { Exchange, Lane } from '../model/exchange.ts';
+import type { RelayReport } from '../model/relay-report.ts';
 import type { FlowSession } from '../model/session.ts';
 import type { Step } from '../model/step.ts';
+import type { StepKind } from '../model/step-kind.ts';
+import { RelayExplainer, type EngineRelay } from '../relay/relay-explainer.ts';
+import type { RuleId } from '../rules/catalog.ts';
 import type { SpecProfile } from '../spec/profile.ts';
 import type { ProfileRegistry } from '../spec/profile-registry.ts';
 import { SPEC_PROFILES } from '../spec/profiles.ts';
 import type { SpecVersion } from '../spec/versions.ts';
-import type { StepContext, StepOutcome } from '../steps/step-definition.ts';
-import type { StepKind } from '../model/step-kind.ts';
 import { STEP_DEFINITIONS } from '../steps/registry.ts';
-import { stepUpScope } from '../steps/select-scope.ts';
+import type { StepContext, StepOutcome } from '../steps/step-definition.ts';
+import { newStep, statusAfterStep, withExchange, withFinding, withRelayReport, withStepPatch, withVersion } from './session-changes.ts';
+import type { StepRunner } from './step-runner.ts';
+import { queueRestOfStepUp, queueStepUpAfter } from './step-up.ts';
 import { runToolCall, type ToolCallResult } from './tool-call-flow.ts';
 import type { UserAgent } from './user-agent.ts';
 
@@ -39,23 +34,7 @@ export interface EngineOptions {
   profiles?: ProfileRegistry<SpecVersion>;
 }
 
-export interface EngineRelay extends RelayEndpoint {
-  /** The app's origin: the Origin a browser sends, which the server's CORS headers must allow. */
-  appOrigin: string;
-  /** How to reach the relay; the global fetch by default. */
-  fetchImpl?: typeof fetch;
-}
-
 type Listener = (session: FlowSession) => void;
-
-/** What the on-demand actions (tool calls with step-up and refresh) need from the engine. */
-export interface EngineInternals {
-  readonly session: FlowSession;
-  /** The profile of the session's spec version. */
-  readonly profile: SpecProfile<SpecVersion>;
-  appendStep(kind: StepKind, title?: string, input?: Record<string, unknown>): Step;
-  runStep(step: Step): Promise<Step>;
-}
 
 /**
  * Runs a session one step at a time. The session stays plain data; every change publishes a new
@@ -66,15 +45,31 @@ export class FlowEngine {
   private readonly listeners = new Set<Listener>();
   private readonly abort = new AbortController();
   private busy = false;
-  private relayFetch: typeof fetch | undefined;
+  private readonly relay: RelayExplainer;
+  /** What the on-demand actions and step-up use to add and run steps. */
+  private readonly runner: StepRunner = {
+    session: () => this.session,
+    profile: () => this.profile(),
+    appendStep: (kind, title, input) => this.appendStep(kind, title, input),
+    runStep: (step) => this.runStep(step),
+  };
 
-  private readonly options: EngineOptions;
-
-  constructor(session: FlowSession, options: EngineOptions) {
+  constructor(
+    session: FlowSession,
+    private readonly options: EngineOptions,
+  ) {
     this.session = session;
-    // One relay grant per run, bound to the server the user chose (relay-grant.ts).
-    const relay = options.relay;
-    this.options = relay ? { ...options, relay: withFlowGrant(relay, session.settings.serverUrl, relay.appOrigin, relay.fetchImpl) } : options;
+    this.relay = new RelayExplainer(options.relay, session.settings.serverUrl, {
+      session: () => this.session,
+      profile: () => this.profile(),
+      signal: this.abort.signal,
+      keepReport: (exchangeId, report) => {
+        this.session = withRelayReport(this.session, exchangeId, report);
+      },
+      raiseOnce: (ruleId, stepId, detail, exchangeId) => this.addFindingOnce(ruleId, stepId, detail, exchangeId),
+      note: (stepId, text) => this.noteOn(stepId, text),
+      publish: () => this.publish(),
+    });
   }
 
   get snapshot(): FlowSession {
@@ -139,7 +134,7 @@ export class FlowEngine {
 
   /** Calls a tool as a real client would: refreshes on 401, steps up on 403 insufficient_scope. */
   async callTool(name: string, args: Record<string, unknown>): Promise<ToolCallResult> {
-    const result = await this.exclusive(() => runToolCall(this.internals(), name, args));
+    const result = await this.exclusive(() => runToolCall(this.runner, name, args));
     return result ?? { ok: false, error: 'Another action is still running.' };
   }
 
@@ -153,23 +148,9 @@ export class FlowEngine {
     await this.exclusive(() => this.runStep(this.appendStep('audit')));
   }
 
-  /**
-   * "Ask the relay why" for any exchange: the relay re-sends its request (and the preflight a
-   * browser would send), the answer is kept on the exchange, and its CORS verdicts become
-   * findings. The flow itself is not touched. Throws a RelayError the UI can show as is.
-   */
+  /** "Ask the relay why" for any exchange (RelayExplainer.ask); the flow is not touched. Throws a RelayError the UI can show as is. */
   async askRelay(exchangeId: string): Promise<RelayReport> {
-    const relay = this.options.relay;
-    if (!relay) throw new RelayError('unavailable', RELAY_NOT_RUNNING);
-    const exchange = this.session.exchanges.find((candidate) => candidate.id === exchangeId);
-    if (!exchange) throw new Error(`There is no exchange ${exchangeId}.`);
-    if (exchange.relay) return exchange.relay;
-    const report = await askRelay(relay, exchange, relay.appOrigin, relay.fetchImpl, { signal: this.abort.signal });
-    this.attachRelayReport(exchange, report);
-    for (const { ruleId, detail } of absentHeaderFindings(exchange, report, this.profile())) {
-      this.addFindingOnce(ruleId, exchange.stepId, detail, exchange.id);
-    }
-    return report;
+    return this.relay.ask(exchangeId);
   }
 
   /**
@@ -187,90 +168,23 @@ export class FlowEngine {
       this.addFinding('authorize.popup-blocked', step.id, 'The login ran in this tab instead of a popup; the session was kept in sessionStorage for the redirect only.');
     }
     this.updateStep(step.id, { status: 'ok', summary: 'The authorization server redirected back to the app (full-page redirect).', endedAt: Date.now() });
-    if (!this.session.steps.some((candidate) => candidate.status === 'pending')) this.queueRestOfStepUp();
+    queueRestOfStepUp(this.runner);
     this.session = { ...this.session, status: 'running' };
     this.publish();
     return true;
   }
 
   private addFinding(ruleId: RuleId, stepId: string, detail: string, exchangeId?: string): void {
-    const rule = getRule(ruleId);
-    // A rule speaks only for the versions it belongs to.
-    if (!rule.versions.includes(this.session.settings.specVersion)) return;
-    const finding = { id: this.nextFindingId(), ruleId, severity: rule.severity, stepId, detail, ...(exchangeId ? { exchangeId } : {}) };
-    this.session = { ...this.session, findings: [...this.session.findings, finding] };
+    const next = withFinding(this.session, ruleId, stepId, detail, exchangeId);
+    if (next === this.session) return;
+    this.session = next;
     this.publish();
   }
 
-  /** Ids only go up, even after an automatic version choice drops findings. */
-  private nextFindingId(): string {
-    const used = this.session.findings.map((finding) => Number(finding.id.slice(1))).filter(Number.isFinite);
-    return `f${Math.max(0, ...used) + 1}`;
-  }
-
-  /** A verdict already raised with the same words is not raised again: relay mode sees the same missing header on every request. */
+  /** A finding already raised with the same words is not raised again (a step-up's second token response, relay mode's repeated verdicts). */
   private addFindingOnce(ruleId: RuleId, stepId: string, detail: string, exchangeId?: string): void {
     if (this.session.findings.some((finding) => finding.ruleId === ruleId && finding.detail === detail)) return;
     this.addFinding(ruleId, stepId, detail, exchangeId);
-  }
-
-  private relayMode(): boolean {
-    return !!this.options.relay && !!this.session.settings.viaRelay;
-  }
-
-  /** The step context's explain(): ask once per exchange; a relay that cannot answer leaves a note, not a failure. */
-  private async explain(stepId: string, exchange: Exchange, neededExposed?: string[]): Promise<RelayReport | undefined> {
-    const relay = this.options.relay;
-    const current = this.session.exchanges.find((candidate) => candidate.id === exchange.id) ?? exchange;
-    if (current.relay || current.relayed || !relay) return current.relay;
-    try {
-      const report = await askRelay(relay, current, relay.appOrigin, relay.fetchImpl, {
-        neededExposed: neededExposed ?? neededExposedFor(current),
-        signal: this.abort.signal,
-      });
-      this.attachRelayReport(current, report);
-      return report;
-    } catch (error) {
-      if (this.abort.signal.aborted) return undefined;
-      this.noteOn(stepId, `Could not ask the relay why: ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
-    }
-  }
-
-  private attachRelayReport(exchange: Exchange, report: RelayReport): void {
-    if (this.abort.signal.aborted) return;
-    this.session = {
-      ...this.session,
-      exchanges: this.session.exchanges.map((candidate) => (candidate.id === exchange.id ? { ...candidate, relay: report } : candidate)),
-    };
-    this.raiseVerdicts(exchange.stepId, exchange.id, report);
-    this.publish();
-  }
-
-  private raiseVerdicts(stepId: string, exchangeId: string, report: RelayReport): void {
-    for (const verdict of report.verdicts) this.addFindingOnce(verdict.ruleId, stepId, verdictFindingDetail(verdict), exchangeId);
-  }
-
-  /** Relay mode: requests go through the relay, and each response carries what a browser would have refused. */
-  private relayRecorderOptions(): Partial<RecorderOptions> {
-    const relay = this.options.relay;
-    if (!relay || !this.relayMode()) return this.options.fetchImpl ? { fetchImpl: this.options.fetchImpl } : {};
-    this.relayFetch ??= createRelayFetch({ relay, appOrigin: relay.appOrigin, ...(relay.fetchImpl ? { fetchImpl: relay.fetchImpl } : {}) });
-    return {
-      fetchImpl: this.relayFetch,
-      relayed: true,
-      relayReport: (response, _request, target) => {
-        const hop = relayedHopOf(response);
-        if (!hop) return undefined;
-        return buildRelayReport({
-          request: hop.request,
-          appOrigin: relay.appOrigin,
-          ...(hop.preflightRequest ? { preflightRequest: hop.preflightRequest } : {}),
-          answer: hop.answer,
-          neededExposed: neededExposedFor({ to: target.to, hiddenHeaders: target.expectHeaders ?? [] }),
-        });
-      },
-    };
   }
 
   private noteOn(stepId: string, text: string): void {
@@ -280,17 +194,7 @@ export class FlowEngine {
   }
 
   private recordNavigation(stepId: string, from: Lane, to: Lane, url: string, startedAt: number): Exchange {
-    const exchange: Exchange = {
-      id: `x${this.session.exchanges.length + 1}`,
-      stepId,
-      from,
-      to,
-      label: navigationLabel(url),
-      request: { method: 'GET', url, headers: [] },
-      outcome: 'navigation',
-      startedAt,
-      durationMs: Date.now() - startedAt,
-    };
+    const exchange = navigationExchange(`x${this.session.exchanges.length + 1}`, stepId, from, to, url, startedAt);
     this.addExchange(exchange);
     return exchange;
   }
@@ -306,31 +210,8 @@ export class FlowEngine {
     }
   }
 
-  private internals(): EngineInternals {
-    const engine = this;
-    return {
-      get session() {
-        return engine.session;
-      },
-      get profile() {
-        return engine.profile();
-      },
-      appendStep: (kind, title, input) => this.appendStep(kind, title, input),
-      runStep: (step) => this.runStep(step),
-    };
-  }
-
   private appendStep(kind: StepKind, title?: string, input?: Record<string, unknown>): Step {
-    const count = this.session.steps.filter((step) => step.kind === kind).length;
-    const step: Step = {
-      id: count ? `${kind}-${count + 1}` : kind,
-      kind,
-      ...(title ? { title } : {}),
-      ...(input ? { input } : {}),
-      status: 'pending',
-      exchangeIds: [],
-      notes: [],
-    };
+    const step = newStep(this.session, kind, title, input);
     this.session = { ...this.session, steps: [...this.session.steps, step] };
     this.publish();
     return step;
@@ -360,59 +241,11 @@ export class FlowEngine {
       ...(outcome.title ? { title: outcome.title } : {}),
       ...(outcome.output ? { output: outcome.output } : {}),
     });
-    if (outcome.switchVersion) this.switchVersion(outcome.switchVersion);
-    if (outcome.output?.kind === 'needs-step-up' && outcome.output.scope && step.kind === 'mcp-authenticated') {
-      this.queueStepUp(outcome.output.scope, Number(step.input?.stepUps ?? 0) + 1);
-    }
-    this.session = { ...this.session, status: this.statusAfter(outcome, previous) };
+    if (outcome.switchVersion) this.session = withVersion(this.session, this.profiles(), outcome.switchVersion);
+    queueStepUpAfter(this.runner, step, outcome);
+    this.session = { ...this.session, status: statusAfterStep(this.session, outcome, previous) };
     this.publish();
     return this.session.steps.find((candidate) => candidate.id === id)!;
-  }
-
-  private statusAfter(outcome: StepOutcome, previous: FlowSession['status']): FlowSession['status'] {
-    // On-demand steps (tool calls, step-up, refresh, audit) after a finished flow leave it finished:
-    // their own status and findings say how they went.
-    if (previous === 'done') return 'done';
-    if (outcome.status === 'failed' || outcome.status === 'blocked') return 'failed';
-    return this.session.steps.some((step) => step.status === 'pending') ? 'running' : 'done';
-  }
-
-  /**
-   * The authenticated request met 403 insufficient_scope: re-authorize for the scopes the version
-   * prescribes, then retry. The steps are queued, so Next step walks through them one by one.
-   */
-  private queueStepUp(challenged: string, stepUps: number): void {
-    const { learned } = this.session;
-    learned.stepUpScope = stepUpScope(this.profile().stepUpScope, learned.scope, challenged);
-    for (const kind of ['authorize', 'callback', 'token'] as const) this.appendStep(kind, `Step-up: ${STEP_DEFINITIONS[kind].title}`);
-    this.appendStep('mcp-authenticated', 'Retry after step-up', { stepUps });
-  }
-
-  /**
-   * A tool call's step-up runs its steps one by one, so a page that left for a full-page redirect in
-   * the middle of one has nothing queued after the authorize step: queue the rest, then the retry.
-   */
-  private queueRestOfStepUp(): void {
-    for (const kind of ['callback', 'token'] as const) this.appendStep(kind, `Step-up: ${STEP_DEFINITIONS[kind].title}`);
-    const call = this.session.steps.findLast((candidate) => candidate.kind === 'tool-call');
-    if (call?.input) this.appendStep('tool-call', call.title, { ...call.input, stepUps: Number(call.input.stepUps ?? 0) + 1 });
-  }
-
-  /** Automatic version choice found the server speaks another version: rebuild the steps still to come. */
-  private switchVersion(version: SpecVersion): void {
-    const present = new Set(this.session.steps.map((step) => step.kind));
-    const added = this.profiles()
-      .profileFor(version)
-      .steps.filter((kind) => !present.has(kind))
-      .map((kind): Step => ({ id: kind, kind, status: 'pending', exchangeIds: [], notes: [] }));
-    // Findings of rules the settled version does not have were raised on a wrong guess: drop them.
-    const findings = this.session.findings.filter((finding) => findRule(finding.ruleId)?.versions.includes(version) ?? true);
-    this.session = {
-      ...this.session,
-      settings: { ...this.session.settings, specVersion: version },
-      steps: [...this.session.steps, ...added],
-      findings,
-    };
   }
 
   private context(step: Step): StepContext {
@@ -422,7 +255,7 @@ export class FlowEngine {
       timeoutMs: this.session.settings.timeoutMs,
       onExchange: (exchange: Exchange) => this.addExchange(exchange),
       nextId: () => `x${this.session.exchanges.length + 1}`,
-      ...this.relayRecorderOptions(),
+      ...this.relay.recorderOptions(!!this.session.settings.viaRelay, this.options.fetchImpl),
       ...(this.options.runtime ? { runtime: this.options.runtime } : {}),
     };
     return {
@@ -445,7 +278,7 @@ export class FlowEngine {
       // The same words twice (a step-up's second token response, say) add nothing for the reader.
       raise: (ruleId: RuleId, detail: string, exchangeId?: string) => this.addFindingOnce(ruleId, stepId, detail, exchangeId),
       note: (text: string) => this.noteOn(stepId, text),
-      explain: (exchange: Exchange, neededExposed?: string[]) => this.explain(stepId, exchange, neededExposed),
+      explain: (exchange: Exchange, neededExposed?: string[]) => this.relay.explain(stepId, exchange, neededExposed),
     };
   }
 
@@ -460,18 +293,13 @@ export class FlowEngine {
 
   private addExchange(exchange: Exchange): void {
     if (this.abort.signal.aborted) return;
-    const step = this.session.steps.find((candidate) => candidate.id === exchange.stepId);
-    this.session = { ...this.session, exchanges: [...this.session.exchanges, exchange] };
-    this.updateStep(exchange.stepId, { exchangeIds: [...(step?.exchangeIds ?? []), exchange.id] });
-    if (exchange.relay) this.raiseVerdicts(exchange.stepId, exchange.id, exchange.relay);
+    this.session = withExchange(this.session, exchange);
+    if (exchange.relay) this.relay.raiseVerdicts(exchange.stepId, exchange.id, exchange.relay);
     this.publish();
   }
 
   private updateStep(id: Step['id'], patch: Partial<Step>): void {
-    this.session = {
-      ...this.session,
-      steps: this.session.steps.map((step) => (step.id === id ? { ...step, ...patch } : step)),
-    };
+    this.session = withStepPatch(this.session, id, patch);
   }
 
   private publish(): void {
@@ -480,13 +308,5 @@ export class FlowEngine {
     // running step writes to; it is copied only when the session is saved or exported.
     this.session = { ...this.session };
     for (const listener of this.listeners) listener(this.session);
-  }
-}
-
-function navigationLabel(url: string): string {
-  try {
-    return `GET ${new URL(url).pathname} (browser navigation)`;
-  } catch {
-    return 'browser navigation';
   }
 }

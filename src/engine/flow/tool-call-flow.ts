@@ -1,8 +1,6 @@
-import { STEP_DEFINITIONS } from '../steps/registry.ts';
-import { stepUpScope } from '../steps/select-scope.ts';
 import type { StepOutput } from '../steps/step-definition.ts';
-import type { StepKind } from '../model/step-kind.ts';
-import type { EngineInternals } from './engine.ts';
+import type { StepRunner } from './step-runner.ts';
+import { reauthorize } from './step-up.ts';
 
 export interface ToolCallResult {
   ok: boolean;
@@ -10,14 +8,12 @@ export interface ToolCallResult {
   error?: string;
 }
 
-const REAUTHORIZE: StepKind[] = ['authorize', 'callback', 'token'];
-
 /**
  * A tool call as a real client makes it: on 401 with a refresh token, refresh once and retry;
  * on 403 insufficient_scope, re-authorize for the scopes the version prescribes and retry, a
  * bounded number of times (the tool-call step raises stepup.retry-limit past that).
  */
-export async function runToolCall(engine: EngineInternals, name: string, args: Record<string, unknown>): Promise<ToolCallResult> {
+export async function runToolCall(engine: StepRunner, name: string, args: Record<string, unknown>): Promise<ToolCallResult> {
   let refreshed = false;
   let stepUps = 0;
   for (;;) {
@@ -39,19 +35,5 @@ export async function runToolCall(engine: EngineInternals, name: string, args: R
       continue;
     }
     return { ok: false, error: call.summary ?? 'The tool call failed.' };
-  }
-}
-
-async function reauthorize(engine: EngineInternals, challenged: string): Promise<string | undefined> {
-  const { learned } = engine.session;
-  learned.stepUpScope = stepUpScope(engine.profile.stepUpScope, learned.scope, challenged);
-  try {
-    for (const kind of REAUTHORIZE) {
-      const step = await engine.runStep(engine.appendStep(kind, `Step-up: ${STEP_DEFINITIONS[kind].title}`));
-      if (step.status === 'failed' || step.status === 'blocked') return step.summary ?? 'The step-up re-authorization failed.';
-    }
-    return undefined;
-  } finally {
-    delete learned.stepUpScope;
   }
 }

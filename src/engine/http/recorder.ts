@@ -3,7 +3,7 @@ import type { Exchange, ExchangeOutcome, Lane, RecordedRequest, RecordedResponse
 import type { HeaderList } from '../model/header-list.ts';
 import { describeRequest } from './describe-request.ts';
 import { readBody, type ReadBody } from './read-body.ts';
-import { RelayFetchError } from './relay-fetch.ts';
+import { RelayFetchError } from '../relay/relay-fetch.ts';
 
 /**
  * The one recording fetch. Every request the engine makes, its own or oauth4webapi's (through
@@ -48,9 +48,13 @@ export type RecordingFetch = (input: string | URL, init?: RequestInit) => Promis
 
 export const DEFAULT_MAX_BODY_BYTES = 512 * 1024;
 
+/** The browser's globals the engine looks for, typed here because the engine is compiled without the DOM library. */
+type MaybeBrowserGlobals = typeof globalThis & { window?: unknown; document?: unknown };
+
 export function detectRuntime(): Runtime {
   // Guarded so the engine runs in Node: the DOM globals exist only in a browser.
-  return typeof window !== 'undefined' && typeof document !== 'undefined' ? 'browser' : 'node';
+  const scope: MaybeBrowserGlobals = globalThis;
+  return scope.window !== undefined && scope.document !== undefined ? 'browser' : 'node';
 }
 
 export function createRecordingFetch(options: RecorderOptions, target: ExchangeTarget): RecordingFetch {

@@ -1,5 +1,5 @@
 import { findBearerChallenge, parseWwwAuthenticate } from '../auth/www-authenticate.ts';
-import { neededHeader } from '../cors/relay-report.ts';
+import { neededHeader } from '../relay/relay-report.ts';
 import type { Exchange } from '../model/exchange.ts';
 import { headerValue } from './latest-exchange.ts';
 import type { StepContext, StepDefinition, StepOutcome } from './step-definition.ts';

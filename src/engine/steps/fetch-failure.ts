@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi';
-import { blockedExplanation } from '../cors/blocked-explanation.ts';
+import { blockedExplanation } from '../relay/blocked-explanation.ts';
 import { RecordedFetchError } from '../http/recorder.ts';
 import type { RuleId } from '../rules/catalog.ts';
 import type { StepContext, StepOutcome } from './step-definition.ts';

@@ -1,4 +1,4 @@
-import { neededHeader } from '../cors/relay-report.ts';
+import { neededHeader } from '../relay/relay-report.ts';
 import type { Exchange } from '../model/exchange.ts';
 import { initializeParams } from '../mcp/jsonrpc.ts';
 import type { ToolSummary } from '../model/session.ts';

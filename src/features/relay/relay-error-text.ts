@@ -1,4 +1,4 @@
-import { RELAY_NOT_RUNNING, RelayError } from '../../engine/cors/relay-error.ts';
+import { RELAY_NOT_RUNNING, RelayError } from '../../engine/relay/relay-error.ts';
 
 /** What to tell the user when the relay could not answer; the engine's errors already say what to do. */
 export function relayErrorText(error: unknown): string {

@@ -1,5 +1,6 @@
 import { createSession } from '../../flow/create-session.ts';
-import { FlowEngine, type EngineRelay } from '../../flow/engine.ts';
+import { FlowEngine } from '../../flow/engine.ts';
+import type { EngineRelay } from '../../relay/relay-explainer.ts';
 import type { FlowSession, FlowSettings } from '../../model/session.ts';
 import { LATEST_SPEC_VERSION, type SpecVersion } from '../../spec/versions.ts';
 import { browserCorsFetch } from './browser-cors-fetch.ts';

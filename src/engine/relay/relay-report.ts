@@ -1,9 +1,9 @@
-import { corsVerdict } from './cors-verdict.ts';
-import { isExposed } from './exposed-headers.ts';
-import { getHeader } from './header-list.ts';
-import type { CorsRequest } from './preflight-for.ts';
+import { corsVerdict } from '../cors/cors-verdict.ts';
+import { isExposed } from '../cors/exposed-headers.ts';
+import { getHeader } from '../cors/header-list.ts';
+import type { CorsRequest } from '../cors/preflight-for.ts';
 import { isRelayFailure, type ReportedOutcome } from '../model/relayed-outcome.ts';
-import type { RelayAnswer, RelayOutcome } from '../relay/contract.ts';
+import type { RelayAnswer, RelayOutcome } from './contract.ts';
 import type { NeededHeader, RelayReport } from '../model/relay-report.ts';
 
 export interface ReportInput {

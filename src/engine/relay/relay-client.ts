@@ -1,10 +1,10 @@
 import type { Exchange } from '../model/exchange.ts';
 import type { HeaderList } from '../model/header-list.ts';
 import { trimEnd } from '../text/trim-end.ts';
-import { neededExposedFor } from './needed-headers.ts';
-import { preflightFor, type CorsRequest } from './preflight-for.ts';
-import { isRelayAnswer, type RelayAnswer, type RelayRequestBody } from '../relay/contract.ts';
-import type { RelayEndpoint } from '../relay/relay-endpoint.ts';
+import { neededExposedFor } from '../cors/needed-headers.ts';
+import { preflightFor, type CorsRequest } from '../cors/preflight-for.ts';
+import { isRelayAnswer, type RelayAnswer, type RelayRequestBody } from './contract.ts';
+import type { RelayEndpoint } from './relay-endpoint.ts';
 import { RELAY_NOT_RUNNING, RelayError } from './relay-error.ts';
 import { buildRelayReport } from './relay-report.ts';
 import type { RelayReport } from '../model/relay-report.ts';

@@ -1,4 +1,4 @@
-import type { RelayEndpoint } from '../relay/relay-endpoint.ts';
+import type { RelayEndpoint } from './relay-endpoint.ts';
 import { RELAY_NOT_RUNNING, RelayError } from './relay-error.ts';
 import { trimEnd } from '../text/trim-end.ts';
 

@@ -1,9 +1,9 @@
 import { preflightFor, type CorsRequest } from '../cors/preflight-for.ts';
 import { isRelayFailure } from '../model/relayed-outcome.ts';
-import type { RelayAnswer, RelayedResponse } from '../relay/contract.ts';
-import type { RelayEndpoint } from '../relay/relay-endpoint.ts';
-import { RelayError } from '../cors/relay-error.ts';
-import { sendToRelay } from '../cors/relay-client.ts';
+import type { RelayAnswer, RelayedResponse } from './contract.ts';
+import type { RelayEndpoint } from './relay-endpoint.ts';
+import { RelayError } from './relay-error.ts';
+import { sendToRelay } from './relay-client.ts';
 import type { HeaderList } from '../model/header-list.ts';
 
 /**
@@ -82,7 +82,7 @@ async function ask(...args: Parameters<typeof sendToRelay>): Promise<RelayAnswer
   }
 }
 
-async function requestOf(input: RequestInfo | URL, init: RequestInit): Promise<RelayedHop['request']> {
+async function requestOf(input: Parameters<typeof fetch>[0], init: RequestInit): Promise<RelayedHop['request']> {
   const source = input instanceof Request ? input : undefined;
   const url = source ? source.url : String(input);
   const method = (init.method ?? source?.method ?? 'GET').toUpperCase();
