@@ -1,7 +1,7 @@
 import { findRule } from '../rules/catalog.ts';
 import type { FlowSession, Learned } from '../model/session.ts';
 import type { Step } from '../model/step.ts';
-import { STEP_DEFINITIONS } from '../steps/registry.ts';
+import { stepTitle } from '../steps/step-title.ts';
 import { Redactor, collectSecrets } from './redact.ts';
 import { GENERATOR, REPORT_FORMAT, type FlowReport, type ReportFacts, type ReportSettings, type ReportStep } from './report-format.ts';
 
@@ -47,10 +47,6 @@ export function buildReport(session: FlowSession, options: BuildReportOptions = 
     report.facts = redactStrings(report.facts, text);
   }
   return report;
-}
-
-export function stepTitle(step: Pick<Step, 'kind' | 'title'>): string {
-  return step.title ?? STEP_DEFINITIONS[step.kind]?.title ?? step.kind;
 }
 
 function reportStep(step: Step, text: (value: string) => string): ReportStep {
