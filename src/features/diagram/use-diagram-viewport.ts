@@ -1,4 +1,4 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useEffectEvent, useRef, type RefObject } from 'react';
 import { useReactFlow, useStore } from '@xyflow/react';
 import type { Selection } from '../../ui/selection.ts';
 import type { DiagramNode } from './diagram-nodes.ts';
@@ -53,15 +53,16 @@ export function useRevealSelection(selection: Selection, nodes: readonly Diagram
   const pane = usePaneSize();
   const key = selection ? `${selection.kind}:${selection.id}` : '';
   const latestKey = useRef(key);
-  useEffect(() => {
-    latestKey.current = key;
+  // Reads the nodes and the viewport as they are now, but runs only for a new selection (below).
+  const reveal = useEffectEvent((revealed: string) => {
+    latestKey.current = revealed;
     if (!selection) return;
     const node = nodes.find((candidate) => candidate.id === nodeIdFor(selection));
     const element = container.current;
     if (!node || !element || pane.height === 0) return;
     const focusIfKeyboard = () => {
       // A quicker key press may already have moved on; focus only what is still selected.
-      if (latestKey.current !== key || !element.contains(document.activeElement)) return;
+      if (latestKey.current !== revealed || !element.contains(document.activeElement)) return;
       // Ids come from servers and files (an imported id may hold `"`), so no selector is built from one.
       const testId = testIdFor(selection);
       [...element.querySelectorAll<HTMLElement>('[data-testid]')].find((candidate) => candidate.dataset.testid === testId)?.focus({ preventScroll: true });
@@ -77,8 +78,9 @@ export function useRevealSelection(selection: Selection, nodes: readonly Diagram
       return;
     }
     void flow.setViewport({ ...viewport, y: viewport.y + dy }, { duration: REVEAL_DURATION_MS }).then(focusIfKeyboard);
-    // Only a new selection moves the view; a session update alone must not pull it back.
-  }, [key]);
+  });
+  // Only a new selection moves the view; a session update alone must not pull it back.
+  useEffect(() => reveal(key), [key]);
 }
 
 const REVEAL_HEIGHT = 120;
