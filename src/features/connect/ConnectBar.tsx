@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { redactUrlCredentials } from '../../engine/report/redact.ts';
 import { SPEC_VERSIONS, type SpecVersion } from '../../engine/spec/versions.ts';
 import type { RelayEndpoint } from '../../engine/relay/relay-endpoint.ts';
 import type { ConnectValues } from './connect-values.ts';
@@ -16,13 +17,21 @@ interface Props {
   relay: RelayEndpoint | null;
   /** The file the server URL was taken from by an import, while the URL is still that one. */
   serverSource?: string;
+  /** Presenter mode: credentials in the server URL are not shown. */
+  maskCredentials?: boolean;
 }
 
 /** The form at the top: which server, which spec version, and the three controls. */
-export function ConnectBar({ values, onChange, onRunAll, onNext, onReset, busy, canContinue, shareLink, relay, serverSource }: Props) {
+export function ConnectBar({ values, onChange, onRunAll, onNext, onReset, busy, canContinue, shareLink, relay, serverSource, maskCredentials = false }: Props) {
   const [copied, setCopied] = useState(false);
   const [showSettings, setShowSettings] = useState(false);
   const serverSourceId = useId();
+  const maskedNoteId = useId();
+  // A URL's userinfo and credential-like query values (`?api_key=…`) are redacted as in a shared
+  // link; the masked text cannot be edited back into the real URL, so the field is read-only then.
+  const shownServer = maskCredentials ? redactUrlCredentials(values.server) : values.server;
+  const masked = shownServer !== values.server;
+  const describedBy = [serverSource !== undefined && serverSourceId, masked && maskedNoteId].filter(Boolean).join(' ');
   const copyLink = async () => {
     await navigator.clipboard?.writeText(shareLink).catch(() => undefined);
     setCopied(true);
@@ -45,12 +54,18 @@ export function ConnectBar({ values, onChange, onRunAll, onNext, onReset, busy, 
           spellCheck={false}
           autoComplete="off"
           className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm text-slate-900 shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-200"
-          value={values.server}
+          value={shownServer}
+          readOnly={masked}
           onChange={(event) => onChange({ ...values, server: event.target.value })}
           placeholder="https://example.com/mcp"
           disabled={busy}
-          {...(serverSource !== undefined ? { 'aria-describedby': serverSourceId } : {})}
+          {...(describedBy ? { 'aria-describedby': describedBy } : {})}
         />
+        {masked && (
+          <span id={maskedNoteId} className="mt-1 font-normal text-indigo-800" data-testid="server-masked">
+            Credentials hidden in presenter mode: leave presenter mode to edit the URL.
+          </span>
+        )}
         {serverSource !== undefined && (
           // A description of the field, not part of its name ("MCP server URL").
           <span id={serverSourceId} aria-hidden="true" className="mt-1 font-normal text-amber-800" data-testid="server-source">
