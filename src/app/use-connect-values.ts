@@ -3,8 +3,8 @@ import { DEFAULT_TIMEOUT_MS } from '../engine/flow/create-session.ts';
 import type { FlowSettings } from '../engine/model/session.ts';
 import { LATEST_SPEC_VERSION } from '../engine/spec/versions.ts';
 import type { ConnectValues } from '../features/connect/connect-values.ts';
-import type { DemoConfig } from '../features/connect/demo-config.ts';
-import { buildLink, type LinkSetup } from '../features/connect/share-link.ts';
+import type { DemoConfig } from '../ui/demo-config.ts';
+import { buildLink, type LinkSetup } from '../ui/share-link.ts';
 
 /** The form's values: from the link first, then the demo's server, then the defaults. */
 export function useConnectValues(link: LinkSetup, demo: DemoConfig | null | undefined) {

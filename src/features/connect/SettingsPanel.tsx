@@ -1,6 +1,6 @@
 import type { RelayEndpoint } from '../../engine/relay/relay-endpoint.ts';
 import type { RegistrationMode } from '../../engine/model/session.ts';
-import { RelayModeSwitch } from '../relay/RelayModeSwitch.tsx';
+import { RelayModeSwitch } from '../../ui/RelayModeSwitch.tsx';
 import type { ConnectValues } from './connect-values.ts';
 
 const MODES: Array<{ value: RegistrationMode; label: string }> = [

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { FlowSession } from '../../engine/model/session.ts';
-import { STEP_DEFINITIONS } from '../../engine/steps/registry.ts';
+import { stepTitle } from '../../engine/steps/step-title.ts';
 import type { Selection } from '../../ui/selection.ts';
 import { classNames } from './class-names.ts';
 import { currentStep, describeProgress } from './current-step.ts';
@@ -18,14 +18,13 @@ export interface SequenceDiagramProps {
   session: FlowSession;
   selection: Selection;
   onSelect(selection: Selection): void;
-  /** Large type for a projector, secrets masked. */
+  /** Large type for a projector (the session comes already masked: src/app/use-shown-session.ts). */
   presenter?: boolean;
 }
 
 const PRESENTER_LAYOUT: SequenceLayoutOptions = {
   laneSpacing: Math.round(DEFAULT_LANE_SPACING * 1.25),
   rowHeight: Math.round(DEFAULT_ROW_HEIGHT * 1.25),
-  maskSecrets: true,
 };
 
 export function SequenceDiagram(props: SequenceDiagramProps) {
@@ -49,7 +48,7 @@ function SequenceDiagramFlow({ session, selection, onSelect, presenter = false }
     onSelectRef.current = onSelect;
   });
   const actions = useMemo(() => ({ select: (next: Selection) => onSelectRef.current(next) }), []);
-  const progress = describeProgress(session, (step) => step.title ?? STEP_DEFINITIONS[step.kind].title);
+  const progress = describeProgress(session, stepTitle);
 
   const current = currentStep(session);
   const currentTop = layout.nodes.find((node) => node.id === `step-${current?.id}`)?.position.y;

@@ -5,6 +5,7 @@ import type { Step } from '../../engine/model/step.ts';
 import type { DiagramNode, MessageDiagramNode, StepBandDiagramNode } from './diagram-nodes.ts';
 import { DEFAULT_LANE_SPACING, layoutSequence } from './layout.ts';
 import { REDACTED } from '../../engine/report/redact.ts';
+import { maskedSession } from '../../ui/masked-session.ts';
 import { adjacentSelection, selectionOrder } from './selection-order.ts';
 
 const MCP = 'https://mcp.example.test/mcp';
@@ -191,9 +192,9 @@ describe('layoutSequence', () => {
     expect(current[0]?.data.ariaLabel).toMatch(/not run \(next step\)$/);
   });
 
-  it('masks the session secrets when asked (presenter mode)', () => {
+  it('draws a masked session without its secrets (presenter mode)', () => {
     const plain = layoutSequence(session).nodes;
-    const masked = layoutSequence(session, { maskSecrets: true }).nodes;
+    const masked = layoutSequence(maskedSession(session, true).session).nodes;
     const text = (list: DiagramNode[]) => JSON.stringify(list);
     expect(text(plain)).toContain(VERIFIER);
     expect(text(masked)).not.toContain(VERIFIER);

@@ -4,12 +4,12 @@ import type { Finding, Severity } from '../../engine/model/finding.ts';
 import type { FlowSession } from '../../engine/model/session.ts';
 import type { Step } from '../../engine/model/step.ts';
 import { STEP_DEFINITIONS } from '../../engine/steps/registry.ts';
+import { stepTitle } from '../../engine/steps/step-title.ts';
 import { STEP_STATUS_STYLE } from '../../ui/status.ts';
 import { currentStep } from './current-step.ts';
 import type { DiagramNode, LaneHeaderDiagramNode, LifelineDiagramNode, MessageDiagramNode, NoteDiagramNode, StepBandDiagramNode } from './diagram-nodes.ts';
-import { LANE_ORDER, LANE_TITLES, laneIndex } from './lanes.ts';
+import { LANE_ORDER, LANE_TITLES, laneIndex } from '../../ui/lanes.ts';
 import { exchangesOf } from './step-exchanges.ts';
-import { collectSecrets, Redactor } from '../../engine/report/redact.ts';
 import {
   failureAriaLabel,
   failureLabel,
@@ -25,8 +25,6 @@ export interface SequenceLayoutOptions {
   laneSpacing?: number;
   /** Height of one arrow row. */
   rowHeight?: number;
-  /** Replace the session's secrets (verifier, code, tokens, client secret) in labels and notes. */
-  maskSecrets?: boolean;
 }
 
 export interface SequenceLayout {
@@ -51,9 +49,6 @@ export function layoutSequence(session: FlowSession, options: SequenceLayoutOpti
     noteLineHeight: Math.round(rowHeight * 0.45),
     gap: Math.round(rowHeight / 4),
   };
-  // Presenter mode hides secrets the way exports do: one redaction for every view.
-  const redactor = options.maskSecrets ? new Redactor(collectSecrets(session)) : undefined;
-  const text = (value: string) => (redactor ? redactor.text(value) : value);
   const laneX = (lane: Lane) => laneSpacing * (laneIndex(lane) + 0.5);
   const width = laneSpacing * LANE_ORDER.length;
   const current = currentStep(session)?.id;
@@ -69,18 +64,18 @@ export function layoutSequence(session: FlowSession, options: SequenceLayoutOpti
     const exchanges = exchangesOf(step, session.exchanges);
     // Notes are drawn only where no HTTP arrow tells the story: a parse, or PKCE before the popup.
     if (step.notes.length > 0 && exchanges.every((exchange) => exchange.outcome === 'navigation')) {
-      const note = noteNode(step, text, { x: laneX('client') - laneSpacing * 0.4, y }, laneSpacing * 2.3, geometry.noteLineHeight);
+      const note = noteNode(step, { x: laneX('client') - laneSpacing * 0.4, y }, laneSpacing * 2.3, geometry.noteLineHeight);
       inside.push(note);
       y += (note.height ?? 0) + geometry.gap;
     }
     for (const exchange of exchanges) {
-      const messages = messageNodes(exchange, findings, text, laneX, y, rowHeight);
+      const messages = messageNodes(exchange, findings, laneX, y, rowHeight);
       inside.push(...messages);
       y += messages.length * rowHeight;
     }
     y += geometry.gap;
     const box = { position: { x: 0, y: top }, width, height: y - top };
-    nodes.push(stepBandNode(step, index + 1, step.id === current, findings, text, box), ...inside);
+    nodes.push(stepBandNode(step, index + 1, step.id === current, findings, box), ...inside);
     y += geometry.gap / 2;
   });
   const height = y + geometry.gap;
@@ -139,12 +134,10 @@ function stepBandNode(
   number: number,
   current: boolean,
   findings: Finding[],
-  text: (value: string) => string,
   box: { position: XYPosition; width: number; height: number },
 ): StepBandDiagramNode {
-  const definition = STEP_DEFINITIONS[step.kind];
-  const title = step.title ?? definition.title;
-  const { teaching } = definition;
+  const title = stepTitle(step);
+  const { teaching } = STEP_DEFINITIONS[step.kind];
   const status = STEP_STATUS_STYLE[step.status].label;
   const position = current ? (step.status === 'running' ? ' (current step)' : ' (next step)') : '';
   return {
@@ -156,7 +149,7 @@ function stepBandNode(
       number,
       title,
       status: step.status,
-      summary: text(step.summary ?? ''),
+      summary: step.summary ?? '',
       hint: firstSentence(teaching),
       current,
       errorCount: findings.filter((finding) => finding.severity === 'error').length,
@@ -172,7 +165,6 @@ function stepBandNode(
 function messageNodes(
   exchange: Exchange,
   stepFindings: Finding[],
-  text: (value: string) => string,
   laneX: (lane: Lane) => number,
   top: number,
   rowHeight: number,
@@ -194,7 +186,7 @@ function messageNodes(
   };
   const relay = exchange.relayed ? ('sent' as const) : exchange.relay ? ('explained' as const) : null;
   const common = { exchangeId: exchange.id, from: exchange.from, to: exchange.to, hiddenHeaders: [], relay, findingSeverity: null, findingCount: 0 };
-  const label = text(exchange.label);
+  const { label } = exchange;
   const request: MessageDiagramNode = {
     ...base,
     id: `${exchange.id}-req`,
@@ -204,8 +196,8 @@ function messageNodes(
       direction: goesRight ? 'right' : 'left',
       label,
       tone: exchange.outcome === 'navigation' ? 'navigation' : 'request',
-      detail: text(`${exchange.request.method} ${exchange.request.url}`),
-      ariaLabel: text(requestAriaLabel(exchange)),
+      detail: `${exchange.request.method} ${exchange.request.url}`,
+      ariaLabel: requestAriaLabel(exchange),
     },
   };
   const reply = replyNode(exchange, { ...base, position: { x: left, y: top + rowHeight } }, common, goesRight ? 'left' : 'right');
@@ -270,8 +262,8 @@ function worstSeverity(findings: Finding[]): Severity {
   return findings.reduce<Severity>((worst, finding) => (SEVERITY_RANK[finding.severity] > SEVERITY_RANK[worst] ? finding.severity : worst), 'info');
 }
 
-function noteNode(step: Step, text: (value: string) => string, position: XYPosition, width: number, lineHeight: number): NoteDiagramNode {
-  const notes = step.notes.map(text);
+function noteNode(step: Step, position: XYPosition, width: number, lineHeight: number): NoteDiagramNode {
+  const { notes } = step;
   const lines = notes.slice(0, MAX_NOTE_LINES);
   const moreCount = notes.length - lines.length;
   return {

@@ -1,6 +1,6 @@
 import type { Exchange, RecordedResponse } from '../../engine/model/exchange.ts';
 import type { MessageTone } from './diagram-nodes.ts';
-import { LANE_TITLES } from './lanes.ts';
+import { LANE_TITLES } from '../../ui/lanes.ts';
 
 // HTTP/2 responses carry no reason phrase, so statusText is often empty; these fill the gap.
 const REASON_PHRASES: Record<number, string> = {

@@ -3,12 +3,13 @@ import { toCurl } from '../../engine/http/curl.ts';
 import type { Exchange } from '../../engine/model/exchange.ts';
 import type { FlowSession } from '../../engine/model/session.ts';
 import { findJwts } from '../../engine/jwt/find-jwts.ts';
-import { STEP_DEFINITIONS } from '../../engine/steps/registry.ts';
+import { headerValue } from '../../engine/model/header-list.ts';
+import { stepTitle } from '../../engine/steps/step-title.ts';
+import { LANE_TITLES } from '../../ui/lanes.ts';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { BodyView } from './BodyView.tsx';
 import { HeadersTable } from './HeadersTable.tsx';
 import { JwtView } from './JwtView.tsx';
-import { LANE_NAMES } from './lane-names.ts';
 import { outcomeText } from './outcome-text.ts';
 
 const TONE = {
@@ -22,16 +23,15 @@ export function ExchangePanel({ exchange, session, onSelectStep }: { exchange: E
   const [view, setView] = useState<'pretty' | 'raw'>('pretty');
   const outcome = outcomeText(exchange);
   const { request, response } = exchange;
-  const contentType = (headers: Exchange['request']['headers']) => headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? null;
   const stepInstance = session.steps.find((step) => step.id === exchange.stepId);
-  const stepTitle = stepInstance ? (stepInstance.title ?? STEP_DEFINITIONS[stepInstance.kind].title) : exchange.stepId;
+  const stepName = stepInstance ? stepTitle(stepInstance) : exchange.stepId;
   const resource = session.learned.resource;
   const jwts = useMemo(() => findJwts(exchange), [exchange]);
   return (
     <section data-testid="exchange-panel" className="space-y-3">
       <header className="space-y-1">
         <button type="button" className="text-xs text-sky-700 hover:underline" onClick={() => onSelectStep(exchange.stepId)}>
-          ← Step: {stepTitle}
+          ← Step: {stepName}
         </button>
         <h2 className="font-mono text-sm font-semibold break-all">{exchange.label}</h2>
         <div className="flex flex-wrap items-center gap-2 text-xs">
@@ -39,7 +39,7 @@ export function ExchangePanel({ exchange, session, onSelectStep }: { exchange: E
             {outcome.text}
           </span>
           <span className="text-slate-600">
-            {LANE_NAMES[exchange.from]} → {LANE_NAMES[exchange.to]}
+            {LANE_TITLES[exchange.from]} → {LANE_TITLES[exchange.to]}
           </span>
           <span className="text-slate-600" data-testid="exchange-timing">
             {exchange.durationMs} ms · {clockTime(exchange.startedAt)}
@@ -79,7 +79,7 @@ export function ExchangePanel({ exchange, session, onSelectStep }: { exchange: E
         ) : (
           <>
             <HeadersTable headers={request.headers} testId="request-headers" />
-            {request.body !== undefined && <BodyView body={request.body} contentType={contentType(request.headers)} view={view} testId="request-body" />}
+            {request.body !== undefined && <BodyView body={request.body} contentType={headerValue(request.headers, 'content-type')} view={view} testId="request-body" />}
           </>
         )}
       </div>
@@ -96,7 +96,7 @@ export function ExchangePanel({ exchange, session, onSelectStep }: { exchange: E
             <HiddenHeadersNote exchange={exchange} />
             <BodyView
               body={response.body}
-              contentType={contentType(response.headers)}
+              contentType={headerValue(response.headers, 'content-type')}
               view={view}
               testId="response-body"
               {...(response.bodyTruncated ? { truncatedNote: `Showing the first part of a ${response.bodyBytes.toLocaleString()}-byte body.` } : {})}
@@ -133,14 +133,18 @@ function clockTime(epochMs: number): string {
 }
 
 function QueryParameters({ url }: { url: string }) {
-  let params: Array<[string, string]> = [];
-  try {
-    params = [...new URL(url).searchParams];
-  } catch {
-    return null;
-  }
+  const params = queryParameters(url);
   if (!params.length) return null;
   return <HeadersTable headers={params} testId="query-parameters" />;
+}
+
+/** The query of a URL as name and value pairs; none for text that is not a URL. */
+function queryParameters(url: string): Array<[string, string]> {
+  try {
+    return [...new URL(url).searchParams];
+  } catch {
+    return [];
+  }
 }
 
 /** In a browser, a cross-origin response shows only safelisted and exposed headers. */

@@ -2,8 +2,9 @@ import { authorizationSpecUrl } from '../../engine/spec/versions.ts';
 import type { FlowSession } from '../../engine/model/session.ts';
 import type { Step } from '../../engine/model/step.ts';
 import { STEP_DEFINITIONS } from '../../engine/steps/registry.ts';
+import { stepTitle } from '../../engine/steps/step-title.ts';
 import { STEP_STATUS_STYLE } from '../../ui/status.ts';
-import { FindingCard } from '../findings/FindingCard.tsx';
+import { FindingCard } from '../../ui/FindingCard.tsx';
 import type { Selection } from '../../ui/selection.ts';
 
 export function StepPanel({ step, session, onSelect }: { step: Step; session: FlowSession; onSelect(selection: Selection): void }) {
@@ -16,7 +17,7 @@ export function StepPanel({ step, session, onSelect }: { step: Step; session: Fl
     <section data-testid="step-panel" className="space-y-3">
       <header>
         <p className="text-xs font-semibold text-slate-500">Step {number} of {session.steps.length}</p>
-        <h2 className="text-lg font-semibold">{step.title ?? definition.title}</h2>
+        <h2 className="text-lg font-semibold">{stepTitle(step)}</h2>
         <span className={`mt-1 inline-block rounded border px-2 py-0.5 text-xs font-semibold ${style.className}`} data-testid="step-status">
           {style.icon} {style.label}
         </span>

@@ -1,6 +1,6 @@
 import type { FlowSession } from '../../engine/model/session.ts';
 import type { Selection } from '../../ui/selection.ts';
-import { FindingCard } from './FindingCard.tsx';
+import { FindingCard } from '../../ui/FindingCard.tsx';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 

@@ -6,7 +6,6 @@ import type { RelayAnswer } from '../../engine/relay/contract.ts';
 import { RELAY_NOT_RUNNING, RelayError } from '../../engine/relay/relay-error.ts';
 import { buildRelayReport } from '../../engine/relay/relay-report.ts';
 import type { Exchange, RecordedRequest } from '../../engine/model/exchange.ts';
-import { RelayModeSwitch } from './RelayModeSwitch.tsx';
 import { RelayPanel } from './RelayPanel.tsx';
 import { relayErrorText } from './relay-error-text.ts';
 import { relayPanelMode } from './relay-panel-mode.ts';
@@ -89,17 +88,6 @@ describe('relayPanelMode', () => {
     expect(relayPanelMode({ ...hiddenExchange, hiddenHeaders: [] })).toBe('check');
     expect(relayPanelMode({ ...hiddenExchange, relayed: true })).toBe('none');
     expect(relayPanelMode({ ...hiddenExchange, outcome: 'invalid-url' })).toBe('none');
-  });
-});
-
-describe('RelayModeSwitch', () => {
-  it('is off and disabled, with a hint, when the app was served without the relay', () => {
-    const html = render(<RelayModeSwitch relay={null} checked onChange={() => undefined} />);
-    expect(html).toContain('data-testid="relay-mode"');
-    expect(html).toContain('disabled=""');
-    expect(html).not.toContain('checked=""');
-    expect(html).toContain('Send all traffic through the relay');
-    expect(html).toContain('served without the relay. Start it with npm start.');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { DemoScenario } from '../connect/demo-config.ts';
+import type { DemoScenario } from '../../ui/demo-config.ts';
 
 /** Under the controls while a scenario is loaded: what it breaks, so the class knows what to look for. */
 export function ScenarioBanner({ scenario }: { scenario: DemoScenario }) {

@@ -1,5 +1,5 @@
 import { Dropdown } from '../../ui/Dropdown.tsx';
-import type { DemoScenario } from '../connect/demo-config.ts';
+import type { DemoScenario } from '../../ui/demo-config.ts';
 import { scenarioLink } from './scenario-link.ts';
 
 /**

@@ -1,6 +1,6 @@
-import type { DemoScenario } from '../connect/demo-config.ts';
+import type { DemoScenario } from '../../ui/demo-config.ts';
 import { isSpecVersion } from '../../engine/spec/versions.ts';
-import { buildLink } from '../connect/share-link.ts';
+import { buildLink } from '../../ui/share-link.ts';
 
 /**
  * A link that loads a scenario: its server URL and, where it needs one, its spec version. A client

@@ -1,4 +1,4 @@
-import type { RelayEndpoint } from '../../engine/relay/relay-endpoint.ts';
+import type { RelayEndpoint } from '../engine/relay/relay-endpoint.ts';
 import { useRelayHealth } from './use-relay-health.ts';
 
 interface Props {

@@ -1,6 +1,6 @@
-import { redactUrlCredentials } from '../../engine/report/redact.ts';
-import type { RegistrationMode } from '../../engine/model/session.ts';
-import { isSpecVersion, type SpecVersion } from '../../engine/spec/versions.ts';
+import { redactUrlCredentials } from '../engine/report/redact.ts';
+import type { RegistrationMode } from '../engine/model/session.ts';
+import { isSpecVersion, type SpecVersion } from '../engine/spec/versions.ts';
 
 const MODES: RegistrationMode[] = ['auto', 'pre-registered', 'cimd', 'dcr'];
 

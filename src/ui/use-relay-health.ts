@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { RelayEndpoint } from '../../engine/relay/relay-endpoint.ts';
-import { relayIsHealthy } from '../../engine/relay/relay-client.ts';
+import type { RelayEndpoint } from '../engine/relay/relay-endpoint.ts';
+import { relayIsHealthy } from '../engine/relay/relay-client.ts';
 
 /** Whether the relay answers GET /health; false at once when the app was served without one. */
 export function useRelayHealth(relay: RelayEndpoint | null) {

@@ -22,9 +22,15 @@ export interface DemoConfig {
   relay?: { url: string; secret: string };
 }
 
+/**
+ * A linked run (`?run=1`) waits for this answer, so a config that never comes counts as none after
+ * a while: the run then goes on without the relay, as on a host without the demo.
+ */
+const DEMO_CONFIG_TIMEOUT_MS = 5_000;
+
 async function fetchDemoConfig(): Promise<DemoConfig | null> {
   try {
-    const response = await fetch('/__demo/config.json', { headers: { Accept: 'application/json' } });
+    const response = await fetch('/__demo/config.json', { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(DEMO_CONFIG_TIMEOUT_MS) });
     if (!response.ok) return null;
     const value = (await response.json()) as Partial<DemoConfig>;
     return typeof value.mcpServerUrl === 'string' && typeof value.authorizationServerUrl === 'string' ? (value as DemoConfig) : null;

@@ -1,5 +1,5 @@
-import { collectSecrets, Redactor } from '../../engine/report/redact.ts';
-import type { FlowSession } from '../../engine/model/session.ts';
+import { collectSecrets, Redactor } from '../engine/report/redact.ts';
+import type { FlowSession } from '../engine/model/session.ts';
 
 export interface Masking {
   text(value: string): string;

@@ -1,4 +1,4 @@
-import type { Lane } from '../../engine/model/exchange.ts';
+import type { Lane } from '../engine/model/exchange.ts';
 
 /** Left to right, in the order a request usually travels. */
 export const LANE_ORDER: readonly Lane[] = ['client', 'mcp', 'as', 'user'];

@@ -1,7 +1,7 @@
-import { findRule } from '../../engine/rules/catalog.ts';
-import type { Finding } from '../../engine/model/finding.ts';
-import type { Selection } from '../../ui/selection.ts';
-import { SEVERITY_STYLE } from '../../ui/status.ts';
+import { findRule } from '../engine/rules/catalog.ts';
+import type { Finding } from '../engine/model/finding.ts';
+import type { Selection } from './selection.ts';
+import { SEVERITY_STYLE } from './status.ts';
 
 /** One finding: severity, rule id, what is wrong here, and how to fix it. Clicking selects where it was seen. */
 export function FindingCard({ finding, onSelect }: { finding: Finding; onSelect(selection: Selection): void }) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createSession } from '../../engine/flow/create-session.ts';
-import type { FlowSession } from '../../engine/model/session.ts';
-import { maskedSession } from './masking.ts';
+import { createSession } from '../engine/flow/create-session.ts';
+import type { FlowSession } from '../engine/model/session.ts';
+import { maskedSession } from './masked-session.ts';
 
 const ACCESS = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhZGEiLCJhdWQiOiJodHRwOi8vbG9jYWxob3N0OjUxNzUvbWNwIn0.c2lnbmF0dXJlLXZhbHVlLWhlcmU';
 const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
