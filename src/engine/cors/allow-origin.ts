@@ -1,6 +1,5 @@
-import type { HeaderList } from '../model/header-list.ts';
+import { headerValue, type HeaderList } from '../model/header-list.ts';
 import { trimEnd } from '../text/trim-end.ts';
-import { getHeader } from './header-list.ts';
 import type { Observation } from './verdict.ts';
 
 type Where = Pick<Observation, 'where' | 'on'>;
@@ -11,7 +10,7 @@ type Where = Pick<Observation, 'where' | 'on'>;
  * script gets a TypeError instead of the response.
  */
 export function allowOriginObservation(headers: HeaderList, appOrigin: string, credentials: boolean, where: Where): Observation | null {
-  const value = getHeader(headers, 'access-control-allow-origin');
+  const value = headerValue(headers, 'access-control-allow-origin');
   const headerLine = `Access-Control-Allow-Origin: ${appOrigin}`;
   if (value === null) return { ruleId: 'cors.no-allow-origin', ...where, says: 'no Access-Control-Allow-Origin.', headerLine };
   if ((value === '*' && !credentials) || value === appOrigin) return null;
@@ -32,8 +31,8 @@ function mismatch(value: string, appOrigin: string): string {
  * credentials, so announcing credentials next to a wildcard breaks every client that sends them.
  */
 export function wildcardWithCredentialsObservation(headers: HeaderList, appOrigin: string, where: Where): Observation | null {
-  const origin = getHeader(headers, 'access-control-allow-origin');
-  const credentials = getHeader(headers, 'access-control-allow-credentials');
+  const origin = headerValue(headers, 'access-control-allow-origin');
+  const credentials = headerValue(headers, 'access-control-allow-credentials');
   if (origin !== '*' || credentials?.trim().toLowerCase() !== 'true') return null;
   return {
     ruleId: 'cors.wildcard-with-credentials',

@@ -1,11 +1,4 @@
-import type { HeaderList } from '../model/header-list.ts';
-
-/** Fetch "get": every value of the header, joined by ", ", or null when it is absent. */
-export function getHeader(headers: HeaderList, name: string): string | null {
-  const wanted = name.toLowerCase();
-  const values = headers.filter(([key]) => key.toLowerCase() === wanted).map(([, value]) => value);
-  return values.length ? values.join(', ') : null;
-}
+import { headerValue, type HeaderList } from '../model/header-list.ts';
 
 /** RFC 9110 §5.6.2: a token, which is what a header name and a method are. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -18,7 +11,7 @@ export type TokenList = { kind: 'absent' } | { kind: 'list'; items: string[] } |
  * browser then rejects the whole preflight, so it is kept apart from an empty list.
  */
 export function tokenList(headers: HeaderList, name: string): TokenList {
-  const value = getHeader(headers, name);
+  const value = headerValue(headers, name);
   if (value === null) return { kind: 'absent' };
   const items = value
     .split(',')

@@ -1,3 +1,4 @@
+import { headerValue } from '../model/header-list.ts';
 import type { RecordedRequest } from '../model/exchange.ts';
 import { corsUnsafeRequestHeaderNames, isSafelistedMethod } from './safelisted-request.ts';
 
@@ -35,7 +36,7 @@ export function preflightFor(request: CorsRequest, appOrigin: string): Preflight
 }
 
 function reasonFor(name: string, request: CorsRequest): string {
-  const value = request.headers.find(([key]) => key.toLowerCase() === name)?.[1] ?? '';
+  const value = headerValue(request.headers, name) ?? '';
   if (name === 'content-type') return `Content-Type ${value} is not one a form could send`;
   if (name === 'accept' || name === 'accept-language' || name === 'content-language') return `${name} has a value a form could not send`;
   return `the header ${name} is not CORS-safelisted`;

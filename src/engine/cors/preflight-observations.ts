@@ -1,5 +1,6 @@
+import { headerValue } from '../model/header-list.ts';
 import { allowOriginObservation, wildcardWithCredentialsObservation } from './allow-origin.ts';
-import { displayName, getHeader, listItems, listLine, tokenList } from './header-list.ts';
+import { displayName, listItems, listLine, tokenList } from './header-list.ts';
 import type { CorsRequest, PreflightRequest } from './preflight-for.ts';
 import { isRelayFailure, type RelayedHead, type ReportedOutcome } from '../model/relayed-outcome.ts';
 import { isSafelistedMethod } from './safelisted-request.ts';
@@ -88,7 +89,7 @@ function headersObservation(preflight: RelayedHead, { plan, credentials }: Prefl
   const said =
     names.kind === 'absent'
       ? `no Access-Control-Allow-Headers, so the request may not carry ${missingNames}.`
-      : `Access-Control-Allow-Headers: ${getHeader(preflight.headers, 'access-control-allow-headers')} does not allow ${missingNames}.`;
+      : `Access-Control-Allow-Headers: ${headerValue(preflight.headers, 'access-control-allow-headers')} does not allow ${missingNames}.`;
   const wildcardNote = allowed.has('*') && missing.includes('authorization') ? ' A * there does not cover Authorization, which must be listed by name.' : '';
   return { ruleId: 'cors.header-not-allowed', ...where, says: said + wildcardNote, headerLine: listLine('Access-Control-Allow-Headers', listed, missing.map(displayName)) };
 }

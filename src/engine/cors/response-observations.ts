@@ -1,6 +1,7 @@
+import { headerValue } from '../model/header-list.ts';
 import { allowOriginObservation, wildcardWithCredentialsObservation } from './allow-origin.ts';
 import { isExposed } from './exposed-headers.ts';
-import { displayName, getHeader, listItems, listLine, tokenList } from './header-list.ts';
+import { displayName, listItems, listLine, tokenList } from './header-list.ts';
 import type { CorsRequest } from './preflight-for.ts';
 import type { RelayedHead } from '../model/relayed-outcome.ts';
 import { requestLabel, type Observation } from './verdict.ts';
@@ -35,7 +36,7 @@ export function responseObservations(response: RelayedHead, context: ResponseCon
  */
 function redirectObservation(response: RelayedHead, context: ResponseContext, where: Where): Observation | null {
   if (!context.preflighted || response.status < 300 || response.status >= 400) return null;
-  const target = response.location ?? getHeader(response.headers, 'location');
+  const target = response.location ?? headerValue(response.headers, 'location');
   const becomesGet = context.request.method === 'POST' && [301, 302, 303].includes(response.status);
   return {
     ruleId: 'cors.redirect-on-preflight',
@@ -49,7 +50,7 @@ function redirectObservation(response: RelayedHead, context: ResponseContext, wh
 
 function exposureObservations(response: RelayedHead, context: ResponseContext, where: Where): Observation[] {
   const hidden = [...new Set(context.neededExposed.map((name) => name.toLowerCase()))].filter(
-    (name) => getHeader(response.headers, name) !== null && !isExposed(response.headers, name, context.credentials),
+    (name) => headerValue(response.headers, name) !== null && !isExposed(response.headers, name, context.credentials),
   );
   if (!hidden.length) return [];
   const exposeList = tokenList(response.headers, 'access-control-expose-headers');
@@ -64,7 +65,7 @@ function exposureObservations(response: RelayedHead, context: ResponseContext, w
   const observe = (names: string[], ruleId: Observation['ruleId']): Observation => ({
     ruleId,
     ...where,
-    says: `${names.map((name) => `${displayName(name)}: ${clip(getHeader(response.headers, name) ?? '')}`).join(' and ')} ${names.length > 1 ? 'are' : 'is'} sent, but ${said}, so the browser hides ${names.length > 1 ? 'them' : 'it'} from the script.`,
+    says: `${names.map((name) => `${displayName(name)}: ${clip(headerValue(response.headers, name) ?? '')}`).join(' and ')} ${names.length > 1 ? 'are' : 'is'} sent, but ${said}, so the browser hides ${names.length > 1 ? 'them' : 'it'} from the script.`,
     headerLine,
   });
   const sessionId = hidden.filter((name) => name === 'mcp-session-id');

@@ -1,6 +1,6 @@
 import { DEFAULT_TIMEOUT_MS } from '../flow/create-session.ts';
 import type { Exchange, RecordedResponse } from '../model/exchange.ts';
-import type { HeaderList } from '../model/header-list.ts';
+import { headerValue, type HeaderList } from '../model/header-list.ts';
 import type { FlowSession } from '../model/session.ts';
 import type { Step } from '../model/step.ts';
 import { LATEST_SPEC_VERSION, isSpecVersion, type SpecVersion } from '../spec/versions.ts';
@@ -125,7 +125,7 @@ function serverUrl(exchanges: Exchange[]): string {
 /** What the requests said in MCP-Protocol-Version, when it is a version we know. */
 function specVersion(exchanges: Exchange[]): SpecVersion {
   for (const exchange of exchanges) {
-    const value = exchange.request.headers.find(([name]) => name.toLowerCase() === 'mcp-protocol-version')?.[1];
+    const value = headerValue(exchange.request.headers, 'mcp-protocol-version');
     if (isSpecVersion(value)) return value;
   }
   return LATEST_SPEC_VERSION;

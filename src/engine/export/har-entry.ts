@@ -1,5 +1,5 @@
 import type { Exchange, RecordedRequest, RecordedResponse } from '../model/exchange.ts';
-import type { HeaderList } from '../model/header-list.ts';
+import { headerValue, type HeaderList } from '../model/header-list.ts';
 import type { ReportFinding } from '../report/report-format.ts';
 import type { StepKind } from '../model/step-kind.ts';
 import type { HarEntry, HarNameValue, HarRequest, HarResponse } from './har-format.ts';
@@ -95,10 +95,6 @@ function placeholderResponse(error: string | undefined): HarResponse {
 
 function nameValues(headers: HeaderList): HarNameValue[] {
   return headers.map(([name, value]) => ({ name, value }));
-}
-
-function headerValue(headers: HeaderList, name: string): string | undefined {
-  return headers.find(([key]) => key.toLowerCase() === name)?.[1];
 }
 
 function queryString(url: string): HarNameValue[] {

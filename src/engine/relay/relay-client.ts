@@ -1,5 +1,5 @@
 import type { Exchange } from '../model/exchange.ts';
-import type { HeaderList } from '../model/header-list.ts';
+import { headerValue, type HeaderList } from '../model/header-list.ts';
 import { trimEnd } from '../text/trim-end.ts';
 import { neededExposedFor } from '../cors/needed-headers.ts';
 import { preflightFor, type CorsRequest } from '../cors/preflight-for.ts';
@@ -113,7 +113,7 @@ function refusal(status: number, json: unknown, url: string): RelayError {
  * but the server sees them.
  */
 function withBrowserDefaults<T extends CorsRequest & { body?: string }>(request: T): T {
-  const has = (name: string) => request.headers.some(([key]) => key.toLowerCase() === name);
+  const has = (name: string) => headerValue(request.headers, name) !== null;
   const added: HeaderList = [
     ...(has('accept') ? [] : [['accept', '*/*'] as [string, string]]),
     ...(request.body !== undefined && !has('content-type') ? [['content-type', 'text/plain;charset=UTF-8'] as [string, string]] : []),

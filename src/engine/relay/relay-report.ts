@@ -1,6 +1,6 @@
+import { headerValue } from '../model/header-list.ts';
 import { corsVerdict } from '../cors/cors-verdict.ts';
 import { isExposed } from '../cors/exposed-headers.ts';
-import { getHeader } from '../cors/header-list.ts';
 import type { CorsRequest } from '../cors/preflight-for.ts';
 import { isRelayFailure, type ReportedOutcome } from '../model/relayed-outcome.ts';
 import type { RelayAnswer, RelayOutcome } from './contract.ts';
@@ -42,7 +42,7 @@ function withoutBody(outcome: RelayOutcome): ReportedOutcome {
 function neededHeaders(response: RelayOutcome, names: readonly string[]): NeededHeader[] {
   if (isRelayFailure(response)) return [];
   return [...new Set(names.map((name) => name.toLowerCase()))].map((name) => {
-    const value = getHeader(response.headers, name);
+    const value = headerValue(response.headers, name);
     return { name, sent: value !== null, ...(value !== null ? { value } : {}), exposed: value !== null && isExposed(response.headers, name, false) };
   });
 }

@@ -1,6 +1,6 @@
 import { firstRequest } from '../mcp/jsonrpc.ts';
 import { attempt } from './fetch-failure.ts';
-import { headerValue, latestExchange } from './latest-exchange.ts';
+import { responseHeader, latestExchange } from './latest-exchange.ts';
 import type { StepContext, StepDefinition } from './step-definition.ts';
 
 interface Probe {
@@ -50,7 +50,7 @@ async function sendProbe(ctx: StepContext, probe: Probe): Promise<'refused' | 'a
     ctx.note(`${probe.label} → ${status}: accepted`);
     return 'accepted';
   }
-  if (headerValue(exchange, 'www-authenticate') === null && !exchange.hiddenHeaders?.length) {
+  if (responseHeader(exchange, 'www-authenticate') === null && !exchange.hiddenHeaders?.length) {
     ctx.raise('audit.no-challenge', `With ${probe.label}, the 401 has no WWW-Authenticate header.`, exchange.id);
   }
   ctx.note(`${probe.label} → 401: refused`);

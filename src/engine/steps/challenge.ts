@@ -1,7 +1,7 @@
 import { findBearerChallenge, parseWwwAuthenticate } from '../auth/www-authenticate.ts';
 import { neededHeader } from '../relay/relay-report.ts';
 import type { Exchange } from '../model/exchange.ts';
-import { headerValue } from './latest-exchange.ts';
+import { responseHeader } from './latest-exchange.ts';
 import type { StepContext, StepDefinition, StepOutcome } from './step-definition.ts';
 
 export const challengeStep: StepDefinition = {
@@ -13,7 +13,7 @@ export const challengeStep: StepDefinition = {
   specAnchor: 'protected-resource-metadata-discovery-requirements',
   async run(ctx) {
     const unauthenticated = ctx.exchanges.find((exchange) => exchange.stepId === 'mcp-unauthenticated');
-    const header = headerValue(unauthenticated, 'www-authenticate');
+    const header = responseHeader(unauthenticated, 'www-authenticate');
     if (header === null) return noChallenge(ctx, unauthenticated);
 
     const { challenges, errors, tabAfterScheme } = parseWwwAuthenticate(header);

@@ -2,7 +2,7 @@ import type { Exchange, Lane } from '../model/exchange.ts';
 import { parseJsonBody } from '../http/json-body.ts';
 import { RecordedFetchError } from '../http/recorder.ts';
 import type { StepContext } from './step-definition.ts';
-import { headerValue, latestExchange } from './latest-exchange.ts';
+import { responseHeader, latestExchange } from './latest-exchange.ts';
 
 export type DocumentFetch =
   | { kind: 'json'; exchange: Exchange; value: unknown }
@@ -30,7 +30,7 @@ export async function fetchJsonDocument(ctx: StepContext, url: string, to: Lane)
   if (response.status !== 200) {
     return { kind: 'unusable', exchange, reason: `HTTP ${response.status} ${response.statusText}`.trim() };
   }
-  const parsed = parseJsonBody(response.body, headerValue(exchange, 'content-type'));
+  const parsed = parseJsonBody(response.body, responseHeader(exchange, 'content-type'));
   if (!parsed.ok) return { kind: 'unusable', exchange, reason: parsed.detail, notJson: true };
   return { kind: 'json', exchange, value: parsed.value };
 }

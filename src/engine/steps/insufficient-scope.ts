@@ -1,6 +1,6 @@
 import { findBearerChallenge, parseWwwAuthenticate } from '../auth/www-authenticate.ts';
 import type { Exchange } from '../model/exchange.ts';
-import { headerValue } from './latest-exchange.ts';
+import { responseHeader } from './latest-exchange.ts';
 import type { StepContext, StepOutcome } from './step-definition.ts';
 
 /** How many step-up re-authorizations one request may trigger before the client gives up. */
@@ -11,7 +11,7 @@ export const MAX_STEP_UPS = 2;
  * (step-up), a bounded number of times; anything else is a plain refusal.
  */
 export function insufficientScope(ctx: StepContext, exchange: Exchange, stepUps: number): StepOutcome {
-  const header = headerValue(exchange, 'www-authenticate');
+  const header = responseHeader(exchange, 'www-authenticate');
   if (header === null && exchange.hiddenHeaders?.length) {
     ctx.raise('challenge.hidden-by-cors', 'The 403 reached the script without a readable WWW-Authenticate header.', exchange.id);
     return { status: 'failed', summary: '403, and the browser hid the challenge.' };

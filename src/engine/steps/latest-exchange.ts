@@ -1,4 +1,5 @@
 import type { Exchange } from '../model/exchange.ts';
+import { headerValue } from '../model/header-list.ts';
 import type { StepContext } from './step-definition.ts';
 
 /** The newest exchange recorded so far; a step reads the one its own request just made. */
@@ -8,8 +9,7 @@ export function latestExchange(ctx: StepContext): Exchange {
   return exchange;
 }
 
-export function headerValue(exchange: Exchange | undefined, name: string): string | null {
-  const wanted = name.toLowerCase();
-  const found = exchange?.response?.headers.find(([key]) => key.toLowerCase() === wanted);
-  return found ? found[1] : null;
+/** A header of the exchange's response (model/header-list.ts headerValue); null without a response. */
+export function responseHeader(exchange: Exchange | undefined, name: string): string | null {
+  return exchange?.response ? headerValue(exchange.response.headers, name) : null;
 }

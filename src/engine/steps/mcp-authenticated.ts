@@ -3,7 +3,7 @@ import type { Exchange } from '../model/exchange.ts';
 import { initializeParams } from '../mcp/jsonrpc.ts';
 import type { ToolSummary } from '../model/session.ts';
 import { safeString } from '../text/safe-string.ts';
-import { headerValue } from './latest-exchange.ts';
+import { responseHeader } from './latest-exchange.ts';
 import { insufficientScope } from './insufficient-scope.ts';
 import { callMcp as callMcpPlain, type McpCallResult } from './mcp-call.ts';
 import type { StepContext, StepDefinition, StepOutcome } from './step-definition.ts';
@@ -92,7 +92,7 @@ async function initialize(ctx: StepContext): Promise<StepOutcome | undefined> {
     expectHeaders: ['Mcp-Session-Id'],
   });
   if (!initialized.ok) return initialized.outcome;
-  const sessionId = headerValue(initialized.exchange, 'mcp-session-id');
+  const sessionId = responseHeader(initialized.exchange, 'mcp-session-id');
   if (sessionId) ctx.learned.mcpSessionId = sessionId;
   else if (initialized.exchange.hiddenHeaders?.includes('Mcp-Session-Id')) await sessionIdHidden(ctx, initialized.exchange);
   ctx.learned.negotiatedVersion = safeString(initialized.result.protocolVersion);

@@ -2,7 +2,7 @@ import type { Exchange } from '../model/exchange.ts';
 import { buildMcpRequest } from '../mcp/jsonrpc.ts';
 import { parseMcpResponse, type JsonRpcResponse } from '../mcp/parse-response.ts';
 import { attempt } from './fetch-failure.ts';
-import { headerValue, latestExchange } from './latest-exchange.ts';
+import { responseHeader, latestExchange } from './latest-exchange.ts';
 import type { StepContext, StepOutcome } from './step-definition.ts';
 
 export type McpCallResult =
@@ -43,7 +43,7 @@ export async function callMcp(
     ctx.raise('mcp.authenticated-request-failed', `${method} answered HTTP ${response.status}: ${response.body.slice(0, 200)}`, exchange.id);
     return { ok: false, outcome: { status: 'failed', summary: `${method} failed with HTTP ${response.status}.` } };
   }
-  const parsed = parseMcpResponse(response.body, headerValue(exchange, 'content-type'), options.id);
+  const parsed = parseMcpResponse(response.body, responseHeader(exchange, 'content-type'), options.id);
   if (!parsed.ok) {
     ctx.raise('http.not-json', `${method}: ${parsed.problem}`, exchange.id);
     return { ok: false, outcome: { status: 'failed', summary: `${method} returned no readable JSON-RPC response.` } };
