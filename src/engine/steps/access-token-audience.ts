@@ -17,7 +17,9 @@ export function checkAccessTokenAudience(ctx: StepContext, accessToken: string, 
   if (typeof exp === 'number') ctx.note(`exp = ${describeExpiry(exp, Date.now())}`);
   const resource = ctx.learned.resource ?? ctx.settings.serverUrl;
   if (!audienceIncludes(aud, resource)) {
-    ctx.raise('token.audience-mismatch', `aud is ${safeString(aud)}, the resource is "${resource}".`, exchangeId);
+    // Quoted, so the values read as values: a string aud as "…" (JSON), a list as ["…"], anything else as safeString shows it.
+    const audText = typeof aud === 'string' ? JSON.stringify(aud) : safeString(aud);
+    ctx.raise('token.audience-mismatch', `aud is ${audText}, the resource is ${JSON.stringify(resource)}.`, exchangeId);
     return { status: 'warning', summary: 'Access token received, but its audience is not this server.' };
   }
   return { status: 'ok', summary: `Access token received; aud matches ${resource}.` };
