@@ -33,9 +33,13 @@ describe('startDemo', () => {
     const demo = await startDemo({ appPort, authPort, mcpPort, relayPort, startApp: false });
     try {
       expect(demo.relay.url).toBe(`http://127.0.0.1:${relayPort}`);
+      // As the app does at the start of a run: a grant for this MCP server, then the relayed request.
+      const headers = { origin: `http://localhost:${appPort}`, 'x-relay-secret': demo.relay.secret, 'content-type': 'application/json' };
+      const granted = await fetch(`${demo.relay.url}/grants`, { method: 'POST', headers, body: JSON.stringify({ serverUrl: demo.mcpServerUrl }) });
+      const { grant } = (await granted.json()) as { grant: string };
       const relayed = await fetch(`${demo.relay.url}/relay`, {
         method: 'POST',
-        headers: { origin: `http://localhost:${appPort}`, 'x-relay-secret': demo.relay.secret, 'content-type': 'application/json' },
+        headers: { ...headers, 'x-relay-grant': grant },
         body: JSON.stringify({ url: demo.mcpServerUrl, method: 'POST', headers: [], body: '{}', origin: `http://localhost:${appPort}` }),
       });
       expect(await relayed.json()).toMatchObject({ response: { status: 401 } });

@@ -55,10 +55,6 @@ export class RelayExplainer {
     this.relay = relay && withFlowGrant(relay, serverUrl, relay.appOrigin, relay.fetchImpl);
   }
 
-  get available(): boolean {
-    return !!this.relay;
-  }
-
   /**
    * "Ask the relay why" for any exchange: the relay re-sends its request (and the preflight a
    * browser would send), the answer is kept on the exchange, and its CORS verdicts become
