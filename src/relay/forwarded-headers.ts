@@ -1,5 +1,5 @@
 import type { HeaderList } from '../engine/model/header-list.ts';
-import { isForbiddenRequestHeader, RELAY_SECRET_HEADER } from '../engine/relay/contract.ts';
+import { isForbiddenRequestHeader, RELAY_GRANT_HEADER, RELAY_SECRET_HEADER } from '../engine/relay/contract.ts';
 
 /**
  * Headers a page's script cannot set (Fetch "forbidden request-header", from the relay contract),
@@ -20,7 +20,9 @@ const REFUSED_BY_THE_RELAY = new Set([
   'x-forwarded-host',
   'x-forwarded-proto',
   'x-real-ip',
+  // The relay's own credentials: a target server must never receive them.
   RELAY_SECRET_HEADER,
+  RELAY_GRANT_HEADER,
 ]);
 
 export function isForwardableHeader(name: string, value: string): boolean {

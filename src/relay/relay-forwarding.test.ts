@@ -33,7 +33,7 @@ const names = (headers: Array<[string, string]>) => headers.map(([name]) => name
 const valueOf = (headers: Array<[string, string]>, name: string) => headers.find(([key]) => key === name)?.[1];
 
 describe('what the relay forwards', () => {
-  it('forwards no cookies, no proxy headers and no Host or Origin override, but the request itself', async () => {
+  it('forwards no cookies, no proxy headers, no relay secret or grant and no Host or Origin override, but the request itself', async () => {
     const { target, relay } = await setUp((_req, res) => {
       res.setHeader('Set-Cookie', ['session=abc; HttpOnly', 'theme=dark']);
       res.end('{"ok":true}');
@@ -50,6 +50,9 @@ describe('what the relay forwards', () => {
         ['Host', 'internal.example'],
         ['Origin', 'https://evil.example'],
         ['X-Forwarded-Host', 'evil.example'],
+        // The relay's own credentials never travel on to the target.
+        ['X-Relay-Secret', 'relay-secret'],
+        ['X-Relay-Grant', 'flow-grant'],
       ],
       body: '{"jsonrpc":"2.0"}',
       origin: APP_ORIGIN,
