@@ -17,6 +17,7 @@ describe('formatRun', () => {
     const text = formatRun({ report: buildReport(session), exitCode: 1, toolCall: { name: 'echo', ok: true, result: { content: [{ type: 'text', text: '\u001b[2Jcleared' }] } } });
     expect(text).toContain('boom\\x1b]0;pwned\\x07\\x00 \ufffd');
     expect(text).toContain('echo: \\x1b[2Jcleared');
+    // eslint-disable-next-line no-control-regex -- the point is that no control character reaches the terminal
     expect(text).not.toMatch(/[\0\u0007\u001b\r]/);
   });
 });

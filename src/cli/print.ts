@@ -56,6 +56,7 @@ export function formatRun({ report, toolCall, toolCallSkipped, exitCode }: RunSu
  * the terminal, a CR that overwrites the line) are shown as \xNN instead of acting. Newlines stay.
  */
 function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex -- these are exactly the control characters a terminal would act on
   return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 

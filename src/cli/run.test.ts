@@ -81,6 +81,7 @@ describe('runCli', () => {
         expect(code).toBe(EXIT_FAILED);
         expect(out.join('')).toContain(json ? '"status": "failed"' : 'Result: the flow failed (exit 1)');
         expect(out.join('')).not.toContain('hostile-token');
+        // eslint-disable-next-line no-control-regex -- no raw NUL or ESC may reach the terminal
         if (!json) expect(out.join('')).not.toMatch(/[\0\u001b]/);
       }
     } finally {

@@ -26,6 +26,7 @@ describe('toCurl', () => {
   it('passes quotes, $(…), backslashes, control characters and non-ASCII through unchanged', () => {
     const hostile = `it's $(touch /tmp/x) \`id\` \\n \\ "q" \u001b[2J\r\n\t\u0085 é 😀 %s %%`;
     const command = toCurl(request({ headers: [['X-Test', hostile]], body: hostile }));
+    // eslint-disable-next-line no-control-regex -- no raw ESC, CR or NEL may reach the shell
     expect(command).not.toMatch(/[\u001b\r\u0085]/);
     expect(argumentsCurlGets(command).args).toEqual(['-i', '-X', 'POST', '-H', `X-Test: ${hostile}`, '--data-raw', hostile, '--', 'https://mcp.example.com/mcp']);
   });

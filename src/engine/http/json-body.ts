@@ -33,6 +33,7 @@ function mediaType(contentType: string | null): string {
 
 /** The start of the body on one line, as plain text (it is rendered as text, never as HTML). */
 function preview(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters become spaces in a one-line preview
   const oneLine = text.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim();
   return oneLine.length > PREVIEW_CHARS ? `${oneLine.slice(0, PREVIEW_CHARS)}…` : oneLine;
 }

@@ -6,7 +6,6 @@ export type Handler = (request: IncomingMessage, response: ServerResponse, body:
 /** A real HTTP server on 127.0.0.1 with a free port, for engine tests. Records every path asked for. */
 export async function startLoopbackServer(handler: (base: string) => Handler) {
   const requests: Array<{ method: string; path: string }> = [];
-  let base = '';
   let handle: Handler = () => undefined;
   const server = createServer((request, response) => {
     let body = '';
@@ -17,7 +16,7 @@ export async function startLoopbackServer(handler: (base: string) => Handler) {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   handle = handler(base);
   return {
     base,
