@@ -29,7 +29,10 @@ test('calling a tool that needs more scope steps up, with a second login, and th
   await expect(stepBand(page, 'token-2')).toHaveAttribute('data-status', 'ok');
   await expect(stepBand(page, 'tool-call-3')).toHaveAttribute('data-status', 'ok');
   await activate(stepBand(page, 'authorize-2'));
-  await page.getByTestId('step-panel').getByRole('button', { name: /GET \/auth/ }).click();
+  await page
+    .getByTestId('step-panel')
+    .getByRole('button', { name: /GET \/auth/ })
+    .click();
   await expect(page.getByTestId('query-parameters')).toContainText('mcp:admin');
   await openTab(page, 'Findings');
   await expect(page.getByTestId('no-findings')).toBeVisible();
@@ -41,7 +44,10 @@ test('Refresh token runs a real refresh_token grant with resource, and the token
   await expect(stepBand(page, 'refresh')).toHaveAttribute('data-status', 'ok');
   await activate(stepBand(page, 'refresh'));
   await expect(page.getByTestId('step-notes')).toContainText('rotated');
-  await page.getByTestId('step-panel').getByRole('button', { name: /POST \/token/ }).click();
+  await page
+    .getByTestId('step-panel')
+    .getByRole('button', { name: /POST \/token/ })
+    .click();
   const body = page.getByTestId('exchange-panel').getByTestId('request-body');
   await expect(body).toContainText('grant_type = refresh_token');
   await expect(body).toContainText('resource = http://localhost:6175/mcp');

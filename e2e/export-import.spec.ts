@@ -4,7 +4,10 @@ import { expectFlowStatus, openTab, stepBand } from './support/flow-page.ts';
 import { E2E_PORTS } from './support/ports.ts';
 
 const findingIds = async (page: Page) =>
-  page.getByTestId('findings-panel').getByTestId('finding').evaluateAll((cards) => cards.map((card) => `${card.dataset.ruleId}:${card.querySelector('[data-testid="finding-detail"]')?.textContent ?? ''}`));
+  page
+    .getByTestId('findings-panel')
+    .getByTestId('finding')
+    .evaluateAll((cards) => cards.map((card) => `${card.dataset.ruleId}:${card.querySelector('[data-testid="finding-detail"]')?.textContent ?? ''}`));
 
 for (const format of ['HAR', 'report'] as const) {
   test(`an exported ${format}, imported again, reproduces the same steps and findings with no network`, async ({ page }, testInfo) => {

@@ -13,12 +13,18 @@ test('a 2025-03-26 server: no PRM, metadata at the MCP origin, initialize withou
   await expect(stepBand(page, 'prm')).toHaveCount(0);
   await expect(stepBand(page, 'challenge')).toHaveCount(0);
   await activate(stepBand(page, 'as-discovery'));
-  await page.getByTestId('step-panel').getByRole('button', { name: /GET \/.well-known\/oauth-authorization-server/ }).click();
+  await page
+    .getByTestId('step-panel')
+    .getByRole('button', { name: /GET \/.well-known\/oauth-authorization-server/ })
+    .click();
   await expect(page.getByTestId('request-line')).toContainText(`GET http://localhost:${E2E_PORTS.mcp}/.well-known/oauth-authorization-server`);
 
   // No resource indicator in 2025-03-26.
   await activate(stepBand(page, 'authorize'));
-  await page.getByTestId('step-panel').getByRole('button', { name: /GET \/authorize/ }).click();
+  await page
+    .getByTestId('step-panel')
+    .getByRole('button', { name: /GET \/authorize/ })
+    .click();
   await expect(page.getByTestId('query-parameters')).not.toContainText('resource');
 
   await openTab(page, 'Tools');

@@ -6,7 +6,13 @@ test('a pre-registered client id is used as is: no registration request is made'
   // Register out of band, as an administrator would.
   const metadata = await (await request.get(`${e2eUrls.issuer}/.well-known/oauth-authorization-server`)).json();
   const registered = await request.post(metadata.registration_endpoint, {
-    data: { redirect_uris: [`${e2eUrls.app}/callback`], token_endpoint_auth_method: 'none', application_type: 'native', grant_types: ['authorization_code'], client_name: 'Pre-registered by hand' },
+    data: {
+      redirect_uris: [`${e2eUrls.app}/callback`],
+      token_endpoint_auth_method: 'none',
+      application_type: 'native',
+      grant_types: ['authorization_code'],
+      client_name: 'Pre-registered by hand',
+    },
   });
   expect(registered.status()).toBe(201);
   const { client_id: clientId } = await registered.json();

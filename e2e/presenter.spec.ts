@@ -9,7 +9,10 @@ test('presenter mode hides every token the normal view shows, and the keys drive
 
   // In the normal view the token response shows the real tokens and the code.
   await activate(stepBand(page, 'token'));
-  await page.getByTestId('step-panel').getByRole('button', { name: /POST \/token/ }).click();
+  await page
+    .getByTestId('step-panel')
+    .getByRole('button', { name: /POST \/token/ })
+    .click();
   const body = (await page.getByTestId('response-body').textContent()) ?? '';
   const accessToken = /"access_token":\s*"([^"]+)"/.exec(body)?.[1];
   const refreshToken = /"refresh_token":\s*"([^"]+)"/.exec(body)?.[1];
@@ -35,7 +38,10 @@ test('presenter mode hides every token the normal view shows, and the keys drive
   }
   if (process.env.UPDATE_SCREENSHOTS) {
     await activate(stepBand(page, 'token'));
-    await page.getByTestId('step-panel').getByRole('button', { name: /POST \/token/ }).click();
+    await page
+      .getByTestId('step-panel')
+      .getByRole('button', { name: /POST \/token/ })
+      .click();
     await page.screenshot({ path: 'docs/screenshot-presenter.png' });
   }
   // The type is larger for the room.

@@ -48,7 +48,10 @@ for (const spec of ['2026-07-28', '2025-11-25'] as const) {
 
     // The token response's JWT is decoded and its audience checked against the resource.
     await activate(page.getByTestId('step-band-token'));
-    await page.getByTestId('step-panel').getByRole('button', { name: /POST \/token/ }).click();
+    await page
+      .getByTestId('step-panel')
+      .getByRole('button', { name: /POST \/token/ })
+      .click();
     await expect(panel.getByTestId('jwt-view')).toContainText('matches the resource');
 
     if (process.env.UPDATE_SCREENSHOTS && spec === '2026-07-28') {

@@ -64,7 +64,11 @@ function runScenario(scenario: Scenario): Row {
   const outputDir = join(resultsDir, scenario.name.replace('/', '_'));
   process.stderr.write(`${scenario.name}…\n`);
   // The suite exits non-zero when the scenario fails; checks.json says why.
-  spawnSync(suite.node, [suite.entry, 'client', '--command', CLI, '--scenario', scenario.name, '-o', outputDir], { cwd: ROOT, stdio: 'ignore', timeout: 120_000 });
+  spawnSync(suite.node, [suite.entry, 'client', '--command', CLI, '--scenario', scenario.name, '-o', outputDir], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
   const file = findFile(outputDir, 'checks.json');
   if (!file) return { ...scenario, passed: false, failedChecks: ['no checks.json: the suite did not finish'] };
   const checks = JSON.parse(readFileSync(file, 'utf8')) as Check[];
@@ -93,7 +97,10 @@ function printTable(table: Row[]): void {
     '',
     '| scenario | spec | required | result | failed checks |',
     '|---|---|---|---|---|',
-    ...table.map((row) => `| ${row.name} | ${row.versions.join(', ')} | ${row.required ? 'yes' : 'no (draft)'} | ${row.passed ? 'pass' : 'FAIL'} | ${row.failedChecks.join('; ')} |`),
+    ...table.map(
+      (row) =>
+        `| ${row.name} | ${row.versions.join(', ')} | ${row.required ? 'yes' : 'no (draft)'} | ${row.passed ? 'pass' : 'FAIL'} | ${row.failedChecks.join('; ')} |`,
+    ),
   ];
   const required = table.filter((row) => row.required);
   const passed = required.filter((row) => row.passed).length;

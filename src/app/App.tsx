@@ -69,7 +69,11 @@ export function App() {
           <h1 className="text-lg font-bold text-slate-900">MCP Auth Flow</h1>
           <p className="text-sm text-slate-600">The client side of MCP authorization, run in your browser, one request at a time.</p>
           <p className="ml-auto text-xs text-slate-500" data-testid="demo-status">
-            {demo.data ? `Demo servers running: MCP ${demo.data.mcpServerUrl} · AS ${demo.data.authorizationServerUrl}` : demo.isLoading ? '' : 'No demo servers here: enter any MCP server URL.'}
+            {demo.data
+              ? `Demo servers running: MCP ${demo.data.mcpServerUrl} · AS ${demo.data.authorizationServerUrl}`
+              : demo.isLoading
+                ? ''
+                : 'No demo servers here: enter any MCP server URL.'}
           </p>
           <TraceMenu session={shown.recorded} onImport={openImported} onError={setNotice} />
           {demo.data?.scenarios && <ScenarioPicker scenarios={demo.data.scenarios} {...(scenario ? { current: scenario.id } : {})} />}
@@ -108,7 +112,12 @@ export function App() {
         )}
         {imported && <ImportedNotice trace={imported} />}
         {session && !imported && (
-          <RunState session={session} continuable={flow.continuable && !flow.busy} onCancelLogin={() => flow.cancelLogin()} onContinueAnyway={shown.continueAnyway} />
+          <RunState
+            session={session}
+            continuable={flow.continuable && !flow.busy}
+            onCancelLogin={() => flow.cancelLogin()}
+            onContinueAnyway={shown.continueAnyway}
+          />
         )}
         {flow.choice.pending && (
           <ErrorBoundary view="the authorization server choice">

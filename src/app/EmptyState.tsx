@@ -5,8 +5,8 @@ export function EmptyState() {
       <div className="max-w-md space-y-2">
         <p className="text-base font-semibold text-slate-800">Point it at an MCP server and press Run all.</p>
         <p className="text-sm">
-          Every request of the authorization flow appears here as an arrow, from the first 401 to the authenticated tools list. Use Next step to go one
-          request at a time.
+          Every request of the authorization flow appears here as an arrow, from the first 401 to the authenticated tools list. Use Next step to go one request
+          at a time.
         </p>
       </div>
     </div>

@@ -32,8 +32,8 @@ export function FlowSummary({ session }: { session: FlowSession }) {
           data-user-ms={timing.userMs}
           data-app-ms={timing.appMs}
         >
-          in {seconds(timing.totalMs)}: {seconds(timing.serverMs)} waiting on servers, {seconds(timing.userMs)} in the login window, {seconds(timing.appMs)}{' '}
-          in the app
+          in {seconds(timing.totalMs)}: {seconds(timing.serverMs)} waiting on servers, {seconds(timing.userMs)} in the login window, {seconds(timing.appMs)} in
+          the app
         </span>
       )}
     </p>

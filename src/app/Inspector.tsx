@@ -28,14 +28,21 @@ export function Inspector({ session, selection, onSelect, onAskRelay }: Props) {
           </ErrorBoundary>
           <div className="mt-4">
             <ErrorBoundary view="the relay panel" resetKey={exchange}>
-              <RelayPanel exchange={exchange} relayAvailable={!!onAskRelay} onAsk={() => (onAskRelay ? onAskRelay(exchange.id) : Promise.reject(new Error('No relay here.')))} />
+              <RelayPanel
+                exchange={exchange}
+                relayAvailable={!!onAskRelay}
+                onAsk={() => (onAskRelay ? onAskRelay(exchange.id) : Promise.reject(new Error('No relay here.')))}
+              />
             </ErrorBoundary>
           </div>
         </>
       );
     }
   }
-  const stepId = selection?.kind === 'step' ? selection.id : (session.steps.find((step) => step.status === 'running') ?? session.steps.find((step) => step.status === 'pending') ?? session.steps[0])?.id;
+  const stepId =
+    selection?.kind === 'step'
+      ? selection.id
+      : (session.steps.find((step) => step.status === 'running') ?? session.steps.find((step) => step.status === 'pending') ?? session.steps[0])?.id;
   const step = session.steps.find((candidate) => candidate.id === stepId);
   return step ? (
     <ErrorBoundary view="the step" resetKey={step}>

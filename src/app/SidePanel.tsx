@@ -20,13 +20,23 @@ export function SidePanel({ tab, onTab, findingCount, errorCount, toolCount, chi
       label: (
         <>
           Findings{' '}
-          <span className={`rounded-full px-1.5 text-xs ${errorCount ? 'bg-red-600 text-white' : findingCount ? 'bg-amber-200 text-amber-950' : 'bg-slate-200 text-slate-700'}`}>
+          <span
+            className={`rounded-full px-1.5 text-xs ${errorCount ? 'bg-red-600 text-white' : findingCount ? 'bg-amber-200 text-amber-950' : 'bg-slate-200 text-slate-700'}`}
+          >
             {findingCount}
           </span>
         </>
       ),
     },
-    { id: 'tools', label: <>Tools <span className="rounded-full bg-emerald-200 px-1.5 text-xs text-emerald-950">{toolCount ?? 0}</span></>, hidden: toolCount === undefined },
+    {
+      id: 'tools',
+      label: (
+        <>
+          Tools <span className="rounded-full bg-emerald-200 px-1.5 text-xs text-emerald-950">{toolCount ?? 0}</span>
+        </>
+      ),
+      hidden: toolCount === undefined,
+    },
   ];
   return (
     <aside className="flex min-h-0 flex-col bg-white" aria-label="Details">

@@ -23,10 +23,26 @@ describe('parseCommandLine', () => {
   it('reads every flag, before or after the URL', () => {
     expect(
       options([
-        '--spec', 'auto', '--json', '--client-id', 'abc', '--client-secret=s3cret', '--client-metadata-url', 'https://app.example.com/client.json',
+        '--spec',
+        'auto',
+        '--json',
+        '--client-id',
+        'abc',
+        '--client-secret=s3cret',
+        '--client-metadata-url',
+        'https://app.example.com/client.json',
         URL_,
-        '--scope', 'mcp:tools mcp:write', '--audit', '--timeout', '2500', '--authorization-server', 'https://auth.example.com',
-        '--tool', 'echo', '--tool-args', '{"text":"hi"}',
+        '--scope',
+        'mcp:tools mcp:write',
+        '--audit',
+        '--timeout',
+        '2500',
+        '--authorization-server',
+        'https://auth.example.com',
+        '--tool',
+        'echo',
+        '--tool-args',
+        '{"text":"hi"}',
       ]),
     ).toEqual({
       serverUrl: URL_,
@@ -79,7 +95,10 @@ describe('parseCommandLine', () => {
     it('takes pre-registered credentials from MCP_CONFORMANCE_CONTEXT', () => {
       const parsed = options([URL_], { MCP_CONFORMANCE_SCENARIO: 'auth/pre-registration', MCP_CONFORMANCE_CONTEXT: context });
       expect(parsed).toMatchObject({ clientId: 'pre-registered-client', clientSecret: 'pre-registered-secret' });
-      expect(parsed.notices).toEqual(['Conformance scenario auth/pre-registration', 'Pre-registered client pre-registered-client, from MCP_CONFORMANCE_CONTEXT']);
+      expect(parsed.notices).toEqual([
+        'Conformance scenario auth/pre-registration',
+        'Pre-registered client pre-registered-client, from MCP_CONFORMANCE_CONTEXT',
+      ]);
     });
 
     it('lets flags win over the context', () => {

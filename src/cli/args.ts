@@ -101,7 +101,9 @@ function parse(argv: string[], env: Record<string, string | undefined>): ParsedC
       notices.push(`Spec ${spec}, from MCP_CONFORMANCE_PROTOCOL_VERSION`);
     } else {
       spec = 'auto';
-      notices.push(`MCP_CONFORMANCE_PROTOCOL_VERSION is "${conformance.protocolVersion}", which this version does not know: choosing the version automatically`);
+      notices.push(
+        `MCP_CONFORMANCE_PROTOCOL_VERSION is "${conformance.protocolVersion}", which this version does not know: choosing the version automatically`,
+      );
     }
   }
 

@@ -8,7 +8,9 @@ describe('parseContext', () => {
       clientSecret: 'pre-registered-secret',
     });
     expect(
-      parseContext(JSON.stringify({ name: 'auth/client-credentials-jwt', client_id: 'c', private_key_pem: '-----BEGIN PRIVATE KEY-----\n…', signing_algorithm: 'ES256' })),
+      parseContext(
+        JSON.stringify({ name: 'auth/client-credentials-jwt', client_id: 'c', private_key_pem: '-----BEGIN PRIVATE KEY-----\n…', signing_algorithm: 'ES256' }),
+      ),
     ).toEqual({ clientId: 'c', privateKeyPem: '-----BEGIN PRIVATE KEY-----\n…', signingAlgorithm: 'ES256' });
   });
 

@@ -14,17 +14,24 @@ afterAll(() => hostile.close());
 const options = (serverUrl: string): CliOptions => ({ serverUrl, spec: '2025-11-25', json: false, audit: false, timeoutMs: 2_000, toolArgs: {}, notices: [] });
 
 describe('the CLI against a hostile authorization_endpoint', () => {
-  it.each(Object.keys(HOSTILE_AUTHORIZATION_ENDPOINTS) as HostileEndpoint[])('%s: the opener is never called, and the run says why it stopped', async (variant) => {
-    const opened: string[] = [];
-    const out: string[] = [];
-    const said: string[] = [];
-    const code = await runCli(options(hostile.mcpUrl(variant)), { stdout: (text) => out.push(text), stderr: (line) => said.push(line), openBrowser: (url) => opened.push(url) });
+  it.each(Object.keys(HOSTILE_AUTHORIZATION_ENDPOINTS) as HostileEndpoint[])(
+    '%s: the opener is never called, and the run says why it stopped',
+    async (variant) => {
+      const opened: string[] = [];
+      const out: string[] = [];
+      const said: string[] = [];
+      const code = await runCli(options(hostile.mcpUrl(variant)), {
+        stdout: (text) => out.push(text),
+        stderr: (line) => said.push(line),
+        openBrowser: (url) => opened.push(url),
+      });
 
-    expect(opened).toEqual([]);
-    expect(code).toBe(EXIT_FAILED);
-    const text = out.join('');
-    expect(text).toContain('as.endpoint-not-https');
-    expect(text).toContain(`authorization_endpoint ${JSON.stringify(HOSTILE_AUTHORIZATION_ENDPOINTS[variant])} is not https`);
-    expect(said.join('\n')).not.toContain(HOSTILE_AUTHORIZATION_ENDPOINTS[variant]);
-  });
+      expect(opened).toEqual([]);
+      expect(code).toBe(EXIT_FAILED);
+      const text = out.join('');
+      expect(text).toContain('as.endpoint-not-https');
+      expect(text).toContain(`authorization_endpoint ${JSON.stringify(HOSTILE_AUTHORIZATION_ENDPOINTS[variant])} is not https`);
+      expect(said.join('\n')).not.toContain(HOSTILE_AUTHORIZATION_ENDPOINTS[variant]);
+    },
+  );
 });

@@ -54,7 +54,11 @@ describe('NodeUserAgent', () => {
     const opened: string[] = [];
     const agent = new NodeUserAgent({ listener, openBrowser: (url) => opened.push(url) });
 
-    const { callbackUrl } = await agent.authorize({ url: authorizeUrl(server.base, listener.redirectUri, 'st-1'), redirectUri: listener.redirectUri, state: 'st-1' });
+    const { callbackUrl } = await agent.authorize({
+      url: authorizeUrl(server.base, listener.redirectUri, 'st-1'),
+      redirectUri: listener.redirectUri,
+      state: 'st-1',
+    });
 
     expect(callbackUrl).toBe(`${listener.redirectUri}?code=code-123&state=st-1`);
     expect(server.requests.map((entry) => new URL(entry.path, server.base).pathname)).toEqual(['/authorize', '/login']);
@@ -102,31 +106,37 @@ describe('NodeUserAgent', () => {
     const server = await loginPageServer();
     const controller = new AbortController();
     const agent = new NodeUserAgent({ listener, openBrowser: () => controller.abort() });
-    const attempt = agent.authorize({ url: authorizeUrl(server.base, listener.redirectUri, 's'), redirectUri: listener.redirectUri, state: 's' }, controller.signal);
+    const attempt = agent.authorize(
+      { url: authorizeUrl(server.base, listener.redirectUri, 's'), redirectUri: listener.redirectUri, state: 's' },
+      controller.signal,
+    );
     await expect(attempt).rejects.toMatchObject({ reason: 'cancelled' });
   });
 });
 
 describe('NodeUserAgent and the URL gate', () => {
-  it.each(['javascript:window.__pwned=1', 'file:///etc/passwd', 'data:text/html,<script>1</script>', 'ms-settings:privacy', 'http://example.invalid/authorize'])(
-    'refuses %s: it is neither fetched, printed nor opened',
-    async (url) => {
-      const listener = await listen();
-      const opened: string[] = [];
-      const fetched: string[] = [];
-      const log: string[] = [];
-      const agent = new NodeUserAgent({
-        listener,
-        log: (line) => log.push(line),
-        openBrowser: (target) => opened.push(target),
-        fetchImpl: async (input) => (fetched.push(String(input)), new Response('')),
-      });
-      const attempt = agent.authorize({ url, redirectUri: listener.redirectUri, state: 's' });
-      await expect(attempt).rejects.toMatchObject({ reason: 'refused' });
-      await expect(attempt).rejects.toThrow(`The authorization URL ${JSON.stringify(url)} was not opened`);
-      expect({ opened, fetched, log }).toEqual({ opened: [], fetched: [], log: [] });
-    },
-  );
+  it.each([
+    'javascript:window.__pwned=1',
+    'file:///etc/passwd',
+    'data:text/html,<script>1</script>',
+    'ms-settings:privacy',
+    'http://example.invalid/authorize',
+  ])('refuses %s: it is neither fetched, printed nor opened', async (url) => {
+    const listener = await listen();
+    const opened: string[] = [];
+    const fetched: string[] = [];
+    const log: string[] = [];
+    const agent = new NodeUserAgent({
+      listener,
+      log: (line) => log.push(line),
+      openBrowser: (target) => opened.push(target),
+      fetchImpl: async (input) => (fetched.push(String(input)), new Response('')),
+    });
+    const attempt = agent.authorize({ url, redirectUri: listener.redirectUri, state: 's' });
+    await expect(attempt).rejects.toMatchObject({ reason: 'refused' });
+    await expect(attempt).rejects.toThrow(`The authorization URL ${JSON.stringify(url)} was not opened`);
+    expect({ opened, fetched, log }).toEqual({ opened: [], fetched: [], log: [] });
+  });
 });
 
 describe('openSystemBrowser', () => {

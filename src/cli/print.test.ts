@@ -13,8 +13,14 @@ describe('formatRun', () => {
       clientName: 'test',
       registration: { mode: 'auto' },
     });
-    session.findings = [{ id: 'f1', ruleId: 'http.server-error', severity: 'error', detail: 'boom\u001b]0;pwned\u0007\0\r\ud800', stepId: 'mcp-unauthenticated' }];
-    const text = formatRun({ report: buildReport(session), exitCode: 1, toolCall: { name: 'echo', ok: true, result: { content: [{ type: 'text', text: '\u001b[2Jcleared' }] } } });
+    session.findings = [
+      { id: 'f1', ruleId: 'http.server-error', severity: 'error', detail: 'boom\u001b]0;pwned\u0007\0\r\ud800', stepId: 'mcp-unauthenticated' },
+    ];
+    const text = formatRun({
+      report: buildReport(session),
+      exitCode: 1,
+      toolCall: { name: 'echo', ok: true, result: { content: [{ type: 'text', text: '\u001b[2Jcleared' }] } },
+    });
     expect(text).toContain('boom\\x1b]0;pwned\\x07\\x00 \ufffd');
     expect(text).toContain('echo: \\x1b[2Jcleared');
     // eslint-disable-next-line no-control-regex -- the point is that no control character reaches the terminal

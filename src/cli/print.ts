@@ -72,10 +72,12 @@ function verdict(report: FlowReport, toolCall: ToolCallOutcome | undefined): str
 function describeResult(result: unknown): string {
   const content = (result as { content?: unknown } | undefined)?.content;
   const texts = Array.isArray(content)
-    ? content.flatMap((part) => (part && typeof part === 'object' && typeof (part as { text?: unknown }).text === 'string' ? [(part as { text: string }).text] : []))
+    ? content.flatMap((part) =>
+        part && typeof part === 'object' && typeof (part as { text?: unknown }).text === 'string' ? [(part as { text: string }).text] : [],
+      )
     : [];
   const isError = (result as { isError?: unknown } | undefined)?.isError === true;
-  const text = texts.length ? texts.join(' ') : JSON.stringify(result) ?? 'no result';
+  const text = texts.length ? texts.join(' ') : (JSON.stringify(result) ?? 'no result');
   return `${isError ? 'tool error: ' : ''}${truncate(oneLine(text), 200)}`;
 }
 

@@ -6,7 +6,15 @@ import type { CliOptions } from './args.ts';
 import { EXIT_FAILED } from './exit-code.ts';
 import { CLIENT_NAME, chooseAuthorizationServer, runCli, settingsFor } from './run.ts';
 
-const base: CliOptions = { serverUrl: 'https://mcp.example.com/mcp', spec: '2025-11-25', json: false, audit: false, timeoutMs: 1000, toolArgs: {}, notices: [] };
+const base: CliOptions = {
+  serverUrl: 'https://mcp.example.com/mcp',
+  spec: '2025-11-25',
+  json: false,
+  audit: false,
+  timeoutMs: 1000,
+  toolArgs: {},
+  notices: [],
+};
 
 /** A port nothing listens on. */
 async function closedPort(): Promise<number> {
@@ -31,7 +39,15 @@ describe('settingsFor', () => {
 
   it('passes auto, credentials, the CIMD URL, the scope override and the issuer choice', () => {
     const settings = settingsFor(
-      { ...base, spec: 'auto', clientId: 'id', clientSecret: 'secret', clientMetadataUrl: 'https://app/c.json', scope: 'a b', authorizationServer: 'https://as' },
+      {
+        ...base,
+        spec: 'auto',
+        clientId: 'id',
+        clientSecret: 'secret',
+        clientMetadataUrl: 'https://app/c.json',
+        scope: 'a b',
+        authorizationServer: 'https://as',
+      },
       'http://127.0.0.1:5000/callback',
     );
     expect(settings).toMatchObject({
@@ -51,14 +67,19 @@ describe('chooseAuthorizationServer', () => {
     expect(chooseAuthorizationServer(issuers, 'https://b.example.com/tenant/')).toBe('https://b.example.com/tenant');
   });
   it('refuses an issuer the metadata does not list', () => {
-    expect(() => chooseAuthorizationServer(issuers, 'https://c.example.com')).toThrow('--authorization-server https://c.example.com is not one the resource metadata lists');
+    expect(() => chooseAuthorizationServer(issuers, 'https://c.example.com')).toThrow(
+      '--authorization-server https://c.example.com is not one the resource metadata lists',
+    );
   });
 });
 
 describe('runCli', () => {
   it('prints the steps and findings and exits non-zero when the server cannot be reached', async () => {
     const out: string[] = [];
-    const code = await runCli({ ...base, serverUrl: `http://127.0.0.1:${await closedPort()}/mcp` }, { stdout: (text) => out.push(text), stderr: () => undefined });
+    const code = await runCli(
+      { ...base, serverUrl: `http://127.0.0.1:${await closedPort()}/mcp` },
+      { stdout: (text) => out.push(text), stderr: () => undefined },
+    );
     expect(code).toBe(EXIT_FAILED);
     const text = out.join('');
     expect(text).toMatch(/^mcp-auth-flow \S+ · http:\/\/127\.0\.0\.1:\d+\/mcp · spec 2025-11-25/);
@@ -91,7 +112,10 @@ describe('runCli', () => {
 
   it('prints only the report with --json', async () => {
     const out: string[] = [];
-    const code = await runCli({ ...base, json: true, serverUrl: `http://127.0.0.1:${await closedPort()}/mcp` }, { stdout: (text) => out.push(text), stderr: () => undefined });
+    const code = await runCli(
+      { ...base, json: true, serverUrl: `http://127.0.0.1:${await closedPort()}/mcp` },
+      { stdout: (text) => out.push(text), stderr: () => undefined },
+    );
     expect(code).toBe(EXIT_FAILED);
     const report = parseReport(JSON.parse(out.join('')));
     expect(report).not.toHaveProperty('error');

@@ -52,7 +52,11 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
     const session = engine.snapshot;
     const exitCode = exitCodeFor(session, toolCall);
     const report = buildReport(session);
-    io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatRun({ report, exitCode, ...(toolCall ? { toolCall } : {}), ...(toolCallSkipped ? { toolCallSkipped } : {}) }));
+    io.stdout(
+      options.json
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : formatRun({ report, exitCode, ...(toolCall ? { toolCall } : {}), ...(toolCallSkipped ? { toolCallSkipped } : {}) }),
+    );
     return exitCode;
   } finally {
     await listener.close();

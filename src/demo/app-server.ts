@@ -14,15 +14,7 @@ export interface RunningAppServer {
  * The browser app through Vite with the repo's vite.config.ts: the dev server, or `preview`
  * of an existing production build (`npm run build` first), which is what the benchmark serves.
  */
-export async function startAppServer({
-  port,
-  mode,
-  demoConfig,
-}: {
-  port: number;
-  mode: 'dev' | 'preview';
-  demoConfig: DemoConfig;
-}): Promise<RunningAppServer> {
+export async function startAppServer({ port, mode, demoConfig }: { port: number; mode: 'dev' | 'preview'; demoConfig: DemoConfig }): Promise<RunningAppServer> {
   const shared = {
     root: REPO_ROOT,
     configFile: join(REPO_ROOT, 'vite.config.ts'),

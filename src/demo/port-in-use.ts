@@ -7,10 +7,7 @@ export class PortInUseError extends Error {
 }
 
 /** Turns "address in use" from our listen() (EADDRINUSE) or from Vite's strictPort into a PortInUseError. */
-export async function explainPortInUse<T>(
-  starting: Promise<T>,
-  hint: { port: number; serverName: string; envVar: string },
-): Promise<T> {
+export async function explainPortInUse<T>(starting: Promise<T>, hint: { port: number; serverName: string; envVar: string }): Promise<T> {
   try {
     return await starting;
   } catch (error) {

@@ -71,10 +71,11 @@ export async function startDemo({ appPort, authPort, mcpPort, relayPort = 0, sta
       relay: { url: relay.url, secret: relay.secret },
     };
     if (startApp) {
-      const app = await explainPortInUse(
-        startAppServer({ port: appPort, mode: startApp === 'preview' ? 'preview' : 'dev', demoConfig: config }),
-        { port: appPort, serverName: 'app', envVar: 'APP_PORT' },
-      );
+      const app = await explainPortInUse(startAppServer({ port: appPort, mode: startApp === 'preview' ? 'preview' : 'dev', demoConfig: config }), {
+        port: appPort,
+        serverName: 'app',
+        envVar: 'APP_PORT',
+      });
       started.push(app);
     }
     return { ...config, close: closeAll };

@@ -74,13 +74,33 @@ const PARSERS: Record<string, Array<(input: string) => unknown>> = {
   'WWW-Authenticate parser': [(input) => parseWwwAuthenticate(input)],
   'PRM validation': [
     (input) => validateProtectedResourceMetadata({ resource: input, authorization_servers: [AS] }, { mcpUrl: 'https://mcp.example.com/mcp' }),
-    (input) => validateProtectedResourceMetadata({ resource: 'https://mcp.example.com/mcp', authorization_servers: [`${AS}/${input}`] }, { mcpUrl: 'https://mcp.example.com/mcp' }),
-    (input) => validateProtectedResourceMetadata({ resource: 'https://mcp.example.com/mcp', authorization_servers: [AS], scopes_supported: [input] }, { mcpUrl: 'https://mcp.example.com/mcp' }),
+    (input) =>
+      validateProtectedResourceMetadata(
+        { resource: 'https://mcp.example.com/mcp', authorization_servers: [`${AS}/${input}`] },
+        { mcpUrl: 'https://mcp.example.com/mcp' },
+      ),
+    (input) =>
+      validateProtectedResourceMetadata(
+        { resource: 'https://mcp.example.com/mcp', authorization_servers: [AS], scopes_supported: [input] },
+        { mcpUrl: 'https://mcp.example.com/mcp' },
+      ),
   ],
   'AS metadata validation': [
-    (input) => validateAuthorizationServerMetadata({ issuer: input, authorization_endpoint: `${AS}/a`, token_endpoint: `${AS}/t` }, { expectedIssuer: AS, version: '2025-11-25' }),
-    (input) => validateAuthorizationServerMetadata({ issuer: AS, authorization_endpoint: `${AS}/${input}`, token_endpoint: input }, { expectedIssuer: AS, version: '2025-11-25' }),
-    (input) => validateAuthorizationServerMetadata({ issuer: AS, response_types_supported: [input], code_challenge_methods_supported: [input] }, { expectedIssuer: AS, version: '2025-11-25' }),
+    (input) =>
+      validateAuthorizationServerMetadata(
+        { issuer: input, authorization_endpoint: `${AS}/a`, token_endpoint: `${AS}/t` },
+        { expectedIssuer: AS, version: '2025-11-25' },
+      ),
+    (input) =>
+      validateAuthorizationServerMetadata(
+        { issuer: AS, authorization_endpoint: `${AS}/${input}`, token_endpoint: input },
+        { expectedIssuer: AS, version: '2025-11-25' },
+      ),
+    (input) =>
+      validateAuthorizationServerMetadata(
+        { issuer: AS, response_types_supported: [input], code_challenge_methods_supported: [input] },
+        { expectedIssuer: AS, version: '2025-11-25' },
+      ),
   ],
   redactor: [
     (input) => redactor.text(input),
@@ -94,7 +114,10 @@ const PARSERS: Record<string, Array<(input: string) => unknown>> = {
     (input) => toCurl({ method: 'POST', url: 'https://mcp.example.com/mcp', headers: [], body: input }),
     (input) => toCurl({ method: 'GET', url: input, headers: [['x-h', input]] }),
   ],
-  'well-known URL builders': [(input) => wellKnownSuffixPath(new URL(`https://mcp.example.com/${input}`)), (input) => legacyMetadataUrl(`https://mcp.example.com/${input}`)],
+  'well-known URL builders': [
+    (input) => wellKnownSuffixPath(new URL(`https://mcp.example.com/${input}`)),
+    (input) => legacyMetadataUrl(`https://mcp.example.com/${input}`),
+  ],
 };
 
 describe('every parser runs in linear time on 1 MB of adversarial input', () => {

@@ -24,7 +24,34 @@ const options = { seed: SEED, numRuns: RUNS };
 
 /** Text with what breaks naive code: quotes, separators, control characters, lone surrogates, astral characters. */
 const hostileChar = fc.oneof(
-  fc.constantFrom('"', "'", '\\', ',', ';', '=', '&', '%', ' ', '\t', '\n', '\r', '\0', '\u001b', '\ud800', '\udfff', '😀', 'é', '-', '.', '/', ':', '@', '?', '#', 'eyJ'),
+  fc.constantFrom(
+    '"',
+    "'",
+    '\\',
+    ',',
+    ';',
+    '=',
+    '&',
+    '%',
+    ' ',
+    '\t',
+    '\n',
+    '\r',
+    '\0',
+    '\u001b',
+    '\ud800',
+    '\udfff',
+    '😀',
+    'é',
+    '-',
+    '.',
+    '/',
+    ':',
+    '@',
+    '?',
+    '#',
+    'eyJ',
+  ),
   fc.string({ minLength: 1, maxLength: 1 }),
 );
 const hostileText = fc.array(hostileChar, { maxLength: 60 }).map((chars) => chars.join(''));
@@ -32,9 +59,14 @@ const challengeText = fc
   .array(fc.oneof(hostileChar, fc.constantFrom('Bearer', 'Basic', 'DPoP', 'realm', 'scope', 'resource_metadata', '="', '=', '", ', 'a')), { maxLength: 40 })
   .map((parts) => parts.join(''));
 /** JSON-shaped values, with prototypes and toString members a server can send. */
-const jsonish = fc.jsonValue({ maxDepth: 4 }).chain((value) =>
-  fc.constantFrom(value, { toString: 1, valueOf: 2 }, Object.create(null) as unknown, { ...(typeof value === 'object' && value ? value : {}), __proto__: null }),
-);
+const jsonish = fc
+  .jsonValue({ maxDepth: 4 })
+  .chain((value) =>
+    fc.constantFrom(value, { toString: 1, valueOf: 2 }, Object.create(null) as unknown, {
+      ...(typeof value === 'object' && value ? value : {}),
+      __proto__: null,
+    }),
+  );
 const metadataDoc = fc.oneof(
   jsonish,
   fc.record(
@@ -59,7 +91,9 @@ function exchange(id: string, request: Exchange['request'], response?: { status:
     to: 'mcp',
     label: `${request.method} ${request.url}`,
     request,
-    ...(response ? { response: { statusText: '', bodyBytes: response.body.length, bodyTruncated: false, finalUrl: request.url, redirected: false, ...response } } : {}),
+    ...(response
+      ? { response: { statusText: '', bodyBytes: response.body.length, bodyTruncated: false, finalUrl: request.url, redirected: false, ...response } }
+      : {}),
     outcome: response ? 'response' : 'network-error',
     startedAt: 0,
     durationMs: 1,
@@ -68,7 +102,10 @@ function exchange(id: string, request: Exchange['request'], response?: { status:
 
 describe('fuzzed parsers never throw', () => {
   it('WWW-Authenticate parser', () => {
-    fc.assert(fc.property(challengeText, (header) => void parseWwwAuthenticate(header)), options);
+    fc.assert(
+      fc.property(challengeText, (header) => void parseWwwAuthenticate(header)),
+      options,
+    );
   });
 
   it('protected resource metadata and authorization server metadata validation', () => {
@@ -87,7 +124,9 @@ describe('fuzzed parsers never throw', () => {
     fc.assert(
       fc.property(fc.oneof(hostileText, jwtish), hostileText, (token, around) => {
         decodeJwt(token);
-        findJwts(exchange('x', { method: 'GET', url: `https://x/${around}`, headers: [['authorization', `Bearer ${token}`]], body: `${around}${token}${around}` }));
+        findJwts(
+          exchange('x', { method: 'GET', url: `https://x/${around}`, headers: [['authorization', `Bearer ${token}`]], body: `${around}${token}${around}` }),
+        );
       }),
       options,
     );
@@ -95,14 +134,24 @@ describe('fuzzed parsers never throw', () => {
 
   it('body formatter', () => {
     fc.assert(
-      fc.property(fc.oneof(hostileText, fc.json(), challengeText), fc.constantFrom(null, 'application/json', 'application/x-www-form-urlencoded'), (body, type) => void prettyBody(body, type)),
+      fc.property(
+        fc.oneof(hostileText, fc.json(), challengeText),
+        fc.constantFrom(null, 'application/json', 'application/x-www-form-urlencoded'),
+        (body, type) => void prettyBody(body, type),
+      ),
       options,
     );
   });
 
   it('cURL export', () => {
     fc.assert(
-      fc.property(hostileText, hostileText, hostileText, hostileText, (method, url, header, body) => void toCurl({ method, url, headers: [[header, header]], body })),
+      fc.property(
+        hostileText,
+        hostileText,
+        hostileText,
+        hostileText,
+        (method, url, header, body) => void toCurl({ method, url, headers: [[header, header]], body }),
+      ),
       options,
     );
   });
@@ -111,7 +160,16 @@ describe('fuzzed parsers never throw', () => {
 describe('fuzzed redaction', () => {
   /** A secret: distinctive, then anything a token or password can hold. */
   const secret = fc
-    .tuple(fc.constantFrom('S3cr', 'Tok9', 'Pw_7', 'Key-'), fc.array(fc.oneof(fc.constantFrom('A', 'z', '9', '-', '_', '.', '~', '+', '/', '=', '%', '!', '*', '(', "'", 'é', '😀', '\ud800'), fc.string({ minLength: 1, maxLength: 1 })), { minLength: 8, maxLength: 24 }))
+    .tuple(
+      fc.constantFrom('S3cr', 'Tok9', 'Pw_7', 'Key-'),
+      fc.array(
+        fc.oneof(
+          fc.constantFrom('A', 'z', '9', '-', '_', '.', '~', '+', '/', '=', '%', '!', '*', '(', "'", 'é', '😀', '\ud800'),
+          fc.string({ minLength: 1, maxLength: 1 }),
+        ),
+        { minLength: 8, maxLength: 24 },
+      ),
+    )
     .map(([prefix, chars]) => prefix + chars.join(''))
     .filter((value) => !/[\s"&#,;)\\]/.test(value));
 
@@ -120,24 +178,48 @@ describe('fuzzed redaction', () => {
       fc.property(fc.array(secret, { minLength: 7, maxLength: 7 }), hostileText, ([user, password, apiKey, bearer, jsonToken, formSecret, cookie], noise) => {
         const q = encodeUriComponentSafely;
         const serverUrl = `https://${q(user!)}:${q(password!)}@mcp.example.com/mcp?x-api-key=${q(apiKey!)}`;
-        const session = createSession({ serverUrl, specVersion: '2026-07-28', timeoutMs: 1000, redirectUri: 'http://localhost:5173/callback', clientName: 'fuzz', registration: { mode: 'auto' } });
+        const session = createSession({
+          serverUrl,
+          specVersion: '2026-07-28',
+          timeoutMs: 1000,
+          redirectUri: 'http://localhost:5173/callback',
+          clientName: 'fuzz',
+          registration: { mode: 'auto' },
+        });
         session.exchanges = [
-          exchange('x1', { method: 'POST', url: serverUrl, headers: [['Authorization', `Bearer ${bearer}`], ['Cookie', `sid=${cookie}`]], body: `client_secret=${q(formSecret!)}&note=${q(noise)}` }, {
-            status: 200,
-            headers: [['content-type', 'application/json']],
-            body: JSON.stringify({ access_token: jsonToken, note: noise }),
-          }),
+          exchange(
+            'x1',
+            {
+              method: 'POST',
+              url: serverUrl,
+              headers: [
+                ['Authorization', `Bearer ${bearer}`],
+                ['Cookie', `sid=${cookie}`],
+              ],
+              body: `client_secret=${q(formSecret!)}&note=${q(noise)}`,
+            },
+            {
+              status: 200,
+              headers: [['content-type', 'application/json']],
+              body: JSON.stringify({ access_token: jsonToken, note: noise }),
+            },
+          ),
         ];
         const all = [user, password, apiKey, bearer, jsonToken, formSecret, cookie] as string[];
         session.steps[0] = { ...session.steps[0]!, notes: [`echo ${all.join(' | ')} ${noise}`], summary: `with ${apiKey} and ${password}` };
-        session.findings = [{ id: 'f1', ruleId: 'http.server-error', severity: 'error', detail: `${noise} ${jsonToken} ${formSecret}`, stepId: 'mcp-unauthenticated' }];
+        session.findings = [
+          { id: 'f1', ruleId: 'http.server-error', severity: 'error', detail: `${noise} ${jsonToken} ${formSecret}`, stepId: 'mcp-unauthenticated' },
+        ];
 
         for (const exported of [buildReport(session), buildHar(session)]) {
           const strings: string[] = [];
           JSON.stringify(exported, (_, value: unknown) => (typeof value === 'string' && strings.push(value), value));
           for (const value of all) {
             for (const spelling of new Set([value, encodeUriComponentSafely(value)])) {
-              expect(strings.find((text) => text.includes(spelling)), `"${spelling}" leaked`).toBeUndefined();
+              expect(
+                strings.find((text) => text.includes(spelling)),
+                `"${spelling}" leaked`,
+              ).toBeUndefined();
             }
           }
         }

@@ -26,7 +26,8 @@ function engineFor(overrides: Partial<FlowSettings> = {}, agent = demoLoginUserA
   return { engine: new FlowEngine(createSession(settings), { userAgent: agent, runtime: 'node' }), agent };
 }
 
-const problems = (engine: FlowEngine) => engine.snapshot.findings.filter((finding) => finding.severity !== 'info').map((finding) => `${finding.ruleId}: ${finding.detail}`);
+const problems = (engine: FlowEngine) =>
+  engine.snapshot.findings.filter((finding) => finding.severity !== 'info').map((finding) => `${finding.ruleId}: ${finding.detail}`);
 
 describe('the engine against the healthy demo', () => {
   for (const version of ['2026-07-28', '2025-11-25', '2025-06-18'] as SpecVersion[]) {
@@ -113,7 +114,14 @@ describe('the engine against the demo’s 2025-03-26 server', () => {
   it('completes the legacy path with no error or warning', async () => {
     const serverUrl = new URL('/s/legacy-2025-03-26/mcp', legacyDemo.mcp.url).href;
     const engine = new FlowEngine(
-      createSession({ serverUrl, specVersion: '2025-03-26', timeoutMs: 10_000, redirectUri: TEST_REDIRECT_URI, clientName: 'legacy test', registration: { mode: 'auto' } }),
+      createSession({
+        serverUrl,
+        specVersion: '2025-03-26',
+        timeoutMs: 10_000,
+        redirectUri: TEST_REDIRECT_URI,
+        clientName: 'legacy test',
+        registration: { mode: 'auto' },
+      }),
       { userAgent: demoLoginUserAgent(), runtime: 'node' },
     );
     await engine.runAll();

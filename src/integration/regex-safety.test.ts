@@ -42,11 +42,16 @@ function regexesIn(file: string): { found: Found[]; dynamic: string[] } {
     if (ts.isRegularExpressionLiteral(node)) {
       const literal = node.text;
       const end = literal.lastIndexOf('/');
-      found.push({ where: `${name}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`, source: literal.slice(1, end), flags: literal.slice(end + 1) });
+      found.push({
+        where: `${name}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`,
+        source: literal.slice(1, end),
+        flags: literal.slice(end + 1),
+      });
     } else if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text === 'RegExp') {
       const [pattern, flags] = node.arguments ?? [];
       const where = `${name}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
-      if (pattern && ts.isStringLiteralLike(pattern) && (!flags || ts.isStringLiteralLike(flags))) found.push({ where, source: pattern.text, flags: flags?.text ?? '' });
+      if (pattern && ts.isStringLiteralLike(pattern) && (!flags || ts.isStringLiteralLike(flags)))
+        found.push({ where, source: pattern.text, flags: flags?.text ?? '' });
       else dynamic.push(where);
     }
     ts.forEachChild(node, visit);
@@ -69,7 +74,9 @@ describe('every regex in the engine and the UI is linear', () => {
   });
 
   it('has none that recheck calls vulnerable', { timeout: 120_000 }, () => {
-    const { checkSync } = createRequire(import.meta.url)('recheck') as { checkSync: (source: string, flags: string) => { status: string; attack?: { pattern?: string } } };
+    const { checkSync } = createRequire(import.meta.url)('recheck') as {
+      checkSync: (source: string, flags: string) => { status: string; attack?: { pattern?: string } };
+    };
     const unsafe: string[] = [];
     for (const { where, source, flags } of FOUND) {
       const key = `${where.replace(/:\d+$/, '')}: /${source}/${flags}`;

@@ -67,7 +67,9 @@ describe('demo CORS scenarios, direct mode with the relay', () => {
   it('token endpoint without CORS: the token request is blocked and explained', async () => {
     const session = await runScenario('token-no-cors', false);
     expect(session.steps.find((step) => step.kind === 'token')).toMatchObject({ status: 'blocked' });
-    expect(session.findings.find((finding) => finding.ruleId === 'cors.no-allow-origin')!.detail).toMatch(/The response \(POST \/.*token → \d{3}\): no Access-Control-Allow-Origin/);
+    expect(session.findings.find((finding) => finding.ruleId === 'cors.no-allow-origin')!.detail).toMatch(
+      /The response \(POST \/.*token → \d{3}\): no Access-Control-Allow-Origin/,
+    );
   });
 });
 

@@ -65,19 +65,26 @@ describe('a 401 whose WWW-Authenticate the script cannot read', () => {
 });
 
 describe('an initialize whose Mcp-Session-Id the script cannot read', () => {
-  const exposeChallengeOnly: FakeServerOptions['cors'] = (path, healthy) => (path === MCP_PATH ? { ...healthy, 'Access-Control-Expose-Headers': 'WWW-Authenticate' } : healthy);
+  const exposeChallengeOnly: FakeServerOptions['cors'] = (path, healthy) =>
+    path === MCP_PATH ? { ...healthy, 'Access-Control-Expose-Headers': 'WWW-Authenticate' } : healthy;
 
   it('hidden: both the browser-side finding and the verdict, with the header line', async () => {
     const session = await run({ cors: exposeChallengeOnly }, { spec: '2025-11-25' });
     expect(findings(session).sort()).toEqual(['cors.session-id-not-exposed', 'mcp.session-id-hidden-by-cors']);
-    expect(session.findings.find((finding) => finding.ruleId === 'mcp.session-id-hidden-by-cors')!.detail).toContain('The relay confirms the server sets "Mcp-Session-Id: session-1"');
+    expect(session.findings.find((finding) => finding.ruleId === 'mcp.session-id-hidden-by-cors')!.detail).toContain(
+      'The relay confirms the server sets "Mcp-Session-Id: session-1"',
+    );
   });
 
   it('a server that keeps no session: nothing is hidden, and no finding says otherwise', async () => {
     const statelessInitialize: FakeServerOptions['routes'] = {
       [MCP_PATH]: ({ response, rpc, bearer }, healthy) =>
         bearer && rpc?.method === 'initialize'
-          ? json(response, 200, { jsonrpc: '2.0', id: rpc.id, result: { protocolVersion: rpc.params?.protocolVersion, capabilities: {}, serverInfo: { name: 'stateless', version: '1' } } })
+          ? json(response, 200, {
+              jsonrpc: '2.0',
+              id: rpc.id,
+              result: { protocolVersion: rpc.params?.protocolVersion, capabilities: {}, serverInfo: { name: 'stateless', version: '1' } },
+            })
           : healthy(),
     };
     const session = await run({ cors: exposeChallengeOnly, routes: statelessInitialize }, { spec: '2025-11-25' });
@@ -137,7 +144,10 @@ describe('askRelay on demand', () => {
     relay = await startTestRelay(APP_ORIGIN);
     const engine = new FlowEngine(session, { userAgent: redirectFollowingUserAgent, relay: { ...relay, appOrigin: APP_ORIGIN } });
     const report = await engine.askRelay('x1');
-    expect(report.needed).toEqual([{ name: 'www-authenticate', sent: false, exposed: false }, { name: 'mcp-session-id', sent: false, exposed: false }]);
+    expect(report.needed).toEqual([
+      { name: 'www-authenticate', sent: false, exposed: false },
+      { name: 'mcp-session-id', sent: false, exposed: false },
+    ]);
     expect(engine.snapshot.exchanges[0]!.relay).toEqual(report);
     expect(findings(engine.snapshot)).toEqual(['challenge.hidden-by-cors', 'challenge.missing-soft']);
     // Asking again gives the same answer, and no second finding.

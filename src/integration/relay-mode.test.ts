@@ -74,7 +74,11 @@ describe('the relay fetch', () => {
   it('returns the real status, every header and the body, and keeps the relay answer with its preflight', async () => {
     const { fake, relay } = await start({ cors: (path, healthy) => (path === MCP_PATH ? {} : healthy) });
     const relayFetch = createRelayFetch({ relay: withFlowGrant(relay, fake.mcpUrl, APP_ORIGIN), appOrigin: APP_ORIGIN });
-    const response = await relayFetch(fake.mcpUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"jsonrpc":"2.0","id":1,"method":"initialize"}' });
+    const response = await relayFetch(fake.mcpUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"jsonrpc":"2.0","id":1,"method":"initialize"}',
+    });
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toContain('resource_metadata=');
     expect(await response.json()).toEqual({ error: 'unauthorized' });

@@ -21,7 +21,8 @@ beforeAll(async () => {
   service = await startTargetServer((_req, res) => res.end('private data'));
   token = await startTargetServer((_req, res) => res.end(json({ access_token: 'x' })));
   auth = await startTargetServer((req, res) => {
-    if (req.url === '/.well-known/oauth-authorization-server') res.end(json({ issuer: auth.origin, token_endpoint: `${token.origin}/token`, authorization_endpoint: `${auth.origin}/authorize` }));
+    if (req.url === '/.well-known/oauth-authorization-server')
+      res.end(json({ issuer: auth.origin, token_endpoint: `${token.origin}/token`, authorization_endpoint: `${auth.origin}/authorize` }));
     else res.writeHead(404).end();
   });
   mcp = await startTargetServer((req, res) => {

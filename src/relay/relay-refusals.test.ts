@@ -86,7 +86,12 @@ describe('bodies the relay refuses', () => {
     });
     const response = await fetch(`${relay.url}/relay`, {
       method: 'POST',
-      headers: { origin: APP_ORIGIN, 'x-relay-secret': relay.secret, 'x-relay-grant': await takeGrant(relay, target.origin), 'content-type': 'application/json' },
+      headers: {
+        origin: APP_ORIGIN,
+        'x-relay-secret': relay.secret,
+        'x-relay-grant': await takeGrant(relay, target.origin),
+        'content-type': 'application/json',
+      },
       body: chunked,
       duplex: 'half',
     } as RequestInit);

@@ -5,12 +5,7 @@ import type { RelayedResponse } from '../engine/relay/contract.ts';
 export const NOT_FORWARDED_COOKIE = '[not forwarded by the relay]';
 
 /** What the target sent, as the contract lists it; cookies are shown as present, never passed on. */
-export function relayedResponse(
-  response: IncomingMessage,
-  body: Buffer,
-  truncated: boolean,
-  durationMs: number,
-): RelayedResponse {
+export function relayedResponse(response: IncomingMessage, body: Buffer, truncated: boolean, durationMs: number): RelayedResponse {
   const headers = relayedHeaders(response.rawHeaders);
   const location = headers.find(([name]) => name === 'location')?.[1];
   return {

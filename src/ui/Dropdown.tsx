@@ -23,7 +23,10 @@ export function Dropdown({ label, panelClassName, panelTestId, children }: Props
         {label}
       </button>
       {open && (
-        <div className={`absolute right-0 z-40 mt-1 max-w-[90vw] rounded-lg border border-slate-200 bg-white shadow-xl ${panelClassName}`} data-testid={panelTestId}>
+        <div
+          className={`absolute right-0 z-40 mt-1 max-w-[90vw] rounded-lg border border-slate-200 bg-white shadow-xl ${panelClassName}`}
+          data-testid={panelTestId}
+        >
           {children(() => setOpen(false))}
         </div>
       )}

@@ -9,7 +9,12 @@ export function FindingCard({ finding, onSelect }: { finding: Finding; onSelect(
   const style = SEVERITY_STYLE[finding.severity];
   const target: Selection = finding.exchangeId ? { kind: 'exchange', id: finding.exchangeId } : { kind: 'step', id: finding.stepId };
   return (
-    <article className={`rounded-md border p-2 text-sm ${style.className}`} data-testid="finding" data-rule-id={finding.ruleId} data-severity={finding.severity}>
+    <article
+      className={`rounded-md border p-2 text-sm ${style.className}`}
+      data-testid="finding"
+      data-rule-id={finding.ruleId}
+      data-severity={finding.severity}
+    >
       <button type="button" className="w-full text-left" onClick={() => onSelect(target)}>
         <p className="flex flex-wrap items-baseline gap-2">
           <span className="font-bold">
@@ -18,7 +23,9 @@ export function FindingCard({ finding, onSelect }: { finding: Finding; onSelect(
           <code className="rounded bg-white/70 px-1 text-xs">{finding.ruleId}</code>
         </p>
         {rule && <p className="mt-1 font-medium">{rule.problem}</p>}
-        <p className="mt-1 text-xs break-words" data-testid="finding-detail">{finding.detail}</p>
+        <p className="mt-1 text-xs break-words" data-testid="finding-detail">
+          {finding.detail}
+        </p>
       </button>
       {rule && (
         <p className="mt-1 text-xs">

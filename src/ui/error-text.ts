@@ -8,7 +8,7 @@ export const MAX_ERROR_TEXT = 2000;
 export function errorText(error: unknown): string {
   let text: string;
   try {
-    text = error instanceof Error ? `${error.name}: ${error.message}` : typeof error === 'string' ? error : JSON.stringify(error) ?? typeof error;
+    text = error instanceof Error ? `${error.name}: ${error.message}` : typeof error === 'string' ? error : (JSON.stringify(error) ?? typeof error);
   } catch {
     text = `A value of type ${typeof error} was thrown.`;
   }

@@ -3,7 +3,13 @@ import { buildLink, readLink } from './share-link.ts';
 
 describe('shareable link', () => {
   it('round-trips the setup and never carries a secret', () => {
-    const setup = { server: 'https://mcp.example.com/mcp?x=1&y=2', spec: 'auto' as const, mode: 'pre-registered' as const, clientId: 'abc', scope: 'files:read files:write' };
+    const setup = {
+      server: 'https://mcp.example.com/mcp?x=1&y=2',
+      spec: 'auto' as const,
+      mode: 'pre-registered' as const,
+      clientId: 'abc',
+      scope: 'files:read files:write',
+    };
     const link = buildLink('http://localhost:5173', { ...setup, clientSecret: 's3cret' } as never, true);
     expect(link).not.toContain('s3cret');
     expect(readLink(new URL(link).search)).toEqual({ ...setup, run: true });

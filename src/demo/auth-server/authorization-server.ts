@@ -5,8 +5,7 @@ import { loadOidcProvider } from './load-oidc-provider.ts';
 import { createProviderConfiguration, type ProviderConfigurationOptions } from './provider-configuration.ts';
 import { registrationCors } from './registration-cors.ts';
 
-export interface AuthorizationServerOptions
-  extends Omit<ProviderConfigurationOptions, 'errors' | 'interactionPolicy'> {
+export interface AuthorizationServerOptions extends Omit<ProviderConfigurationOptions, 'errors' | 'interactionPolicy'> {
   issuer: string;
   /** A fault scenario's change to the healthy configuration. */
   adjustConfiguration?: (configuration: Configuration) => Configuration;
@@ -24,9 +23,7 @@ export interface AuthorizationServer {
 export async function createAuthorizationServer(options: AuthorizationServerOptions): Promise<AuthorizationServer> {
   const { Provider, errors, interactionPolicy } = await loadOidcProvider();
   const { issuer, adjustConfiguration = (configuration) => configuration, adjustProvider, ...configurationOptions } = options;
-  const configuration = adjustConfiguration(
-    await createProviderConfiguration({ ...configurationOptions, errors, interactionPolicy }),
-  );
+  const configuration = adjustConfiguration(await createProviderConfiguration({ ...configurationOptions, errors, interactionPolicy }));
   const provider = new Provider(issuer, configuration);
   adjustProvider?.(provider);
 

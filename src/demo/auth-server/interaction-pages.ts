@@ -35,8 +35,7 @@ function page(title: string, body: string): string {
 }
 
 /** basePath: where the interaction routes are mounted, e.g. /interaction or /s/<scenario>/interaction. */
-const actionUrl = (basePath: string, uid: string, action: 'login' | 'confirm' | 'abort') =>
-  `${basePath}/${encodeURIComponent(uid)}/${action}`;
+const actionUrl = (basePath: string, uid: string, action: 'login' | 'confirm' | 'abort') => `${basePath}/${encodeURIComponent(uid)}/${action}`;
 
 export function renderLoginPage({ basePath, uid, clientName }: { basePath: string; uid: string; clientName: string }): string {
   return page(
@@ -66,9 +65,7 @@ export interface ConsentPageModel {
 
 export function renderConsentPage(model: ConsentPageModel): string {
   const list = (values: string[], empty: string) =>
-    values.length === 0
-      ? `<dd>${empty}</dd>`
-      : values.map((value) => `<dd><code>${escapeHtml(value)}</code></dd>`).join('\n');
+    values.length === 0 ? `<dd>${empty}</dd>` : values.map((value) => `<dd><code>${escapeHtml(value)}</code></dd>`).join('\n');
 
   return page(
     'Allow access?',

@@ -7,15 +7,19 @@ import type { interactionPolicy as InteractionPolicy } from 'oidc-provider';
  */
 export function everyRequestInteractionPolicy({ base, Check }: typeof InteractionPolicy) {
   const policy = base();
-  policy.get('login')?.checks.add(
-    new Check('demo_every_request', 'The demo asks the user to sign in on every authorization request', (ctx) =>
-      ctx.oidc.result?.login ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT,
-    ),
-  );
-  policy.get('consent')?.checks.add(
-    new Check('demo_every_request', 'The demo asks the user to consent on every authorization request', (ctx) =>
-      ctx.oidc.result?.consent ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT,
-    ),
-  );
+  policy
+    .get('login')
+    ?.checks.add(
+      new Check('demo_every_request', 'The demo asks the user to sign in on every authorization request', (ctx) =>
+        ctx.oidc.result?.login ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT,
+      ),
+    );
+  policy
+    .get('consent')
+    ?.checks.add(
+      new Check('demo_every_request', 'The demo asks the user to consent on every authorization request', (ctx) =>
+        ctx.oidc.result?.consent ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT,
+      ),
+    );
   return policy;
 }

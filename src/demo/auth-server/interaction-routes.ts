@@ -1,11 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { default as Provider, InteractionResults } from 'oidc-provider';
-import {
-  INTERACTION_PAGE_CSP,
-  renderConsentPage,
-  renderInteractionErrorPage,
-  renderLoginPage,
-} from './interaction-pages.ts';
+import { INTERACTION_PAGE_CSP, renderConsentPage, renderInteractionErrorPage, renderLoginPage } from './interaction-pages.ts';
 
 const DEFAULT_ACCOUNT_ID = 'demo-user';
 
@@ -74,10 +69,7 @@ export function createInteractionRoutes(provider: Provider): express.Router {
   });
 
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const message =
-      error instanceof InteractionProblem
-        ? error.message
-        : 'This sign-in request has expired or is not valid (its cookie is missing or stale).';
+    const message = error instanceof InteractionProblem ? error.message : 'This sign-in request has expired or is not valid (its cookie is missing or stale).';
     res.status(400).type('html').send(renderInteractionErrorPage(message));
   });
 
@@ -86,12 +78,7 @@ export function createInteractionRoutes(provider: Provider): express.Router {
 
 class InteractionProblem extends Error {}
 
-async function loadInteraction(
-  provider: Provider,
-  req: Request,
-  res: Response,
-  expectedPrompt?: 'login' | 'consent',
-): Promise<Interaction> {
+async function loadInteraction(provider: Provider, req: Request, res: Response, expectedPrompt?: 'login' | 'consent'): Promise<Interaction> {
   const interaction = await provider.interactionDetails(req, res);
   if (interaction.uid !== req.params.uid) {
     throw new InteractionProblem('This page belongs to a different sign-in request than the one in progress.');
@@ -106,9 +93,7 @@ async function loadInteraction(
 async function grantRequestedAccess(provider: Provider, interaction: Interaction): Promise<string> {
   const accountId = interaction.session?.accountId;
   const clientId = String(interaction.params.client_id);
-  const grant =
-    (interaction.grantId ? await provider.Grant.find(interaction.grantId) : undefined) ??
-    new provider.Grant({ accountId, clientId });
+  const grant = (interaction.grantId ? await provider.Grant.find(interaction.grantId) : undefined) ?? new provider.Grant({ accountId, clientId });
 
   const details = interaction.prompt.details as {
     missingOIDCScope?: string[];

@@ -39,9 +39,7 @@ function register(body: Record<string, unknown>) {
 describe('demo authorization server metadata', () => {
   it('serves the same document at both well-known URLs, readable cross-origin', async () => {
     const [oauth, openid] = await Promise.all(
-      ['oauth-authorization-server', 'openid-configuration'].map((name) =>
-        fetch(`${servers.auth.issuer}/.well-known/${name}`, { headers: fromApp }),
-      ),
+      ['oauth-authorization-server', 'openid-configuration'].map((name) => fetch(`${servers.auth.issuer}/.well-known/${name}`, { headers: fromApp })),
     );
     expect(oauth?.headers.get('access-control-allow-origin')).toBe(TEST_APP_ORIGIN);
     expect(openid?.headers.get('access-control-allow-origin')).toBe(TEST_APP_ORIGIN);

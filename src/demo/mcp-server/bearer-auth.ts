@@ -1,11 +1,7 @@
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import type { Request, RequestHandler, Response } from 'express';
 import { MCP_TOOLS_SCOPE } from '../scopes.ts';
-import {
-  InvalidAccessTokenError,
-  TokenVerificationUnavailableError,
-  type AccessTokenVerifier,
-} from './access-token-verifier.ts';
+import { InvalidAccessTokenError, TokenVerificationUnavailableError, type AccessTokenVerifier } from './access-token-verifier.ts';
 import { bearerChallenge } from './www-authenticate.ts';
 
 /** The SDK transport reads the verified token from `req.auth` and hands it to tool handlers. */
@@ -33,11 +29,13 @@ export function requireBearerToken(verifier: AccessTokenVerifier, challenge: Una
   const unauthorized = (res: Response, invalidTokenReason?: string) => {
     const value = challenge(invalidTokenReason);
     if (value !== undefined) res.set('WWW-Authenticate', value);
-    res.status(401).json(
-      invalidTokenReason === undefined
-        ? { error: 'unauthorized', error_description: 'This MCP server needs an OAuth access token (Authorization: Bearer)' }
-        : { error: 'invalid_token', error_description: invalidTokenReason },
-    );
+    res
+      .status(401)
+      .json(
+        invalidTokenReason === undefined
+          ? { error: 'unauthorized', error_description: 'This MCP server needs an OAuth access token (Authorization: Bearer)' }
+          : { error: 'invalid_token', error_description: invalidTokenReason },
+      );
   };
 
   return async (req, res, next) => {

@@ -2,16 +2,9 @@ import type { RequestHandler } from 'express';
 import { isAllowedBrowserOrigin } from '../browser-origin.ts';
 import { JSONRPC_ERROR, jsonRpcError } from './jsonrpc.ts';
 
-const ALLOWED_HEADERS = [
-  'authorization',
-  'content-type',
-  'accept',
-  'mcp-protocol-version',
-  'mcp-session-id',
-  'last-event-id',
-  'mcp-method',
-  'mcp-name',
-].join(', ');
+const ALLOWED_HEADERS = ['authorization', 'content-type', 'accept', 'mcp-protocol-version', 'mcp-session-id', 'last-event-id', 'mcp-method', 'mcp-name'].join(
+  ', ',
+);
 
 const EXPOSED_HEADERS = ['WWW-Authenticate', 'Mcp-Session-Id'];
 

@@ -4,8 +4,7 @@ import { MCP_ADMIN_SCOPE, MCP_TOOLS_SCOPE } from '../scopes.ts';
 
 export const DEMO_SERVER_INFO = { name: 'mcp-auth-flow-demo', title: 'MCP Auth Flow demo', version: '1.0.0' };
 
-export const DEMO_SERVER_INSTRUCTIONS =
-  'Demo server for MCP Auth Flow. echo and add need mcp:tools; admin_report also needs mcp:admin.';
+export const DEMO_SERVER_INSTRUCTIONS = 'Demo server for MCP Auth Flow. echo and add need mcp:tools; admin_report also needs mcp:admin.';
 
 /** Scopes a tools/call needs beyond a valid token, checked at the HTTP layer (403 step-up). */
 export const TOOL_REQUIRED_SCOPES: Readonly<Record<string, readonly string[]>> = {
@@ -49,9 +48,7 @@ export function createDemoMcpServer(): McpServer {
       }
       const subject = typeof authInfo.extra?.sub === 'string' ? authInfo.extra.sub : 'unknown';
       return {
-        content: [
-          { type: 'text', text: `Admin report for ${subject}: token scopes are "${authInfo.scopes.join(' ')}".` },
-        ],
+        content: [{ type: 'text', text: `Admin report for ${subject}: token scopes are "${authInfo.scopes.join(' ')}".` }],
       };
     },
   );

@@ -40,12 +40,7 @@ export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
 
   return {
     authenticate: [rejectForeignOrigins(options.appOrigin), requireBearerToken(options.verifier, options.challenge)],
-    serve: [
-      express.json({ limit: '1mb' }),
-      ...(options.beforeDispatch ? [options.beforeDispatch] : []),
-      options.toolScopes,
-      dispatch,
-    ],
+    serve: [express.json({ limit: '1mb' }), ...(options.beforeDispatch ? [options.beforeDispatch] : []), options.toolScopes, dispatch],
     close: () => sessionTransport.closeAll(),
   };
 }

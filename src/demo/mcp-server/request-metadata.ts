@@ -55,9 +55,7 @@ export function checkRequestMetadata(req: Request, body: JsonRpcRequestBody): Re
   const versionHeader = req.get('mcp-protocol-version');
   if (versionHeader === undefined) return headerMismatch('the MCP-Protocol-Version header is required');
   if (versionHeader !== requestedVersion) {
-    return headerMismatch(
-      `MCP-Protocol-Version header value '${versionHeader}' does not match body value '${requestedVersion}'`,
-    );
+    return headerMismatch(`MCP-Protocol-Version header value '${versionHeader}' does not match body value '${requestedVersion}'`);
   }
   if (requestedVersion !== MODERN_PROTOCOL_VERSION) {
     return {

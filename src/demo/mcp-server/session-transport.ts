@@ -42,13 +42,7 @@ export function createSessionTransport(createServer: () => McpServer): SessionTr
       if (req.method !== 'POST' || !isInitializeRequest(req.body)) {
         res
           .status(400)
-          .json(
-            jsonRpcError(
-              requestIdOf(req.body),
-              JSONRPC_ERROR.invalidRequest,
-              'Send initialize first, or the Mcp-Session-Id header it returned',
-            ),
-          );
+          .json(jsonRpcError(requestIdOf(req.body), JSONRPC_ERROR.invalidRequest, 'Send initialize first, or the Mcp-Session-Id header it returned'));
         return;
       }
 

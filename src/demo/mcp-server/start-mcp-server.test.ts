@@ -17,9 +17,7 @@ describe('demo MCP server without a token', () => {
   it('answers initialize with 401, a challenge pointing at its metadata, and CORS the app can read', async () => {
     const response = await postMcp(servers.mcp.url, { id: 1, method: 'initialize', params: {} });
     expect(response.status).toBe(401);
-    expect(response.headers.get('www-authenticate')).toBe(
-      `Bearer resource_metadata="${origin}/.well-known/oauth-protected-resource/mcp", scope="mcp:tools"`,
-    );
+    expect(response.headers.get('www-authenticate')).toBe(`Bearer resource_metadata="${origin}/.well-known/oauth-protected-resource/mcp", scope="mcp:tools"`);
     expect(response.headers.get('access-control-allow-origin')).toBe(TEST_APP_ORIGIN);
     expect(response.headers.get('access-control-expose-headers')).toBe('WWW-Authenticate, Mcp-Session-Id');
     expect(await response.json()).toMatchObject({ error: 'unauthorized' });

@@ -24,9 +24,7 @@ export function createStatelessTransport(createServer: () => McpServer) {
     }
     const body: unknown = req.body;
     if (!isJsonRpcRequestBody(body)) {
-      res
-        .status(400)
-        .json(jsonRpcError(requestIdOf(body), JSONRPC_ERROR.invalidRequest, 'The body must be one JSON-RPC request'));
+      res.status(400).json(jsonRpcError(requestIdOf(body), JSONRPC_ERROR.invalidRequest, 'The body must be one JSON-RPC request'));
       return;
     }
     if (body.id === undefined) {
@@ -53,10 +51,7 @@ export function createStatelessTransport(createServer: () => McpServer) {
     const transport = new OneShotTransport();
     await server.connect(transport);
     try {
-      const response = await transport.request(
-        { jsonrpc: '2.0', id: body.id, method: body.method, params: body.params },
-        { authInfo: req.auth },
-      );
+      const response = await transport.request({ jsonrpc: '2.0', id: body.id, method: body.method, params: body.params }, { authInfo: req.auth });
       res.json(toModernResponse(response, body.method));
     } finally {
       await server.close();

@@ -2,14 +2,7 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServers, type DemoServers } from '../test-support/demo-servers.ts';
 import { loginTo } from '../test-support/headless-login.ts';
-import {
-  authorize,
-  buildAuthorizationRequest,
-  discover,
-  redeemCode,
-  registerClient,
-  TEST_REDIRECT_URI,
-} from '../test-support/headless-oauth-client.ts';
+import { authorize, buildAuthorizationRequest, discover, redeemCode, registerClient, TEST_REDIRECT_URI } from '../test-support/headless-oauth-client.ts';
 import { postMcp } from '../test-support/mcp-request.ts';
 import { PRE_REGISTERED_CLIENT_ID, scenarioMcpUrl, type ScenarioId } from './catalog.ts';
 

@@ -70,7 +70,8 @@ export const SCENARIOS = [
   {
     id: 'prm-root-only',
     title: 'PRM only at the root',
-    breaks: 'Protected resource metadata is served at /.well-known/oauth-protected-resource only, not at the path-inserted URL, and the challenge does not point to it.',
+    breaks:
+      'Protected resource metadata is served at /.well-known/oauth-protected-resource only, not at the path-inserted URL, and the challenge does not point to it.',
     step: 'prm',
     rules: ['prm.root-only'],
   },
@@ -127,7 +128,8 @@ export const SCENARIOS = [
   {
     id: 'step-up',
     title: 'Step-up on every tool',
-    breaks: 'Nothing: every tools/call needs mcp:admin, and the 403 challenge names only that missing scope, so the client re-authorizes (2026-07-28: with the union of scopes).',
+    breaks:
+      'Nothing: every tools/call needs mcp:admin, and the 403 challenge names only that missing scope, so the client re-authorizes (2026-07-28: with the union of scopes).',
     step: 'tool-call',
     rules: ['stepup.reauthorized'],
   },

@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServers, type DemoServers } from '../test-support/demo-servers.ts';
 import { loginTo } from '../test-support/headless-login.ts';
-import {
-  authorize,
-  discover,
-  postCodeToTokenEndpoint,
-  registerClient,
-  TEST_APP_ORIGIN,
-} from '../test-support/headless-oauth-client.ts';
+import { authorize, discover, postCodeToTokenEndpoint, registerClient, TEST_APP_ORIGIN } from '../test-support/headless-oauth-client.ts';
 import { postMcp } from '../test-support/mcp-request.ts';
 import { sendPreflight } from '../test-support/preflight.ts';
 import { scenarioMcpUrl, type ScenarioId } from './catalog.ts';
@@ -15,8 +9,7 @@ import { scenarioMcpUrl, type ScenarioId } from './catalog.ts';
 let servers: DemoServers;
 const urlOf = (id: ScenarioId) => scenarioMcpUrl(servers.mcpOrigin, id);
 const initialize = { id: 1, method: 'initialize', params: {} };
-const accessControlHeaders = (response: Response) =>
-  [...response.headers.keys()].filter((name) => name.startsWith('access-control-'));
+const accessControlHeaders = (response: Response) => [...response.headers.keys()].filter((name) => name.startsWith('access-control-'));
 
 beforeAll(async () => {
   servers = await startDemoServers({ scenarios: true });
@@ -80,10 +73,9 @@ describe('preflight-needs-auth', () => {
 
 describe('token-no-cors', () => {
   it('has its own authorization server whose discovery and registration send CORS', async () => {
-    const metadataResponse = await fetch(
-      `${servers.auth.issuer}/.well-known/oauth-authorization-server/s/token-no-cors`,
-      { headers: { origin: TEST_APP_ORIGIN } },
-    );
+    const metadataResponse = await fetch(`${servers.auth.issuer}/.well-known/oauth-authorization-server/s/token-no-cors`, {
+      headers: { origin: TEST_APP_ORIGIN },
+    });
     expect(metadataResponse.headers.get('access-control-allow-origin')).toBe(TEST_APP_ORIGIN);
     expect(await metadataResponse.json()).toMatchObject({
       issuer: `${servers.auth.issuer}/s/token-no-cors`,

@@ -35,12 +35,6 @@ export function authServerScenarioOptions({
 }
 
 /** What the demo MCP server needs to serve the scenarios too. */
-export function mcpServerScenarioOptions({
-  authIssuer,
-  appOrigin,
-}: {
-  authIssuer: string;
-  appOrigin: string;
-}): Pick<McpServerOptions, 'extraRoutes'> {
+export function mcpServerScenarioOptions({ authIssuer, appOrigin }: { authIssuer: string; appOrigin: string }): Pick<McpServerOptions, 'extraRoutes'> {
   return { extraRoutes: mountMcpScenarios({ authIssuer, appOrigin }) };
 }

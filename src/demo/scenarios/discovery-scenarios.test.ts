@@ -6,8 +6,7 @@ import { scenarioMcpUrl, type ScenarioId } from './catalog.ts';
 
 let servers: DemoServers;
 const urlOf = (id: ScenarioId) => scenarioMcpUrl(servers.mcpOrigin, id);
-const pathInsertedMetadataUrl = (id: ScenarioId) =>
-  `${servers.mcpOrigin}/.well-known/oauth-protected-resource/s/${id}/mcp`;
+const pathInsertedMetadataUrl = (id: ScenarioId) => `${servers.mcpOrigin}/.well-known/oauth-protected-resource/s/${id}/mcp`;
 const initialize = { id: 1, method: 'initialize', params: {} };
 
 beforeAll(async () => {

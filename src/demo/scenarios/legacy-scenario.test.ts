@@ -2,13 +2,7 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServers, type DemoServers } from '../test-support/demo-servers.ts';
 import { loginTo } from '../test-support/headless-login.ts';
-import {
-  authorize,
-  redeemCode,
-  registerClient,
-  TEST_APP_ORIGIN,
-  type AuthorizationServerMetadata,
-} from '../test-support/headless-oauth-client.ts';
+import { authorize, redeemCode, registerClient, TEST_APP_ORIGIN, type AuthorizationServerMetadata } from '../test-support/headless-oauth-client.ts';
 import { postMcp } from '../test-support/mcp-request.ts';
 import { sendPreflight } from '../test-support/preflight.ts';
 import { scenarioMcpUrl } from './catalog.ts';

@@ -1,12 +1,7 @@
 import express from 'express';
 import type { ExtraRoutes } from '../mounted-routes.ts';
 import { scenarioMcpUrl, type ScenarioId } from './catalog.ts';
-import {
-  findScenarioAuthServer,
-  healthyAuthServerLocation,
-  scenarioAuthServerLocation,
-  type AuthServerLocation,
-} from './auth/scenario-auth-servers.ts';
+import { findScenarioAuthServer, healthyAuthServerLocation, scenarioAuthServerLocation, type AuthServerLocation } from './auth/scenario-auth-servers.ts';
 import { createLegacyAuthorizationServer } from './legacy/legacy-authorization-server.ts';
 import { MCP_SCENARIO_FAULTS } from './mcp/mcp-scenarios.ts';
 import { mountScenarioEndpoint } from './mcp/scenario-endpoint.ts';

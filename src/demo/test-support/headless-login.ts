@@ -20,10 +20,7 @@ export interface HeadlessLogin {
  * its path-inserted protected resource metadata, the first authorization server, registration
  * (unless a client id is given), login and consent, and the code for tokens.
  */
-export async function loginTo(
-  mcpUrl: string,
-  { scope = 'mcp:tools', clientId }: { scope?: string; clientId?: string } = {},
-): Promise<HeadlessLogin> {
+export async function loginTo(mcpUrl: string, { scope = 'mcp:tools', clientId }: { scope?: string; clientId?: string } = {}): Promise<HeadlessLogin> {
   const { origin, pathname } = new URL(mcpUrl);
   const resourceMetadata = (await (await fetch(`${origin}/.well-known/oauth-protected-resource${pathname}`)).json()) as {
     authorization_servers: string[];

@@ -78,13 +78,11 @@ export interface AuthorizationRequest {
 }
 
 /** The authorization URL with PKCE S256 and state, and the secrets the client keeps for later. */
-export function buildAuthorizationRequest({
-  metadata,
-  clientId,
-  resource,
-  scope,
-  redirectUri = TEST_REDIRECT_URI,
-}: AuthorizationRequest): { url: URL; codeVerifier: string; state: string } {
+export function buildAuthorizationRequest({ metadata, clientId, resource, scope, redirectUri = TEST_REDIRECT_URI }: AuthorizationRequest): {
+  url: URL;
+  codeVerifier: string;
+  state: string;
+} {
   const codeVerifier = randomBytes(32).toString('base64url');
   const state = randomBytes(16).toString('base64url');
   const url = new URL(metadata.authorization_endpoint);
@@ -102,10 +100,7 @@ export function buildAuthorizationRequest({
 }
 
 /** Runs the front channel like a browser: follows redirects, signs in, and presses Allow or Deny. */
-export async function authorize({
-  decision = 'Allow',
-  ...request
-}: AuthorizationRequest & { decision?: 'Allow' | 'Deny' }): Promise<AuthorizationOutcome> {
+export async function authorize({ decision = 'Allow', ...request }: AuthorizationRequest & { decision?: 'Allow' | 'Deny' }): Promise<AuthorizationOutcome> {
   const { url: authorizeUrl, codeVerifier, state } = buildAuthorizationRequest(request);
   const redirectUri = request.redirectUri ?? TEST_REDIRECT_URI;
 
@@ -139,10 +134,7 @@ export async function postCodeToTokenEndpoint({ metadata, clientId, resource, ou
   });
 }
 
-export async function tokenRequest(
-  metadata: AuthorizationServerMetadata,
-  parameters: Record<string, string>,
-): Promise<TokenResponse> {
+export async function tokenRequest(metadata: AuthorizationServerMetadata, parameters: Record<string, string>): Promise<TokenResponse> {
   return readTokens(await postToTokenEndpoint(metadata, parameters));
 }
 

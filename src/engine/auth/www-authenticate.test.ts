@@ -44,9 +44,7 @@ describe('parseWwwAuthenticate: valid input', () => {
 
   it('lower-cases param names and keeps the scheme and values as sent', () => {
     const result = parseWwwAuthenticate('BEARER Resource_Metadata="https://A/B", SCOPE=Files.Read');
-    expect(result.challenges).toEqual([
-      { scheme: 'BEARER', params: { resource_metadata: 'https://A/B', scope: 'Files.Read' } },
-    ]);
+    expect(result.challenges).toEqual([{ scheme: 'BEARER', params: { resource_metadata: 'https://A/B', scope: 'Files.Read' } }]);
     expect(result.errors).toEqual([]);
   });
 

@@ -21,7 +21,11 @@ interface Recording {
 const load = (name: string): Recording => JSON.parse(readFileSync(new URL(`./test-fixtures/${name}.json`, import.meta.url), 'utf8')) as Recording;
 const NEEDED = ['WWW-Authenticate', 'Mcp-Session-Id'];
 
-function judge(recording: Recording, changes: { preflight?: (headers: HeaderList) => HeaderList; response?: (headers: HeaderList) => HeaderList } = {}, credentials = false) {
+function judge(
+  recording: Recording,
+  changes: { preflight?: (headers: HeaderList) => HeaderList; response?: (headers: HeaderList) => HeaderList } = {},
+  credentials = false,
+) {
   const { answer } = recording;
   const change = (outcome: RelayAnswer['response'] | undefined, edit?: (headers: HeaderList) => HeaderList) =>
     outcome && 'headers' in outcome && edit ? { ...outcome, headers: edit(outcome.headers) } : outcome;
@@ -36,10 +40,9 @@ function judge(recording: Recording, changes: { preflight?: (headers: HeaderList
   });
 }
 
-const replace = (name: string, value: string | null) => (headers: HeaderList): HeaderList => [
-  ...headers.filter(([key]) => key !== name),
-  ...(value === null ? [] : [[name, value] as [string, string]]),
-];
+const replace =
+  (name: string, value: string | null) =>
+  (headers: HeaderList): HeaderList => [...headers.filter(([key]) => key !== name), ...(value === null ? [] : [[name, value] as [string, string]])];
 
 describe('corsVerdict over recorded demo answers', () => {
   it('finds nothing wrong with the healthy demo, unauthenticated or with a token and session', () => {
@@ -114,7 +117,9 @@ describe('corsVerdict over the healthy recording with one header changed', () =>
       ['https://app.example.com', "another origin than this app's"],
     ] as const) {
       const verdicts = judge(healthy, { response: replace('access-control-allow-origin', value) });
-      expect(verdicts).toEqual([expect.objectContaining({ ruleId: 'cors.origin-mismatch', on: 'response', headerLine: 'Access-Control-Allow-Origin: http://localhost:5173' })]);
+      expect(verdicts).toEqual([
+        expect.objectContaining({ ruleId: 'cors.origin-mismatch', on: 'response', headerLine: 'Access-Control-Allow-Origin: http://localhost:5173' }),
+      ]);
       expect(verdicts[0]!.detail).toContain(says);
     }
   });
@@ -138,7 +143,12 @@ describe('corsVerdict over the healthy recording with one header changed', () =>
 
   it('a list missing Mcp-Protocol-Version, and one that does not parse', () => {
     const missing = judge(healthy, { preflight: replace('access-control-allow-headers', 'content-type, mcp-method') });
-    expect(missing).toEqual([expect.objectContaining({ ruleId: 'cors.header-not-allowed', headerLine: 'Access-Control-Allow-Headers: content-type, mcp-method, Mcp-Protocol-Version' })]);
+    expect(missing).toEqual([
+      expect.objectContaining({
+        ruleId: 'cors.header-not-allowed',
+        headerLine: 'Access-Control-Allow-Headers: content-type, mcp-method, Mcp-Protocol-Version',
+      }),
+    ]);
     const spaces = judge(healthy, { preflight: replace('access-control-allow-headers', 'content-type mcp-method mcp-protocol-version') });
     expect(spaces[0]!.detail).toContain('is not a comma-separated list of header names, so a browser rejects the whole preflight');
   });
@@ -146,7 +156,11 @@ describe('corsVerdict over the healthy recording with one header changed', () =>
   it('a method the preflight does not allow, compared byte for byte', () => {
     const remove = { ...healthy, request: { ...healthy.request, method: 'DELETE' } };
     expect(judge(remove, { preflight: replace('access-control-allow-methods', 'GET, POST') })).toEqual([
-      expect.objectContaining({ ruleId: 'cors.method-not-allowed', detail: expect.stringContaining('allows only GET, POST, not DELETE.') as string, headerLine: 'Access-Control-Allow-Methods: GET, POST, DELETE' }),
+      expect.objectContaining({
+        ruleId: 'cors.method-not-allowed',
+        detail: expect.stringContaining('allows only GET, POST, not DELETE.') as string,
+        headerLine: 'Access-Control-Allow-Methods: GET, POST, DELETE',
+      }),
     ]);
     expect(judge(remove, { preflight: replace('access-control-allow-methods', 'get, post, delete') })[0]?.ruleId).toBe('cors.method-not-allowed');
     expect(judge(remove, { preflight: replace('access-control-allow-methods', '*') })).toEqual([]);
@@ -154,7 +168,16 @@ describe('corsVerdict over the healthy recording with one header changed', () =>
 
   it('Mcp-Session-Id sent but not exposed is its own, softer rule', () => {
     const initialize = load('demo-healthy');
-    const withSession = { ...initialize, answer: { ...initialize.answer, response: { ...(initialize.answer.response as RelayedResponse), headers: [...(initialize.answer.response as RelayedResponse).headers, ['mcp-session-id', 'abc'] as [string, string]] } } };
+    const withSession = {
+      ...initialize,
+      answer: {
+        ...initialize.answer,
+        response: {
+          ...(initialize.answer.response as RelayedResponse),
+          headers: [...(initialize.answer.response as RelayedResponse).headers, ['mcp-session-id', 'abc'] as [string, string]],
+        },
+      },
+    };
     const verdicts = judge(withSession, { response: replace('access-control-expose-headers', 'WWW-Authenticate') });
     expect(verdicts).toEqual([
       expect.objectContaining({ ruleId: 'cors.session-id-not-exposed', headerLine: 'Access-Control-Expose-Headers: WWW-Authenticate, Mcp-Session-Id' }),
@@ -165,7 +188,9 @@ describe('corsVerdict over the healthy recording with one header changed', () =>
   it('a wildcard origin with Access-Control-Allow-Credentials: true', () => {
     const both = (headers: HeaderList) => replace('access-control-allow-credentials', 'true')(replace('access-control-allow-origin', '*')(headers));
     const verdicts = judge(healthy, { preflight: both, response: both });
-    expect(verdicts).toEqual([expect.objectContaining({ ruleId: 'cors.wildcard-with-credentials', on: 'both', headerLine: 'Access-Control-Allow-Origin: http://localhost:5173' })]);
+    expect(verdicts).toEqual([
+      expect.objectContaining({ ruleId: 'cors.wildcard-with-credentials', on: 'both', headerLine: 'Access-Control-Allow-Origin: http://localhost:5173' }),
+    ]);
   });
 
   it('a redirected preflight, and a redirected request after a preflight', () => {
@@ -176,7 +201,13 @@ describe('corsVerdict over the healthy recording with one header changed', () =>
     expect(onPreflight[0]!.detail).toContain('A browser never follows a redirect of a preflight');
 
     const response = healthy.answer.response as RelayedResponse;
-    const moved: RelayedResponse = { ...response, status: 302, statusText: 'Found', location: 'https://mcp.example.com/v2/mcp', headers: [...response.headers, ['location', 'https://mcp.example.com/v2/mcp']] };
+    const moved: RelayedResponse = {
+      ...response,
+      status: 302,
+      statusText: 'Found',
+      location: 'https://mcp.example.com/v2/mcp',
+      headers: [...response.headers, ['location', 'https://mcp.example.com/v2/mcp']],
+    };
     const onRequest = corsVerdict({ request: healthy.request, appOrigin: healthy.appOrigin, preflight, response: moved });
     expect(onRequest).toEqual([expect.objectContaining({ ruleId: 'cors.redirect-on-preflight', on: 'response' })]);
     expect(onRequest[0]!.detail).toContain('a 302 also turns the POST into a GET without its JSON-RPC body');
@@ -184,10 +215,20 @@ describe('corsVerdict over the healthy recording with one header changed', () =>
   });
 
   it('a preflight the server never answered, and a plain 404 to OPTIONS', () => {
-    const noAnswer = corsVerdict({ request: healthy.request, appOrigin: healthy.appOrigin, preflight: { kind: 'timeout', error: 'No answer within 5000 ms.' }, response: healthy.answer.response });
+    const noAnswer = corsVerdict({
+      request: healthy.request,
+      appOrigin: healthy.appOrigin,
+      preflight: { kind: 'timeout', error: 'No answer within 5000 ms.' },
+      response: healthy.answer.response,
+    });
     expect(noAnswer[0]).toMatchObject({ ruleId: 'cors.preflight-failed', detail: expect.stringContaining('no answer: No answer within 5000 ms.') as string });
     const preflight = healthy.answer.preflight as RelayedResponse;
-    const notFound = corsVerdict({ request: healthy.request, appOrigin: healthy.appOrigin, preflight: { ...preflight, status: 404, statusText: 'Not Found' }, response: healthy.answer.response });
+    const notFound = corsVerdict({
+      request: healthy.request,
+      appOrigin: healthy.appOrigin,
+      preflight: { ...preflight, status: 404, statusText: 'Not Found' },
+      response: healthy.answer.response,
+    });
     expect(notFound[0]).toMatchObject({ ruleId: 'cors.preflight-failed', on: 'preflight' });
   });
 
@@ -198,7 +239,12 @@ describe('corsVerdict over the healthy recording with one header changed', () =>
 
 describe('buildRelayReport', () => {
   it('tells a header hidden by CORS from one the server never sent', () => {
-    const hidden = buildRelayReport({ request: load('demo-challenge-not-exposed').request, appOrigin: 'http://localhost:5173', answer: load('demo-challenge-not-exposed').answer, neededExposed: NEEDED });
+    const hidden = buildRelayReport({
+      request: load('demo-challenge-not-exposed').request,
+      appOrigin: 'http://localhost:5173',
+      answer: load('demo-challenge-not-exposed').answer,
+      neededExposed: NEEDED,
+    });
     expect(hidden.needed).toEqual([
       { name: 'www-authenticate', sent: true, value: expect.stringContaining('Bearer resource_metadata=') as string, exposed: false },
       { name: 'mcp-session-id', sent: false, exposed: false },

@@ -21,7 +21,12 @@ describe('preflightFor (Fetch §4.3 HTTP fetch, step 4.1)', () => {
   });
 
   it('adds Authorization, Mcp-Session-Id and Mcp-Name when they are sent', () => {
-    const call = buildMcpRequest(SPEC_PROFILES.profileFor('2026-07-28'), 'tools/call', { name: 'echo', arguments: {} }, { id: 3, sessionId: 's-1', accessToken: 't' });
+    const call = buildMcpRequest(
+      SPEC_PROFILES.profileFor('2026-07-28'),
+      'tools/call',
+      { name: 'echo', arguments: {} },
+      { id: 3, sessionId: 's-1', accessToken: 't' },
+    );
     expect(preflightFor({ method: 'POST', url: MCP, headers: headersOf(call.headers) }, APP)?.headers).toEqual([
       'authorization',
       'content-type',
@@ -37,7 +42,12 @@ describe('preflightFor (Fetch §4.3 HTTP fetch, step 4.1)', () => {
   it('needs none for a form POST or a GET with only safelisted headers, as oauth4webapi sends them', () => {
     const token = headersOf({ accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' });
     expect(preflightFor({ method: 'POST', url: 'https://as.example.com/token', headers: token }, APP)).toBeNull();
-    expect(preflightFor({ method: 'GET', url: 'https://as.example.com/.well-known/oauth-authorization-server', headers: headersOf({ accept: 'application/json' }) }, APP)).toBeNull();
+    expect(
+      preflightFor(
+        { method: 'GET', url: 'https://as.example.com/.well-known/oauth-authorization-server', headers: headersOf({ accept: 'application/json' }) },
+        APP,
+      ),
+    ).toBeNull();
   });
 
   it('needs one for a JSON registration request, and names the reason', () => {
@@ -46,7 +56,11 @@ describe('preflightFor (Fetch §4.3 HTTP fetch, step 4.1)', () => {
   });
 
   it('preflights a method that is not GET, HEAD or POST even without unsafe headers', () => {
-    expect(preflightFor({ method: 'DELETE', url: MCP, headers: [] }, APP)).toEqual({ method: 'DELETE', headers: [], reasons: ['the method DELETE is not GET, HEAD or POST'] });
+    expect(preflightFor({ method: 'DELETE', url: MCP, headers: [] }, APP)).toEqual({
+      method: 'DELETE',
+      headers: [],
+      reasons: ['the method DELETE is not GET, HEAD or POST'],
+    });
   });
 
   it('needs no CORS at all on the page’s own origin', () => {

@@ -27,7 +27,14 @@ export function preflightObservations(preflight: ReportedOutcome, context: Prefl
   const { status, statusText } = preflight;
   if (status >= 300 && status < 400) {
     const target = preflight.location ? ` to ${preflight.location}` : '';
-    return [{ ruleId: 'cors.redirect-on-preflight', ...where, says: `a redirect${target}. A browser never follows a redirect of a preflight, so the request itself is never sent.`, headerLine }];
+    return [
+      {
+        ruleId: 'cors.redirect-on-preflight',
+        ...where,
+        says: `a redirect${target}. A browser never follows a redirect of a preflight, so the request itself is never sent.`,
+        headerLine,
+      },
+    ];
   }
   if (status === 401 || status === 403) {
     return [
@@ -40,7 +47,14 @@ export function preflightObservations(preflight: ReportedOutcome, context: Prefl
     ];
   }
   if (status < 200 || status > 299) {
-    return [{ ruleId: 'cors.preflight-failed', ...where, says: `${statusText ? `${statusText}. ` : ''}A browser needs a 2xx answer (usually 204) to go on.`, headerLine }];
+    return [
+      {
+        ruleId: 'cors.preflight-failed',
+        ...where,
+        says: `${statusText ? `${statusText}. ` : ''}A browser needs a 2xx answer (usually 204) to go on.`,
+        headerLine,
+      },
+    ];
   }
   return [
     allowOriginObservation(preflight.headers, context.appOrigin, context.credentials, where),
@@ -65,7 +79,8 @@ function methodObservation(preflight: RelayedHead, { plan, credentials }: Prefli
   }
   // Methods match byte for byte (Fetch §4.8 step 7.6): "post" does not allow POST.
   if (isSafelistedMethod(plan.method) || listed.includes(plan.method) || (!credentials && listed.includes('*'))) return null;
-  const said = methods.kind === 'absent' ? `no Access-Control-Allow-Methods, so ${plan.method} is not allowed.` : `allows only ${listed.join(', ')}, not ${plan.method}.`;
+  const said =
+    methods.kind === 'absent' ? `no Access-Control-Allow-Methods, so ${plan.method} is not allowed.` : `allows only ${listed.join(', ')}, not ${plan.method}.`;
   return { ruleId: 'cors.method-not-allowed', ...where, says: said, headerLine: listLine('Access-Control-Allow-Methods', listed, [plan.method]) };
 }
 
@@ -91,7 +106,12 @@ function headersObservation(preflight: RelayedHead, { plan, credentials }: Prefl
       ? `no Access-Control-Allow-Headers, so the request may not carry ${missingNames}.`
       : `Access-Control-Allow-Headers: ${headerValue(preflight.headers, 'access-control-allow-headers')} does not allow ${missingNames}.`;
   const wildcardNote = allowed.has('*') && missing.includes('authorization') ? ' A * there does not cover Authorization, which must be listed by name.' : '';
-  return { ruleId: 'cors.header-not-allowed', ...where, says: said + wildcardNote, headerLine: listLine('Access-Control-Allow-Headers', listed, missing.map(displayName)) };
+  return {
+    ruleId: 'cors.header-not-allowed',
+    ...where,
+    says: said + wildcardNote,
+    headerLine: listLine('Access-Control-Allow-Headers', listed, missing.map(displayName)),
+  };
 }
 
 /** The whole preflight answer a browser would accept for this request. */

@@ -70,7 +70,10 @@ function exposureObservations(response: RelayedHead, context: ResponseContext, w
   });
   const sessionId = hidden.filter((name) => name === 'mcp-session-id');
   const others = hidden.filter((name) => name !== 'mcp-session-id');
-  return [...(others.length ? [observe(others, 'cors.header-not-exposed')] : []), ...(sessionId.length ? [observe(sessionId, 'cors.session-id-not-exposed')] : [])];
+  return [
+    ...(others.length ? [observe(others, 'cors.header-not-exposed')] : []),
+    ...(sessionId.length ? [observe(sessionId, 'cors.session-id-not-exposed')] : []),
+  ];
 }
 
 function clip(value: string): string {

@@ -51,9 +51,7 @@ describe('authorizationServerMetadataUrls, before 2025-11-25: RFC 8414 only', ()
     expect(authorizationServerMetadataUrls('https://auth.example.com/tenant1/', version)).toEqual([
       'https://auth.example.com/.well-known/oauth-authorization-server/tenant1',
     ]);
-    expect(authorizationServerMetadataUrls('https://auth.example.com', version)).toEqual([
-      'https://auth.example.com/.well-known/oauth-authorization-server',
-    ]);
+    expect(authorizationServerMetadataUrls('https://auth.example.com', version)).toEqual(['https://auth.example.com/.well-known/oauth-authorization-server']);
   });
 });
 

@@ -11,12 +11,31 @@ const entryOf = (entries: HarEntry[], id: string) => entries.find((entry) => ent
 function expectValidEntry(entry: HarEntry): void {
   expect(Number.isNaN(Date.parse(entry.startedDateTime))).toBe(false);
   expect(entry.startedDateTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-  for (const value of [entry.time, entry.timings.send, entry.timings.wait, entry.timings.receive, entry.request.headersSize, entry.request.bodySize, entry.response.status, entry.response.headersSize, entry.response.bodySize, entry.response.content.size]) {
+  for (const value of [
+    entry.time,
+    entry.timings.send,
+    entry.timings.wait,
+    entry.timings.receive,
+    entry.request.headersSize,
+    entry.request.bodySize,
+    entry.response.status,
+    entry.response.headersSize,
+    entry.response.bodySize,
+    entry.response.content.size,
+  ]) {
     expect(typeof value).toBe('number');
     expect(Number.isFinite(value)).toBe(true);
   }
   expect(entry.time).toBe(entry.timings.send + entry.timings.wait + entry.timings.receive);
-  for (const text of [entry.request.method, entry.request.url, entry.request.httpVersion, entry.response.statusText, entry.response.httpVersion, entry.response.redirectURL, entry.response.content.mimeType]) {
+  for (const text of [
+    entry.request.method,
+    entry.request.url,
+    entry.request.httpVersion,
+    entry.response.statusText,
+    entry.response.httpVersion,
+    entry.response.redirectURL,
+    entry.response.content.mimeType,
+  ]) {
     expect(typeof text).toBe('string');
   }
   for (const list of [entry.request.headers, entry.request.queryString, entry.request.cookies, entry.response.headers, entry.response.cookies]) {
@@ -31,7 +50,14 @@ describe('buildHar', () => {
     const session = secretSession();
     const har = buildHar(session, { now: NOW });
     expect(har.log).toMatchObject({ version: '1.2', creator: { name: 'mcp-auth-flow', version: GENERATOR.version } });
-    expect(har.log.pages).toEqual([{ startedDateTime: har.log.entries[0]!.startedDateTime, id: 'mcp-auth-flow', title: `MCP Auth Flow: ${MCP}`, pageTimings: { onContentLoad: -1, onLoad: -1 } }]);
+    expect(har.log.pages).toEqual([
+      {
+        startedDateTime: har.log.entries[0]!.startedDateTime,
+        id: 'mcp-auth-flow',
+        title: `MCP Auth Flow: ${MCP}`,
+        pageTimings: { onContentLoad: -1, onLoad: -1 },
+      },
+    ]);
     expect(har.log.entries.map((entry) => entry._exchangeId)).toEqual(session.exchanges.map((exchange) => exchange.id));
     for (const entry of har.log.entries) {
       expectValidEntry(entry);
@@ -93,12 +119,23 @@ describe('buildHar', () => {
   it('writes navigations and failures as status 0, with a comment or an _error', () => {
     const entries = buildHar(secretSession()).log.entries;
     const navigation = entryOf(entries, 'x4');
-    expect(navigation).toMatchObject({ _outcome: 'navigation', _noResponse: true, _resourceType: 'document', _lanes: { from: 'user', to: 'as' }, response: { status: 0, content: { size: 0, text: '' } } });
+    expect(navigation).toMatchObject({
+      _outcome: 'navigation',
+      _noResponse: true,
+      _resourceType: 'document',
+      _lanes: { from: 'user', to: 'as' },
+      response: { status: 0, content: { size: 0, text: '' } },
+    });
     expect(navigation.comment).toMatch(/navigation/i);
     expect(navigation.response).not.toHaveProperty('_error');
 
     const blocked = entryOf(entries, 'x2');
-    expect(blocked).toMatchObject({ _outcome: 'blocked', _noResponse: true, _hiddenHeaders: ['WWW-Authenticate'], response: { status: 0, _error: 'The browser blocked the response (CORS).' } });
+    expect(blocked).toMatchObject({
+      _outcome: 'blocked',
+      _noResponse: true,
+      _hiddenHeaders: ['WWW-Authenticate'],
+      response: { status: 0, _error: 'The browser blocked the response (CORS).' },
+    });
     expect(entryOf(entries, 'x9').response._error).toBe('No answer within 15 s for token [redacted].');
   });
 
@@ -106,15 +143,36 @@ describe('buildHar', () => {
     const session = secretSession();
     const har = buildHar(session, { now: NOW });
     const token = entryOf(har.log.entries, 'x6');
-    expect(token).toMatchObject({ _exchangeId: 'x6', _stepId: 'token', _stepKind: 'token', _label: 'POST /token', _lanes: { from: 'client', to: 'as' }, _outcome: 'response' });
+    expect(token).toMatchObject({
+      _exchangeId: 'x6',
+      _stepId: 'token',
+      _stepKind: 'token',
+      _label: 'POST /token',
+      _lanes: { from: 'client', to: 'as' },
+      _outcome: 'response',
+    });
     expect(token._findings).toEqual([{ ruleId: 'token.audience-mismatch', severity: 'error', detail: 'Token eyJhbGciOi…[redacted JWT] has the wrong aud.' }]);
     expect(entryOf(har.log.entries, 'x9')._stepKind).toBe('tool-call');
     expect(entryOf(har.log.entries, 'x1')._findings).toEqual([]);
 
     const data = har.log._mcpAuthFlow;
-    expect(data).toMatchObject({ format: 'mcp-auth-flow/har@1', generatedAt: NOW.toISOString(), server: MCP, specVersion: '2025-11-25', status: 'failed', offSpec: true, redacted: true });
+    expect(data).toMatchObject({
+      format: 'mcp-auth-flow/har@1',
+      generatedAt: NOW.toISOString(),
+      server: MCP,
+      specVersion: '2025-11-25',
+      status: 'failed',
+      offSpec: true,
+      redacted: true,
+    });
     expect(data.settings).toMatchObject({ registrationMode: 'dcr', clientId: 'client-abc', clientSecretConfigured: true, scopeOverride: 'mcp' });
-    expect(data.steps.map(({ id, kind, title, status, summary }) => ({ id, kind, title, status, summary }))).toContainEqual({ id: 'tool-call-1', kind: 'tool-call', title: 'Call tool echo', status: 'failed', summary: 'No answer.' });
+    expect(data.steps.map(({ id, kind, title, status, summary }) => ({ id, kind, title, status, summary }))).toContainEqual({
+      id: 'tool-call-1',
+      kind: 'tool-call',
+      title: 'Call tool echo',
+      status: 'failed',
+      summary: 'No answer.',
+    });
     expect(data.steps.find((step) => step.id === 'callback')!.notes).toEqual(['code = [redacted]', 'state = st-123456789']);
     expect(data.findings.map((finding) => finding.id)).toEqual(['f1', 'f2', 'f3']);
   });
@@ -128,7 +186,8 @@ describe('buildHar', () => {
   it('keeps everything when asked to', () => {
     const har = buildHar(secretSession(), { includeSecrets: true });
     const json = JSON.stringify(har);
-    for (const secret of [SECRETS.accessToken, SECRETS.refreshToken, SECRETS.code, SECRETS.verifier, SECRETS.sessionCookie, SECRETS.basic]) expect(json).toContain(secret);
+    for (const secret of [SECRETS.accessToken, SECRETS.refreshToken, SECRETS.code, SECRETS.verifier, SECRETS.sessionCookie, SECRETS.basic])
+      expect(json).toContain(secret);
     expect(har.log._mcpAuthFlow.redacted).toBe(false);
     expect(har.log.comment).toMatch(/secrets/);
   });

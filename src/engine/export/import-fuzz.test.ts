@@ -15,7 +15,27 @@ const BOUND_MS = 250;
 
 const hostileValue = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
-  fc.constantFrom<unknown>(null, -1, 0, 1e300, -1e300, 8.64e15 + 1, '', '"', '\ud800', '\u0000', '<script>window.__pwned=1</script>', 'response', 'constructor', '__proto__', [], {}, true, [['a', 'b']], [{ name: 1 }]),
+  fc.constantFrom<unknown>(
+    null,
+    -1,
+    0,
+    1e300,
+    -1e300,
+    8.64e15 + 1,
+    '',
+    '"',
+    '\ud800',
+    '\u0000',
+    '<script>window.__pwned=1</script>',
+    'response',
+    'constructor',
+    '__proto__',
+    [],
+    {},
+    true,
+    [['a', 'b']],
+    [{ name: 1 }],
+  ),
   fc.string({ maxLength: 30 }),
 );
 
@@ -68,12 +88,18 @@ describe('import fuzz (fixed seed)', () => {
     ['a devtools HAR', JSON.parse(foreignHar({ entries: 3, headers: 3 })) as unknown],
   ] as const) {
     it(`${name} with hostile fields never throws and explains itself`, () => {
-      fc.assert(fc.property(mutated(document), (text) => void checkedImport(text)), { seed: SEED, numRuns: RUNS });
+      fc.assert(
+        fc.property(mutated(document), (text) => void checkedImport(text)),
+        { seed: SEED, numRuns: RUNS },
+      );
     });
   }
 
   it('arbitrary JSON and text never throw', () => {
-    const anyText = fc.oneof(fc.jsonValue({ maxDepth: 5 }).map((value) => JSON.stringify(value) ?? ''), fc.string({ maxLength: 200 }));
+    const anyText = fc.oneof(
+      fc.jsonValue({ maxDepth: 5 }).map((value) => JSON.stringify(value) ?? ''),
+      fc.string({ maxLength: 200 }),
+    );
     const result = fc.sample(anyText, { seed: SEED, numRuns: RUNS }).map((text) => checkedImport(text));
     expect(result.every((item) => 'error' in item)).toBe(true);
   });

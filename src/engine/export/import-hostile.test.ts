@@ -10,7 +10,11 @@ const errorOf = (text: string) => {
   return (result as { error: string }).error;
 };
 
-const reportJson = () => JSON.parse(JSON.stringify(buildReport(secretSession()))) as Record<string, unknown> & { steps: Array<Record<string, unknown>>; exchanges: Array<Record<string, unknown>> };
+const reportJson = () =>
+  JSON.parse(JSON.stringify(buildReport(secretSession()))) as Record<string, unknown> & {
+    steps: Array<Record<string, unknown>>;
+    exchanges: Array<Record<string, unknown>>;
+  };
 const harJson = () => JSON.parse(JSON.stringify(buildHar(secretSession()))) as { log: Record<string, unknown> & { entries: Array<Record<string, unknown>> } };
 
 describe('importTrace on hostile input', () => {
@@ -20,10 +24,14 @@ describe('importTrace on hostile input', () => {
     expect(errorOf('{"hello":"world"}')).toBe('This is neither a HAR file nor an MCP Auth Flow report.');
     expect(errorOf('{"format":"mcp-auth-flow/report@7"}')).toMatch(/Unsupported report format/);
     // A refusal quotes at most a little of what the file said.
-    expect(errorOf(JSON.stringify({ format: 'x'.repeat(1_000_000) }))).toBe(`Unsupported report format "${'x'.repeat(40)}…"; this version reads mcp-auth-flow/report@1.`);
+    expect(errorOf(JSON.stringify({ format: 'x'.repeat(1_000_000) }))).toBe(
+      `Unsupported report format "${'x'.repeat(40)}…"; this version reads mcp-auth-flow/report@1.`,
+    );
     expect(errorOf('{"log":{"entries":"none"}}')).toBe('This file cannot be imported: log.entries is missing or not a list.');
     expect(errorOf('{"log":{"entries":[null]}}')).toBe('This file cannot be imported: log.entries[0] should be an object.');
-    expect(errorOf('{"log":{"entries":[{"request":{"method":"GET"}}]}}')).toBe('This file cannot be imported: log.entries[0].request.url is missing or not text.');
+    expect(errorOf('{"log":{"entries":[{"request":{"method":"GET"}}]}}')).toBe(
+      'This file cannot be imported: log.entries[0].request.url is missing or not text.',
+    );
   });
 
   it('refuses values the views cannot show', () => {

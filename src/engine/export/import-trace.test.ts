@@ -64,14 +64,25 @@ describe('importTrace on a HAR from browser devtools', () => {
       creator: { name: 'WebInspector', version: '537.36' },
       pages: [],
       entries: [
-        devtoolsEntry('POST', 'https://api.example.net/mcp', 401, { headers: [{ name: 'MCP-Protocol-Version', value: '2025-06-18' }], text: '{"error":"unauthorized"}' }),
+        devtoolsEntry('POST', 'https://api.example.net/mcp', 401, {
+          headers: [{ name: 'MCP-Protocol-Version', value: '2025-06-18' }],
+          text: '{"error":"unauthorized"}',
+        }),
         devtoolsEntry('GET', 'https://api.example.net/.well-known/oauth-protected-resource/mcp', 200),
         devtoolsEntry('GET', 'https://id.example.net/.well-known/openid-configuration', 200),
         devtoolsEntry('GET', 'https://id.example.net/realms/x/.well-known/oauth-authorization-server', 200),
         devtoolsEntry('POST', 'https://id.example.net/oauth2/register', 201),
         devtoolsEntry('POST', 'https://id.example.net/oauth2/token/', 0, { error: 'net::ERR_FAILED' }),
         devtoolsEntry('GET', 'https://id.example.net/logo.png', 200, { text: 'iVBORw0KGgo=', encoding: 'base64' }),
-        { request: { method: 'GET', url: 'https://api.example.net/mcp', headers: [{ name: 5 }, null, { name: 'accept', value: 'text/event-stream' }], postData: 5 }, response: 'none' },
+        {
+          request: {
+            method: 'GET',
+            url: 'https://api.example.net/mcp',
+            headers: [{ name: 5 }, null, { name: 'accept', value: 'text/event-stream' }],
+            postData: 5,
+          },
+          response: 'none',
+        },
       ],
     },
   };
@@ -82,7 +93,12 @@ describe('importTrace on a HAR from browser devtools', () => {
     expect(session.findings).toEqual([]);
     expect(session.steps).toHaveLength(1);
     const [step] = session.steps;
-    expect(step).toMatchObject({ id: 'imported', title: 'Imported from a HAR file', status: 'warning', exchangeIds: ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8'] });
+    expect(step).toMatchObject({
+      id: 'imported',
+      title: 'Imported from a HAR file',
+      status: 'warning',
+      exchangeIds: ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8'],
+    });
     expect(step!.notes.join(' ')).toMatch(/findings were not computed/i);
     expect(step!.summary).toBe('8 requests from a HAR file, 2 without a response; nothing was checked.');
     expect(session.settings).toMatchObject({ serverUrl: 'https://api.example.net/mcp', specVersion: '2025-06-18' });
@@ -92,7 +108,13 @@ describe('importTrace on a HAR from browser devtools', () => {
     const session = imported(JSON.stringify(foreign), 'foreign-har');
     expect(session.exchanges.map((exchange) => exchange.to)).toEqual(['mcp', 'mcp', 'as', 'as', 'as', 'as', 'mcp', 'mcp']);
     const [first, , , , , token, logo, bare] = session.exchanges;
-    expect(first).toMatchObject({ from: 'client', label: 'POST /mcp', outcome: 'response', request: { body: '{"jsonrpc":"2.0","id":1,"method":"initialize"}' }, response: { status: 401, body: '{"error":"unauthorized"}', headers: [['content-type', 'application/json']] } });
+    expect(first).toMatchObject({
+      from: 'client',
+      label: 'POST /mcp',
+      outcome: 'response',
+      request: { body: '{"jsonrpc":"2.0","id":1,"method":"initialize"}' },
+      response: { status: 401, body: '{"error":"unauthorized"}', headers: [['content-type', 'application/json']] },
+    });
     expect(first!.startedAt).toBe(Date.parse('2026-01-01T00:00:01.000Z'));
     expect(token).toMatchObject({ outcome: 'network-error', error: 'net::ERR_FAILED' });
     expect(token).not.toHaveProperty('response');
@@ -101,7 +123,12 @@ describe('importTrace on a HAR from browser devtools', () => {
   });
 });
 
-function devtoolsEntry(method: string, url: string, status: number, options: { headers?: Array<{ name: string; value: string }>; text?: string; encoding?: string; error?: string } = {}) {
+function devtoolsEntry(
+  method: string,
+  url: string,
+  status: number,
+  options: { headers?: Array<{ name: string; value: string }>; text?: string; encoding?: string; error?: string } = {},
+) {
   return {
     _initiator: { type: 'script' },
     _resourceType: 'fetch',
@@ -124,7 +151,12 @@ function devtoolsEntry(method: string, url: string, status: number, options: { h
       httpVersion: 'http/2.0',
       headers: status ? [{ name: 'content-type', value: 'application/json' }] : [],
       cookies: [],
-      content: { size: options.text?.length ?? 0, mimeType: 'application/json', ...(options.text ? { text: options.text } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) },
+      content: {
+        size: options.text?.length ?? 0,
+        mimeType: 'application/json',
+        ...(options.text ? { text: options.text } : {}),
+        ...(options.encoding ? { encoding: options.encoding } : {}),
+      },
       redirectURL: '',
       headersSize: -1,
       bodySize: -1,

@@ -47,7 +47,13 @@ function importValue(value: unknown): ImportResult {
   if (root.has('format')) {
     const report = parseReport(value);
     if ('error' in report) return { error: report.error };
-    return imported(sessionFromTrace(root, root.objects('exchanges', 'exchanges').map((exchange) => readReportExchange(exchange))), 'report');
+    return imported(
+      sessionFromTrace(
+        root,
+        root.objects('exchanges', 'exchanges').map((exchange) => readReportExchange(exchange)),
+      ),
+      'report',
+    );
   }
   return { error: 'This is neither a HAR file nor an MCP Auth Flow report.' };
 }
@@ -59,5 +65,8 @@ function ourHar(log: Fields): FlowSession {
     const seen = typeof format === 'string' ? `"${format.slice(0, 40)}"` : 'missing or not text';
     throw new TraceError(`log._mcpAuthFlow.format is ${seen}; this version reads ${HAR_DATA_FORMAT}.`);
   }
-  return sessionFromTrace(data, log.objects('entries', 'exchanges').map((entry) => readHarExchange(entry)));
+  return sessionFromTrace(
+    data,
+    log.objects('entries', 'exchanges').map((entry) => readHarExchange(entry)),
+  );
 }

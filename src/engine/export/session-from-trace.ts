@@ -15,8 +15,14 @@ import { readFinding, readStep } from './trace-step.ts';
 export function sessionFromTrace(trace: Fields, exchanges: Exchange[]): FlowSession {
   const steps = trace.objects('steps', 'steps').map((step) => readStep(step));
   const findings = trace.objects('findings').map(readFinding);
-  requireUnique('step', steps.map((step) => step.id));
-  requireUnique('exchange', exchanges.map((exchange) => exchange.id));
+  requireUnique(
+    'step',
+    steps.map((step) => step.id),
+  );
+  requireUnique(
+    'exchange',
+    exchanges.map((exchange) => exchange.id),
+  );
   return compact({
     format: 'mcp-auth-flow/session@1' as const,
     settings: readSettings(trace),
@@ -57,7 +63,9 @@ function readTimeout(settings: Fields): number {
   const timeoutMs = settings.optionalNumber('timeoutMs');
   if (timeoutMs === undefined) return DEFAULT_TIMEOUT_MS;
   if (timeoutMs >= MIN_TIMEOUT_MS && timeoutMs <= MAX_TIMEOUT_MS) return timeoutMs;
-  settings.notices.repaired(`${settings.path('timeoutMs')} is ${timeoutMs} ms, outside the form's 1 to 300 s; the default of ${DEFAULT_TIMEOUT_MS / 1000} s is used.`);
+  settings.notices.repaired(
+    `${settings.path('timeoutMs')} is ${timeoutMs} ms, outside the form's 1 to 300 s; the default of ${DEFAULT_TIMEOUT_MS / 1000} s is used.`,
+  );
   return DEFAULT_TIMEOUT_MS;
 }
 

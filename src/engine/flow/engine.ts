@@ -165,7 +165,11 @@ export class FlowEngine {
     this.recordNavigation(step.id, 'as', 'client', callbackUrl, Date.now());
     this.session.learned.callbackUrl = callbackUrl;
     if (options.popupBlocked) {
-      this.addFinding('authorize.popup-blocked', step.id, 'The login ran in this tab instead of a popup; the session was kept in sessionStorage for the redirect only.');
+      this.addFinding(
+        'authorize.popup-blocked',
+        step.id,
+        'The login ran in this tab instead of a popup; the session was kept in sessionStorage for the redirect only.',
+      );
     }
     this.updateStep(step.id, { status: 'ok', summary: 'The authorization server redirected back to the app (full-page redirect).', endedAt: Date.now() });
     queueRestOfStepUp(this.runner);

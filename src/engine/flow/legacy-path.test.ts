@@ -12,7 +12,12 @@ describe('2025-03-26: the authorization server is at the MCP server’s origin',
     const server = await startLoopbackServer((base) => (request, response) => {
       if (request.url === '/api/mcp') return json(response, 401, {}, { 'WWW-Authenticate': 'Bearer' });
       if (request.url === '/.well-known/oauth-authorization-server') {
-        return json(response, 200, { issuer: base, authorization_endpoint: `${base}/oauth/authorize`, token_endpoint: `${base}/oauth/token`, code_challenge_methods_supported: ['S256'] });
+        return json(response, 200, {
+          issuer: base,
+          authorization_endpoint: `${base}/oauth/authorize`,
+          token_endpoint: `${base}/oauth/token`,
+          code_challenge_methods_supported: ['S256'],
+        });
       }
       return json(response, 404, {});
     });
@@ -20,7 +25,10 @@ describe('2025-03-26: the authorization server is at the MCP server’s origin',
     const session = await runUntilStop(`${server.base}/api/mcp`, { specVersion: '2025-03-26' });
     expect(server.requests.map((request) => request.path)).toEqual(['/api/mcp', '/.well-known/oauth-authorization-server']);
     expect(session.steps.map((step) => step.kind)).not.toContain('prm');
-    expect(session.steps.find((step) => step.kind === 'as-discovery')).toMatchObject({ status: 'ok', title: 'Metadata at the MCP server’s origin (2025-03-26)' });
+    expect(session.steps.find((step) => step.kind === 'as-discovery')).toMatchObject({
+      status: 'ok',
+      title: 'Metadata at the MCP server’s origin (2025-03-26)',
+    });
     // It stops at registration: this server offers none and no client id was given.
     expect(session.findings.map((finding) => finding.ruleId)).toEqual(['version.legacy-path', 'registration.unavailable']);
   });
@@ -44,13 +52,26 @@ describe('2025-03-26: the authorization server is at the MCP server’s origin',
     const server = await startLoopbackServer((base) => (request, response) => {
       if (request.url === '/mcp') return json(response, 401, {}, { 'WWW-Authenticate': 'Bearer' });
       if (request.url === '/.well-known/oauth-authorization-server') {
-        return json(response, 200, { issuer: base, authorization_endpoint: `${base}/authorize`, token_endpoint: `${base}/token`, code_challenge_methods_supported: ['S256'] });
+        return json(response, 200, {
+          issuer: base,
+          authorization_endpoint: `${base}/authorize`,
+          token_endpoint: `${base}/token`,
+          code_challenge_methods_supported: ['S256'],
+        });
       }
       return json(response, 404, {});
     });
     close = server.close;
     const engine = new FlowEngine(
-      createSession({ serverUrl: `${server.base}/mcp`, specVersion: '2026-07-28', autoVersion: true, timeoutMs: 2_000, redirectUri: 'http://localhost:5173/callback', clientName: 'auto', registration: { mode: 'auto' } }),
+      createSession({
+        serverUrl: `${server.base}/mcp`,
+        specVersion: '2026-07-28',
+        autoVersion: true,
+        timeoutMs: 2_000,
+        redirectUri: 'http://localhost:5173/callback',
+        clientName: 'auto',
+        registration: { mode: 'auto' },
+      }),
       { userAgent: { authorize: () => Promise.reject(new Error('not reached')) }, runtime: 'node' },
     );
     await engine.runAll();

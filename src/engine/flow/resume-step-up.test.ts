@@ -18,10 +18,18 @@ describe('a tool call’s step-up across a full-page redirect', () => {
     const pageLeft = new Promise<string>((resolve) => (leaving = resolve));
     // The first login goes through; the step-up's popup is blocked and the page leaves.
     const agent: UserAgent = {
-      authorize: (request, signal) => (++logins === 1 ? redirectFollowingUserAgent.authorize(request, signal) : (leaving(request.url), new Promise<never>(() => undefined))),
+      authorize: (request, signal) =>
+        ++logins === 1 ? redirectFollowingUserAgent.authorize(request, signal) : (leaving(request.url), new Promise<never>(() => undefined)),
     };
     const before = new FlowEngine(
-      createSession({ serverUrl: fake.mcpUrl, specVersion: '2026-07-28', timeoutMs: 2_000, redirectUri: `${APP_ORIGIN}/callback`, clientName: 'resume', registration: { mode: 'auto' } }),
+      createSession({
+        serverUrl: fake.mcpUrl,
+        specVersion: '2026-07-28',
+        timeoutMs: 2_000,
+        redirectUri: `${APP_ORIGIN}/callback`,
+        clientName: 'resume',
+        registration: { mode: 'auto' },
+      }),
       { userAgent: agent, runtime: 'node' },
     );
     await before.runAll();

@@ -42,7 +42,15 @@ export function withVersion(session: FlowSession, profiles: ProfileRegistry<Spec
 /** A new pending step at the end: its id is the kind, then `kind-2`, `kind-3`… for repeats (tool calls, refresh, step-up). */
 export function newStep(session: FlowSession, kind: StepKind, title?: string, input?: Record<string, unknown>): Step {
   const count = session.steps.filter((step) => step.kind === kind).length;
-  return { id: count ? `${kind}-${count + 1}` : kind, kind, ...(title ? { title } : {}), ...(input ? { input } : {}), status: 'pending', exchangeIds: [], notes: [] };
+  return {
+    id: count ? `${kind}-${count + 1}` : kind,
+    kind,
+    ...(title ? { title } : {}),
+    ...(input ? { input } : {}),
+    status: 'pending',
+    exchangeIds: [],
+    notes: [],
+  };
 }
 
 export function withStepPatch(session: FlowSession, id: Step['id'], patch: Partial<Step>): FlowSession {

@@ -28,7 +28,17 @@ describe('toCurl', () => {
     const command = toCurl(request({ headers: [['X-Test', hostile]], body: hostile }));
     // eslint-disable-next-line no-control-regex -- no raw ESC, CR or NEL may reach the shell
     expect(command).not.toMatch(/[\u001b\r\u0085]/);
-    expect(argumentsCurlGets(command).args).toEqual(['-i', '-X', 'POST', '-H', `X-Test: ${hostile}`, '--data-raw', hostile, '--', 'https://mcp.example.com/mcp']);
+    expect(argumentsCurlGets(command).args).toEqual([
+      '-i',
+      '-X',
+      'POST',
+      '-H',
+      `X-Test: ${hostile}`,
+      '--data-raw',
+      hostile,
+      '--',
+      'https://mcp.example.com/mcp',
+    ]);
   });
 
   it('pipes a body with NUL bytes in through printf, byte for byte', () => {

@@ -31,8 +31,7 @@ describe('parseJsonBody', () => {
     expect(parseJsonBody(page, 'application/json')).toEqual({
       ok: false,
       reason: 'html',
-      detail:
-        'The response is an HTML page, not JSON; it begins: <!DOCTYPE html> <html lang="en"> <head><title>Sign in</title></head><body>Please…',
+      detail: 'The response is an HTML page, not JSON; it begins: <!DOCTYPE html> <html lang="en"> <head><title>Sign in</title></head><body>Please…',
     });
     expect(parseJsonBody('<html><body>x</body></html>', null)).toEqual({
       ok: false,

@@ -1,6 +1,4 @@
-export type JsonBodyResult =
-  | { ok: true; value: unknown }
-  | { ok: false; reason: 'empty' | 'html' | 'not-json'; detail: string };
+export type JsonBodyResult = { ok: true; value: unknown } | { ok: false; reason: 'empty' | 'html' | 'not-json'; detail: string };
 
 const PREVIEW_CHARS = 80;
 

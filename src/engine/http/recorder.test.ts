@@ -55,7 +55,14 @@ describe('recording fetch', () => {
     expect(await response.json()).toMatchObject({ method: 'POST', body: '{"jsonrpc":"2.0","id":1,"method":"initialize"}' });
     expect(exchanges).toHaveLength(1);
     const [exchange] = exchanges;
-    expect(exchange).toMatchObject({ id: 'x1', stepId: 'mcp-unauthenticated', from: 'client', to: 'mcp', outcome: 'response', label: 'POST /echo · initialize' });
+    expect(exchange).toMatchObject({
+      id: 'x1',
+      stepId: 'mcp-unauthenticated',
+      from: 'client',
+      to: 'mcp',
+      outcome: 'response',
+      label: 'POST /echo · initialize',
+    });
     expect(exchange!.request.headers).toContainEqual(['content-type', 'application/json']);
     expect(exchange!.response!.status).toBe(401);
     expect(exchange!.response!.headers).toContainEqual(['www-authenticate', 'Bearer scope="a"']);

@@ -169,12 +169,7 @@ function hiddenHeaders(expected: string[] | undefined, response: RecordedRespons
   return expected.filter((name) => !visible.has(name.toLowerCase()) && (refused || name.toLowerCase() !== 'www-authenticate'));
 }
 
-function classifyFailure(
-  error: unknown,
-  timeout: AbortSignal,
-  runtime: Runtime,
-  timeoutMs: number,
-): { outcome: ExchangeOutcome; message: string } {
+function classifyFailure(error: unknown, timeout: AbortSignal, runtime: Runtime, timeoutMs: number): { outcome: ExchangeOutcome; message: string } {
   const name = error instanceof Error ? error.name : '';
   if (timeout.aborted || name === 'TimeoutError') {
     return { outcome: 'timeout', message: `No answer within ${timeoutMs} ms.` };

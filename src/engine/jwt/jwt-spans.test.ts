@@ -9,10 +9,13 @@ describe('jwtSpans', () => {
   it('finds what the JWT regex finds, on text built from JWT-ish pieces', () => {
     const piece = fc.constantFrom('eyJ', 'eyJhbGci', '.', '-', '_', 'a', 'Z9', ' ', 'x', '"', '\ud800', '\0');
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 40 }).map((parts) => parts.join('')), (text) => {
-        const expected = [...text.matchAll(JWT_REGEX)].map((match) => match[0]);
-        expect(jwtSpans(text).map(({ start, end }) => text.slice(start, end))).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 40 }).map((parts) => parts.join('')),
+        (text) => {
+          const expected = [...text.matchAll(JWT_REGEX)].map((match) => match[0]);
+          expect(jwtSpans(text).map(({ start, end }) => text.slice(start, end))).toEqual(expected);
+        },
+      ),
       { seed: 7, numRuns: 3000 },
     );
   });

@@ -4,8 +4,7 @@
  */
 
 export type JsonRpcResponse =
-  | { kind: 'result'; id: unknown; result: Record<string, unknown> }
-  | { kind: 'error'; id: unknown; code: number; message: string; data?: unknown };
+  { kind: 'result'; id: unknown; result: Record<string, unknown> } | { kind: 'error'; id: unknown; code: number; message: string; data?: unknown };
 
 export type McpParseResult = { ok: true; response: JsonRpcResponse } | { ok: false; problem: string };
 

@@ -9,7 +9,11 @@ import type { RelayReport } from '../model/relay-report.ts';
  * a 401 without a challenge is a missing challenge. (The challenge step makes the same call when
  * it can ask the relay during the run; this covers asking afterwards.)
  */
-export function absentHeaderFindings(exchange: Exchange, report: RelayReport, profile: Pick<SpecProfile, 'challenge'>): Array<{ ruleId: RuleId; detail: string }> {
+export function absentHeaderFindings(
+  exchange: Exchange,
+  report: RelayReport,
+  profile: Pick<SpecProfile, 'challenge'>,
+): Array<{ ruleId: RuleId; detail: string }> {
   const challenge = neededHeader(report, 'WWW-Authenticate');
   if (exchange.response?.status !== 401 || !exchange.hiddenHeaders?.includes('WWW-Authenticate') || !challenge || challenge.sent) return [];
   // A version that never reads the challenge (2025-03-26) has nothing to say about a missing one.

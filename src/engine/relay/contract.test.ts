@@ -36,7 +36,15 @@ describe('Fetch "forbidden request-header", shared by the relay and the engine',
 });
 
 describe('the relay answer, checked on arrival', () => {
-  const response = { status: 200, statusText: 'OK', headers: [['content-type', 'application/json']], body: '{}', bodyBytes: 2, truncated: false, durationMs: 3 };
+  const response = {
+    status: 200,
+    statusText: 'OK',
+    headers: [['content-type', 'application/json']],
+    body: '{}',
+    bodyBytes: 2,
+    truncated: false,
+    durationMs: 3,
+  };
 
   it('takes an answer with a response and an optional preflight', () => {
     expect(isRelayAnswer({ response })).toBe(true);

@@ -36,7 +36,12 @@ export async function askRelay(
   const request = withBrowserDefaults(exchange.request);
   const plan = preflightFor(request, appOrigin);
   const preflightRequest = plan ? { method: plan.method, headers: plan.headers } : undefined;
-  const answer = await sendToRelay(relay, { ...request, origin: appOrigin, ...(preflightRequest ? { preflight: preflightRequest } : {}) }, fetchImpl, options.signal);
+  const answer = await sendToRelay(
+    relay,
+    { ...request, origin: appOrigin, ...(preflightRequest ? { preflight: preflightRequest } : {}) },
+    fetchImpl,
+    options.signal,
+  );
   return buildRelayReport({
     request,
     appOrigin,
@@ -77,7 +82,11 @@ export async function sendToRelay(
 }
 
 /** GET /health: true when a relay answers there. */
-export async function relayIsHealthy(relay: RelayEndpoint, fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis), signal?: AbortSignal): Promise<boolean> {
+export async function relayIsHealthy(
+  relay: RelayEndpoint,
+  fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
+  signal?: AbortSignal,
+): Promise<boolean> {
   try {
     const response = await fetchImpl(`${trimEnd(relay.url, '/')}/health`, { credentials: 'omit', signal: signal ?? AbortSignal.timeout(5_000) });
     const json = (await response.json()) as { ok?: unknown };

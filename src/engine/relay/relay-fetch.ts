@@ -56,7 +56,12 @@ export function createRelayFetch({ relay, appOrigin, fetchImpl }: RelayFetchOpti
     for (let redirects = 0; ; redirects += 1) {
       const plan = preflightFor(request, appOrigin);
       const preflightRequest = plan ? { method: plan.method, headers: plan.headers } : undefined;
-      const answer = await ask(relay, { ...request, origin: appOrigin, ...(preflightRequest ? { preflight: preflightRequest } : {}) }, fetchImpl, init.signal ?? undefined);
+      const answer = await ask(
+        relay,
+        { ...request, origin: appOrigin, ...(preflightRequest ? { preflight: preflightRequest } : {}) },
+        fetchImpl,
+        init.signal ?? undefined,
+      );
       first ??= { request, ...(preflightRequest ? { preflightRequest } : {}), answer };
       const outcome = answer.response;
       if (isRelayFailure(outcome)) throw new RelayFetchError(outcome.error, outcome.kind);
@@ -100,7 +105,8 @@ function redirected(request: RelayedHop['request'], response: RelayedResponse): 
   if (!REDIRECT_STATUSES.includes(response.status) || !response.location) return undefined;
   const target = URL.parse(response.location, request.url);
   if (!target) return undefined;
-  const toGet = (response.status === 303 && request.method !== 'GET' && request.method !== 'HEAD') || ([301, 302].includes(response.status) && request.method === 'POST');
+  const toGet =
+    (response.status === 303 && request.method !== 'GET' && request.method !== 'HEAD') || ([301, 302].includes(response.status) && request.method === 'POST');
   const crossOrigin = target.origin !== new URL(request.url).origin;
   // Authorization is dropped on a cross-origin redirect (Fetch, "CORS non-wildcard request-header name").
   const headers: HeaderList = request.headers.filter(
@@ -110,7 +116,8 @@ function redirected(request: RelayedHop['request'], response: RelayedResponse): 
 }
 
 function toResponse(relayed: RelayedResponse, url: string, wasRedirected: boolean): Response {
-  if (relayed.status < 200 || relayed.status > 599) throw new RelayFetchError(`The server answered with status ${relayed.status}, which fetch cannot represent.`, 'network');
+  if (relayed.status < 200 || relayed.status > 599)
+    throw new RelayFetchError(`The server answered with status ${relayed.status}, which fetch cannot represent.`, 'network');
   const headers = new Headers();
   for (const [name, value] of relayed.headers) {
     try {

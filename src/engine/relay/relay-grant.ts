@@ -9,7 +9,12 @@ import { trimEnd } from '../text/trim-end.ts';
  * see src/relay/flow-grants.ts. Asked once per run; a grant the relay later refuses
  * (replaced by another run, or lapsed) is reported, not silently renewed, so a takeover shows.
  */
-export function withFlowGrant<T extends RelayEndpoint>(relay: T, serverUrl: string, appOrigin: string, fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis)): T {
+export function withFlowGrant<T extends RelayEndpoint>(
+  relay: T,
+  serverUrl: string,
+  appOrigin: string,
+  fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
+): T {
   let grant: Promise<string> | undefined;
   const take = () => {
     grant ??= requestGrant(relay, serverUrl, appOrigin, fetchImpl);
@@ -36,6 +41,7 @@ async function requestGrant(relay: RelayEndpoint, serverUrl: string, appOrigin: 
   }
   const json = (await response.json().catch(() => undefined)) as { grant?: unknown; error?: unknown } | undefined;
   if (response.status === 201 && typeof json?.grant === 'string') return json.grant;
-  if (response.status === 401) throw new RelayError('secret', 'The relay refused the secret: it makes a new one at each start. Reload the app to get the current one.');
+  if (response.status === 401)
+    throw new RelayError('secret', 'The relay refused the secret: it makes a new one at each start. Reload the app to get the current one.');
   throw new RelayError('refused', `The relay gave no grant for ${serverUrl}: ${typeof json?.error === 'string' ? json.error : `HTTP ${response.status}`}`);
 }

@@ -102,10 +102,24 @@ function realisticSession(): FlowSession {
     ),
     exchange(
       'registration',
-      { method: 'POST', url: `${ISSUER}/register`, headers: [['content-type', 'application/json']], body: JSON.stringify({ redirect_uris: [REDIRECT], token_endpoint_auth_method: 'client_secret_post' }) },
+      {
+        method: 'POST',
+        url: `${ISSUER}/register`,
+        headers: [['content-type', 'application/json']],
+        body: JSON.stringify({ redirect_uris: [REDIRECT], token_endpoint_auth_method: 'client_secret_post' }),
+      },
       {
         status: 201,
-        body: JSON.stringify({ client_id: 'client-123', client_secret: CLIENT_SECRET, registration_access_token: REGISTRATION_ACCESS_TOKEN, token_endpoint_auth_method: 'client_secret_post' }, null, 2),
+        body: JSON.stringify(
+          {
+            client_id: 'client-123',
+            client_secret: CLIENT_SECRET,
+            registration_access_token: REGISTRATION_ACCESS_TOKEN,
+            token_endpoint_auth_method: 'client_secret_post',
+          },
+          null,
+          2,
+        ),
       },
     ),
     exchange('authorize', { method: 'GET', url: authorizeUrl, headers: [] }, { status: 302, headers: [['location', callbackUrl]] }),
@@ -116,13 +130,39 @@ function realisticSession(): FlowSession {
         method: 'POST',
         url: `${ISSUER}/token`,
         headers: [...FORM_HEADERS, ['cookie', `session=${SESSION_COOKIE}; theme=dark`]],
-        body: form({ grant_type: 'authorization_code', code: CODE, code_verifier: CODE_VERIFIER, redirect_uri: REDIRECT, client_id: 'client-123', client_secret: CLIENT_SECRET, resource: SERVER }),
+        body: form({
+          grant_type: 'authorization_code',
+          code: CODE,
+          code_verifier: CODE_VERIFIER,
+          redirect_uri: REDIRECT,
+          client_id: 'client-123',
+          client_secret: CLIENT_SECRET,
+          resource: SERVER,
+        }),
       },
-      { status: 200, body: JSON.stringify({ access_token: ACCESS_TOKEN, token_type: 'Bearer', expires_in: 3600, refresh_token: REFRESH_TOKEN, id_token: ID_TOKEN, scope: 'mcp:tools' }) },
+      {
+        status: 200,
+        body: JSON.stringify({
+          access_token: ACCESS_TOKEN,
+          token_type: 'Bearer',
+          expires_in: 3600,
+          refresh_token: REFRESH_TOKEN,
+          id_token: ID_TOKEN,
+          scope: 'mcp:tools',
+        }),
+      },
     ),
     exchange(
       'mcp-authenticated',
-      { method: 'POST', url: SERVER, headers: [['authorization', `Bearer ${ACCESS_TOKEN}`], ['content-type', 'application/json']], body: '{"jsonrpc":"2.0","id":2,"method":"tools/list"}' },
+      {
+        method: 'POST',
+        url: SERVER,
+        headers: [
+          ['authorization', `Bearer ${ACCESS_TOKEN}`],
+          ['content-type', 'application/json'],
+        ],
+        body: '{"jsonrpc":"2.0","id":2,"method":"tools/list"}',
+      },
       { status: 200, body: '{"jsonrpc":"2.0","id":2,"result":{"tools":[{"name":"echo"}]}}' },
     ),
     exchange(
@@ -137,15 +177,33 @@ function realisticSession(): FlowSession {
     ),
     exchange(
       'tool-call-1',
-      { method: 'POST', url: SERVER, headers: [['Authorization', `Bearer ${OPAQUE_ACCESS_TOKEN}`]], body: '{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"echo"}}' },
+      {
+        method: 'POST',
+        url: SERVER,
+        headers: [['Authorization', `Bearer ${OPAQUE_ACCESS_TOKEN}`]],
+        body: '{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"echo"}}',
+      },
       { status: 403, headers: [['www-authenticate', 'Bearer error="insufficient_scope", scope="mcp:tools mcp:write"']], body: '' },
     ),
     exchange(
       'token',
-      { method: 'POST', url: `${ISSUER}/token`, headers: FORM_HEADERS, body: form({ grant_type: 'client_credentials', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: ASSERTION }) },
+      {
+        method: 'POST',
+        url: `${ISSUER}/token`,
+        headers: FORM_HEADERS,
+        body: form({
+          grant_type: 'client_credentials',
+          client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+          client_assertion: ASSERTION,
+        }),
+      },
       { status: 200, headers: [['content-type', 'application/x-www-form-urlencoded']], body: form({ access_token: NEW_ACCESS_TOKEN, token_type: 'bearer' }) },
     ),
-    exchange('mcp-authenticated', { method: 'GET', url: `${SERVER}?access_token=${encodeURIComponent(OPAQUE_ACCESS_TOKEN)}`, headers: [] }, { status: 401, body: '' }),
+    exchange(
+      'mcp-authenticated',
+      { method: 'GET', url: `${SERVER}?access_token=${encodeURIComponent(OPAQUE_ACCESS_TOKEN)}`, headers: [] },
+      { status: 401, body: '' },
+    ),
   ];
   const stepIds = [...new Set(exchanges.map((entry) => entry.stepId))];
   return {
@@ -167,12 +225,32 @@ function realisticSession(): FlowSession {
         exchangeIds: exchanges.filter((entry) => entry.stepId === id).map((entry) => entry.id),
         notes: [] as string[],
       })),
-      { id: 'callback', kind: 'callback', status: 'ok', exchangeIds: [], notes: [`code = ${CODE}`, 'state = af0ifjsldkj', `iss = ${ISSUER}`], summary: 'Code received; state and iss check out.' },
+      {
+        id: 'callback',
+        kind: 'callback',
+        status: 'ok',
+        exchangeIds: [],
+        notes: [`code = ${CODE}`, 'state = af0ifjsldkj', `iss = ${ISSUER}`],
+        summary: 'Code received; state and iss check out.',
+      },
     ],
     exchanges,
     findings: [
-      { id: 'f1', ruleId: 'token.audience-mismatch', severity: 'error', stepId: 'token', exchangeId: 'x5', detail: `The token ${ACCESS_TOKEN} has aud "${SERVER}x".` },
-      { id: 'f2', ruleId: 'no.such-rule', severity: 'warning', stepId: 'token', detail: `Refresh token ${REFRESH_TOKEN} was not rotated; secret ${CLIENT_SECRET}` },
+      {
+        id: 'f1',
+        ruleId: 'token.audience-mismatch',
+        severity: 'error',
+        stepId: 'token',
+        exchangeId: 'x5',
+        detail: `The token ${ACCESS_TOKEN} has aud "${SERVER}x".`,
+      },
+      {
+        id: 'f2',
+        ruleId: 'no.such-rule',
+        severity: 'warning',
+        stepId: 'token',
+        detail: `Refresh token ${REFRESH_TOKEN} was not rotated; secret ${CLIENT_SECRET}`,
+      },
     ],
     learned: {
       challengeScope: 'mcp:tools',
@@ -180,7 +258,12 @@ function realisticSession(): FlowSession {
       prm: { resource: SERVER, authorization_servers: [ISSUER], scopes_supported: ['mcp:tools', 'mcp:write'] },
       issuer: ISSUER,
       asMetadata: { issuer: ISSUER, authorization_endpoint: `${ISSUER}/authorize`, token_endpoint: `${ISSUER}/token` },
-      client: { client_id: 'client-123', client_secret: CLIENT_SECRET, token_endpoint_auth_method: 'client_secret_post', registration_access_token: REGISTRATION_ACCESS_TOKEN },
+      client: {
+        client_id: 'client-123',
+        client_secret: CLIENT_SECRET,
+        token_endpoint_auth_method: 'client_secret_post',
+        registration_access_token: REGISTRATION_ACCESS_TOKEN,
+      },
       pkce: { verifier: CODE_VERIFIER, challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', method: 'S256' },
       state: 'af0ifjsldkj',
       scope: 'mcp:tools',
@@ -199,7 +282,15 @@ function realisticSession(): FlowSession {
 /** The authorize step's own note, written the way the engine writes it. */
 function withVerifierNote(session: FlowSession): FlowSession {
   const steps = session.steps.map((step) =>
-    step.id === 'authorize' ? { ...step, notes: [`code_verifier = ${CODE_VERIFIER} (kept secret)`, 'code_challenge = BASE64URL(SHA-256(code_verifier)) = E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM'] } : step,
+    step.id === 'authorize'
+      ? {
+          ...step,
+          notes: [
+            `code_verifier = ${CODE_VERIFIER} (kept secret)`,
+            'code_challenge = BASE64URL(SHA-256(code_verifier)) = E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+          ],
+        }
+      : step,
   );
   return { ...session, steps };
 }

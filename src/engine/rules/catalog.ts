@@ -101,7 +101,8 @@ export const RULES = [
     severity: 'error',
     versions: ALL,
     link: FETCH + '#cors-preflight-fetch',
-    problem: 'The OPTIONS preflight was answered 401 or 403: the server runs auth before CORS, and a browser never sends a token on a preflight (mcp-context-forge#2152).',
+    problem:
+      'The OPTIONS preflight was answered 401 or 403: the server runs auth before CORS, and a browser never sends a token on a preflight (mcp-context-forge#2152).',
     fix: 'Let `OPTIONS` through without authentication: put the CORS handler before the auth middleware and answer the preflight with 204.',
   },
   {
@@ -109,7 +110,8 @@ export const RULES = [
     severity: 'error',
     versions: ALL,
     link: FETCH + '#http-access-control-allow-headers',
-    problem: 'The preflight answer does not allow a request header the client sends (Authorization, Content-Type, Mcp-Protocol-Version, Mcp-Session-Id, Mcp-Method, Mcp-Name…); `*` never covers Authorization.',
+    problem:
+      'The preflight answer does not allow a request header the client sends (Authorization, Content-Type, Mcp-Protocol-Version, Mcp-Session-Id, Mcp-Method, Mcp-Name…); `*` never covers Authorization.',
     fix: 'List every header by name: `Access-Control-Allow-Headers: Authorization, Content-Type, Mcp-Protocol-Version, Mcp-Session-Id, Last-Event-ID, Mcp-Method, Mcp-Name`.',
   },
   {
@@ -125,7 +127,8 @@ export const RULES = [
     severity: 'error',
     versions: ALL,
     link: FETCH + '#http-access-control-expose-headers',
-    problem: 'The server sends a header the client must read (WWW-Authenticate), but does not list it in Access-Control-Expose-Headers, so the browser hides it.',
+    problem:
+      'The server sends a header the client must read (WWW-Authenticate), but does not list it in Access-Control-Expose-Headers, so the browser hides it.',
     fix: 'Send `Access-Control-Expose-Headers: WWW-Authenticate, Mcp-Session-Id` on every response of the MCP endpoint, 401 and 403 included.',
   },
   {
@@ -133,7 +136,8 @@ export const RULES = [
     severity: 'warning',
     versions: ALL,
     link: FETCH + '#http-access-control-expose-headers',
-    problem: 'The server sends Mcp-Session-Id but does not expose it, so a browser client cannot read the session id and every later request lacks it (typescript-sdk#764).',
+    problem:
+      'The server sends Mcp-Session-Id but does not expose it, so a browser client cannot read the session id and every later request lacks it (typescript-sdk#764).',
     fix: 'Add Mcp-Session-Id to Access-Control-Expose-Headers on the MCP endpoint’s responses.',
   },
   {
@@ -141,7 +145,8 @@ export const RULES = [
     severity: 'warning',
     versions: ALL,
     link: FETCH + '#cors-protocol-and-credentials',
-    problem: 'Access-Control-Allow-Origin: * comes with Access-Control-Allow-Credentials: true; browsers refuse that pair for any request with cookies or HTTP auth.',
+    problem:
+      'Access-Control-Allow-Origin: * comes with Access-Control-Allow-Credentials: true; browsers refuse that pair for any request with cookies or HTTP auth.',
     fix: 'Echo the request’s Origin instead of `*` when credentials are allowed, or drop Access-Control-Allow-Credentials if no client sends cookies.',
   },
   {
@@ -149,7 +154,8 @@ export const RULES = [
     severity: 'error',
     versions: ALL,
     link: FETCH + '#http-redirect-fetch',
-    problem: 'The preflight, or the request after it, is answered with a redirect: a browser never follows a redirected preflight, and a redirected request must pass CORS again at the new URL.',
+    problem:
+      'The preflight, or the request after it, is answered with a redirect: a browser never follows a redirected preflight, and a redirected request must pass CORS again at the new URL.',
     fix: 'Serve the endpoint, OPTIONS included, at the exact URL clients use (no trailing-slash or http→https redirect), or give clients the final URL.',
   },
 
@@ -176,7 +182,8 @@ export const RULES = [
     severity: 'warning',
     versions: FROM_2025_11_25,
     link: specLink(PROFILE_2026_07_28, 'protected-resource-metadata-discovery-requirements'),
-    problem: 'The 401 has no readable WWW-Authenticate challenge; clients must fall back to the well-known URLs, and RFC 9110 expects a challenge on every 401.',
+    problem:
+      'The 401 has no readable WWW-Authenticate challenge; clients must fall back to the well-known URLs, and RFC 9110 expects a challenge on every 401.',
     fix: 'Send `WWW-Authenticate: Bearer resource_metadata="…", scope="…"` on every 401.',
   },
   {
@@ -200,7 +207,8 @@ export const RULES = [
     severity: 'warning',
     versions: ALL,
     link: 'https://www.rfc-editor.org/rfc/rfc9110#section-11.6.1',
-    problem: 'A TAB separates the auth scheme from its parameters; RFC 9110 §11.6.1 (with §11.3) allows only spaces there, so strict clients reject the challenge.',
+    problem:
+      'A TAB separates the auth scheme from its parameters; RFC 9110 §11.6.1 (with §11.3) allows only spaces there, so strict clients reject the challenge.',
     fix: 'Put a single space after the scheme: `Bearer resource_metadata="…"`.',
   },
   {
@@ -242,7 +250,8 @@ export const RULES = [
     severity: 'warning',
     versions: FROM_2025_06_18,
     link: RFC9728 + '#section-3.1',
-    problem: 'The protected resource metadata is only at the root well-known URL, and the challenge does not point to it; clients that build the path-inserted URL (or follow only resource_metadata) never find it (python-sdk#1052).',
+    problem:
+      'The protected resource metadata is only at the root well-known URL, and the challenge does not point to it; clients that build the path-inserted URL (or follow only resource_metadata) never find it (python-sdk#1052).',
     fix: 'Serve the metadata at /.well-known/oauth-protected-resource/<mcp-path> too, and name it in resource_metadata on the 401.',
   },
   {
@@ -266,7 +275,8 @@ export const RULES = [
     severity: 'error',
     versions: FROM_2025_06_18,
     link: RFC8414 + '#section-2',
-    problem: 'An entry of authorization_servers is not an https issuer URL; entries that are not http(s) at all are left out, since the client can neither fetch nor open them.',
+    problem:
+      'An entry of authorization_servers is not an https issuer URL; entries that are not http(s) at all are left out, since the client can neither fetch nor open them.',
     fix: 'List each authorization server by its https issuer identifier, e.g. `"https://auth.example.com"`.',
   },
   {
@@ -317,7 +327,8 @@ export const RULES = [
     severity: 'info',
     versions: ['2025-03-26'],
     link: specLink(PROFILE_2025_03_26, 'server-metadata-discovery'),
-    problem: 'The metadata at the MCP server’s origin names an issuer other than that origin; 2025-03-26 clients find the metadata from the MCP URL, so they take the issuer as stated.',
+    problem:
+      'The metadata at the MCP server’s origin names an issuer other than that origin; 2025-03-26 clients find the metadata from the MCP URL, so they take the issuer as stated.',
     fix: 'Nothing to fix for 2025-03-26; from 2025-06-18 on, the protected resource metadata names the issuer and it must match exactly.',
   },
   {
@@ -357,7 +368,8 @@ export const RULES = [
     severity: 'error',
     versions: FROM_2025_11_25,
     link: specLink(PROFILE_2025_11_25, 'authorization-code-protection'),
-    problem: 'The metadata has no code_challenge_methods_supported, so the client cannot confirm PKCE support and MUST refuse (Entra ID and Cognito are known to omit it).',
+    problem:
+      'The metadata has no code_challenge_methods_supported, so the client cannot confirm PKCE support and MUST refuse (Entra ID and Cognito are known to omit it).',
     fix: 'Add `"code_challenge_methods_supported": ["S256"]` to the metadata.',
   },
   {
@@ -392,7 +404,8 @@ export const RULES = [
     severity: 'warning',
     versions: ALL,
     link: 'https://www.rfc-editor.org/rfc/rfc7591#section-3.2.1',
-    problem: 'The registration succeeded, but its response breaks RFC 7591 (for example a client_secret without client_secret_expires_at); strict clients refuse it.',
+    problem:
+      'The registration succeeded, but its response breaks RFC 7591 (for example a client_secret without client_secret_expires_at); strict clients refuse it.',
     fix: 'Return every field RFC 7591 §3.2.1 requires, e.g. `"client_secret_expires_at": 0` when the secret does not expire.',
   },
   {
@@ -458,7 +471,8 @@ export const RULES = [
     severity: 'error',
     versions: ALL,
     link: RFC8414 + '#section-2',
-    problem: 'The authorization endpoint is not an https URL (http is tolerated on loopback only), so the app refused to open it: a javascript:, data:, file: or custom-scheme URL from a server could run script or launch another program.',
+    problem:
+      'The authorization endpoint is not an https URL (http is tolerated on loopback only), so the app refused to open it: a javascript:, data:, file: or custom-scheme URL from a server could run script or launch another program.',
     fix: 'Publish an https authorization_endpoint in the authorization server metadata; OAuth 2.1 (§1.5) and RFC 8414 (§2) require https endpoints.',
   },
   {
@@ -466,7 +480,8 @@ export const RULES = [
     severity: 'error',
     versions: ALL,
     link: RFC6749 + '#section-4.1.2.1',
-    problem: 'The authorization server never redirected back to the app. Most often it does not accept this redirect_uri exactly (localhost vs 127.0.0.1, another port or path) and shows its own error page; or the user gave up.',
+    problem:
+      'The authorization server never redirected back to the app. Most often it does not accept this redirect_uri exactly (localhost vs 127.0.0.1, another port or path) and shows its own error page; or the user gave up.',
     fix: 'Register the exact redirect_uri shown here with the authorization server, then try again.',
   },
   {
@@ -474,7 +489,8 @@ export const RULES = [
     severity: 'info',
     versions: ALL,
     link: 'https://developer.mozilla.org/en-US/docs/Web/API/Window/open#return_value',
-    problem: 'The browser blocked the login popup, so the app continued with a full-page redirect and restored the session when the authorization server sent the browser back.',
+    problem:
+      'The browser blocked the login popup, so the app continued with a full-page redirect and restored the session when the authorization server sent the browser back.',
     fix: 'Nothing is broken; allow popups for this page to keep the diagram on screen during the login.',
   },
   {
@@ -482,7 +498,8 @@ export const RULES = [
     severity: 'error',
     versions: ALL,
     link: 'https://www.rfc-editor.org/rfc/rfc8252#section-8.3',
-    problem: 'The authorization server sent the browser back to another origin than the one the app runs on (localhost vs 127.0.0.1, or another port), so the app cannot receive the code.',
+    problem:
+      'The authorization server sent the browser back to another origin than the one the app runs on (localhost vs 127.0.0.1, or another port), so the app cannot receive the code.',
     fix: 'Register and use a redirect_uri on exactly the app’s origin, and make the server redirect to the registered value unchanged.',
   },
   {
@@ -574,7 +591,8 @@ export const RULES = [
     severity: 'warning',
     versions: ['2025-03-26', '2025-06-18', '2025-11-25'],
     link: 'https://fetch.spec.whatwg.org/#http-access-control-expose-headers',
-    problem: 'No Mcp-Session-Id could be read from the initialize response: either the server sets none, or it does not expose it, so a browser client loses its session (typescript-sdk#764).',
+    problem:
+      'No Mcp-Session-Id could be read from the initialize response: either the server sets none, or it does not expose it, so a browser client loses its session (typescript-sdk#764).',
     fix: 'Add Mcp-Session-Id to Access-Control-Expose-Headers on every response of the MCP endpoint.',
   },
   {

@@ -107,7 +107,8 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     browser: true,
     relay: true,
     server: { cors: (path, healthy) => (path === MCP_PATH ? { ...healthy, 'Access-Control-Allow-Origin': `${APP_ORIGIN}/` } : healthy) },
-    detail: () => `Access-Control-Allow-Origin: ${APP_ORIGIN}/. An origin has no path, not even "/", so it does not match ${APP_ORIGIN}. Send: Access-Control-Allow-Origin: ${APP_ORIGIN}`,
+    detail: () =>
+      `Access-Control-Allow-Origin: ${APP_ORIGIN}/. An origin has no path, not even "/", so it does not match ${APP_ORIGIN}. Send: Access-Control-Allow-Origin: ${APP_ORIGIN}`,
   },
   'cors.preflight-failed': {
     when: 'in relay mode, the MCP endpoint answers the OPTIONS preflight with 405',
@@ -115,7 +116,8 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     relay: true,
     settings: () => ({ viaRelay: true }),
     server: { preflight: (path, response, healthy) => (path === MCP_PATH ? (response.writeHead(405, { Allow: 'POST' }), response.end()) : healthy()) },
-    detail: () => `The preflight (OPTIONS /mcp → 405): Method Not Allowed. A browser needs a 2xx answer (usually 204) to go on. Answer it with: HTTP/1.1 204 No Content | Access-Control-Allow-Origin: ${APP_ORIGIN}`,
+    detail: () =>
+      `The preflight (OPTIONS /mcp → 405): Method Not Allowed. A browser needs a 2xx answer (usually 204) to go on. Answer it with: HTTP/1.1 204 No Content | Access-Control-Allow-Origin: ${APP_ORIGIN}`,
   },
   'cors.preflight-unauthorized': {
     when: 'in relay mode, the MCP endpoint runs auth before CORS and answers the preflight 401',
@@ -123,8 +125,7 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     relay: true,
     settings: () => ({ viaRelay: true }),
     server: {
-      preflight: (path, response, healthy) =>
-        path === MCP_PATH ? (response.writeHead(401, { 'WWW-Authenticate': 'Bearer' }), response.end()) : healthy(),
+      preflight: (path, response, healthy) => (path === MCP_PATH ? (response.writeHead(401, { 'WWW-Authenticate': 'Bearer' }), response.end()) : healthy()),
     },
     detail: () => 'The preflight (OPTIONS /mcp → 401): the server checks authorization before CORS, but a browser never sends a token or cookie on a preflight',
   },
@@ -139,7 +140,8 @@ const TRIGGERS: Record<RuleId, Trigger> = {
           ? (response.writeHead(204, { 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': '*' }), response.end())
           : healthy(),
     },
-    detail: () => 'Access-Control-Allow-Headers: * does not allow Authorization. A * there does not cover Authorization, which must be listed by name. Send: Access-Control-Allow-Headers: *, Authorization',
+    detail: () =>
+      'Access-Control-Allow-Headers: * does not allow Authorization. A * there does not cover Authorization, which must be listed by name. Send: Access-Control-Allow-Headers: *, Authorization',
   },
   'cors.method-not-allowed': {
     when: 'a trace imported from a client that ends its session with DELETE is asked about, and the preflight allows only GET and POST',
@@ -292,7 +294,8 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     when: 'the protected resource metadata lists a javascript: issuer before the real one',
     severity: 'error',
     server: { prm: (healthy) => ({ ...healthy, authorization_servers: ['javascript:alert(1)', ...(healthy.authorization_servers as string[])] }) },
-    detail: () => 'authorization_servers lists "javascript:alert(1)": the scheme "javascript:" is never opened, only https (and http on a loopback host); it is left out.',
+    detail: () =>
+      'authorization_servers lists "javascript:alert(1)": the scheme "javascript:" is never opened, only https (and http on a loopback host); it is left out.',
   },
   'metadata.cross-origin-redirect': {
     when: 'the protected resource metadata URL redirects to the same document on another origin (127.0.0.1 to localhost)',
@@ -300,7 +303,9 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     server: {
       routes: {
         [PRM_PATH]: ({ request, response, base }, healthy) =>
-          request.headers.host === new URL(base).host ? (response.writeHead(302, { Location: `${base.replace('127.0.0.1', 'localhost')}${PRM_PATH}` }), response.end()) : healthy(),
+          request.headers.host === new URL(base).host
+            ? (response.writeHead(302, { Location: `${base.replace('127.0.0.1', 'localhost')}${PRM_PATH}` }), response.end())
+            : healthy(),
       },
     },
     detail: (base) => `${base}${PRM_PATH} was redirected to ${base.replace('127.0.0.1', 'localhost')}${PRM_PATH}, on another origin`,
@@ -399,8 +404,7 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     severity: 'error',
     server: {
       routes: {
-        '/register': ({ response }) =>
-          json(response, 400, { error: 'invalid_client_metadata', error_description: 'native clients are not allowed' }),
+        '/register': ({ response }) => json(response, 400, { error: 'invalid_client_metadata', error_description: 'native clients are not allowed' }),
       },
     },
     detail: () => 'HTTP 400: invalid_client_metadata (native clients are not allowed).',
@@ -558,9 +562,7 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     server: {
       routes: {
         [MCP_PATH]: ({ response, rpc }, healthy) =>
-          rpc?.method === 'tools/list'
-            ? json(response, 200, { jsonrpc: '2.0', id: rpc.id, error: { code: -32601, message: 'Method not found' } })
-            : healthy(),
+          rpc?.method === 'tools/list' ? json(response, 200, { jsonrpc: '2.0', id: rpc.id, error: { code: -32601, message: 'Method not found' } }) : healthy(),
       },
     },
     detail: () => 'tools/list: error -32601: Method not found',
@@ -581,9 +583,7 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     server: {
       routes: {
         '/token': ({ response, form }, healthy) =>
-          form.get('grant_type') === 'refresh_token'
-            ? json(response, 400, { error: 'invalid_grant', error_description: 'refresh token revoked' })
-            : healthy(),
+          form.get('grant_type') === 'refresh_token' ? json(response, 400, { error: 'invalid_grant', error_description: 'refresh token revoked' }) : healthy(),
       },
     },
     then: (engine) => engine.refresh(),
@@ -593,8 +593,7 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     when: 'the authorization server hands a public client back the same refresh token',
     severity: 'error',
     server: {
-      tokenResponse: (healthy, form) =>
-        form.get('grant_type') === 'refresh_token' ? { ...healthy, refresh_token: form.get('refresh_token') } : healthy,
+      tokenResponse: (healthy, form) => (form.get('grant_type') === 'refresh_token' ? { ...healthy, refresh_token: form.get('refresh_token') } : healthy),
     },
     then: (engine) => engine.refresh(),
     detail: () => 'The refresh response did not carry a new refresh token for this public client.',
@@ -620,9 +619,7 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     server: {
       routes: {
         [MCP_PATH]: ({ response, rpc }, healthy) =>
-          rpc?.method === 'tools/call'
-            ? json(response, 403, {}, { 'WWW-Authenticate': 'Bearer error="insufficient_scope"' })
-            : healthy(),
+          rpc?.method === 'tools/call' ? json(response, 403, {}, { 'WWW-Authenticate': 'Bearer error="insufficient_scope"' }) : healthy(),
       },
     },
     then: (engine) => engine.callTool('echo', {}),
@@ -651,8 +648,7 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     severity: 'warning',
     server: {
       routes: {
-        [MCP_PATH]: ({ response, bearer, claims }, healthy) =>
-          bearer && !claims ? json(response, 401, { error: 'invalid_token' }) : healthy(),
+        [MCP_PATH]: ({ response, bearer, claims }, healthy) => (bearer && !claims ? json(response, 401, { error: 'invalid_token' }) : healthy()),
       },
     },
     then: (engine) => engine.audit(),
@@ -683,14 +679,28 @@ afterEach(async () => {
  */
 async function askRelayAboutImportedDelete(fake: FakeServer): Promise<FlowSession> {
   relay = await startTestRelay(APP_ORIGIN);
-  const session = createSession({ serverUrl: fake.mcpUrl, specVersion: '2026-07-28', timeoutMs: 2_000, redirectUri: `${APP_ORIGIN}/callback`, clientName: 'imported trace', registration: { mode: 'auto' } });
+  const session = createSession({
+    serverUrl: fake.mcpUrl,
+    specVersion: '2026-07-28',
+    timeoutMs: 2_000,
+    redirectUri: `${APP_ORIGIN}/callback`,
+    clientName: 'imported trace',
+    registration: { mode: 'auto' },
+  });
   session.exchanges.push({
     id: 'x1',
     stepId: 'mcp-unauthenticated',
     from: 'client',
     to: 'mcp',
     label: 'DELETE /mcp',
-    request: { method: 'DELETE', url: fake.mcpUrl, headers: [['mcp-session-id', 'session-1'], ['mcp-protocol-version', '2025-11-25']] },
+    request: {
+      method: 'DELETE',
+      url: fake.mcpUrl,
+      headers: [
+        ['mcp-session-id', 'session-1'],
+        ['mcp-protocol-version', '2025-11-25'],
+      ],
+    },
     outcome: 'blocked',
     error: 'The browser blocked this request.',
     startedAt: Date.now(),
@@ -724,7 +734,14 @@ async function runAcrossFullPageRedirect(fake: FakeServer): Promise<FlowSession>
 
 function newEngine(fake: FakeServer, userAgent: UserAgent): FlowEngine {
   return new FlowEngine(
-    createSession({ serverUrl: fake.mcpUrl, specVersion: '2026-07-28', timeoutMs: 2_000, redirectUri: `${APP_ORIGIN}/callback`, clientName: 'reload test', registration: { mode: 'auto' } }),
+    createSession({
+      serverUrl: fake.mcpUrl,
+      specVersion: '2026-07-28',
+      timeoutMs: 2_000,
+      redirectUri: `${APP_ORIGIN}/callback`,
+      clientName: 'reload test',
+      registration: { mode: 'auto' },
+    }),
     { userAgent, runtime: 'node' },
   );
 }
@@ -732,8 +749,14 @@ function newEngine(fake: FakeServer, userAgent: UserAgent): FlowEngine {
 describe('every rule is raised by the engine from real server bytes', () => {
   it('every rule in the catalog has a trigger below, and every trigger names a rule', () => {
     const triggered = Object.keys(TRIGGERS).sort();
-    expect(RULES.map((rule) => rule.id).filter((id) => !triggered.includes(id)), 'rules without a trigger').toEqual([]);
-    expect(triggered.filter((id) => !RULES.some((rule) => rule.id === id)), 'triggers of unknown rules').toEqual([]);
+    expect(
+      RULES.map((rule) => rule.id).filter((id) => !triggered.includes(id)),
+      'rules without a trigger',
+    ).toEqual([]);
+    expect(
+      triggered.filter((id) => !RULES.some((rule) => rule.id === id)),
+      'triggers of unknown rules',
+    ).toEqual([]);
   });
 
   for (const { id } of RULES) {
@@ -744,13 +767,15 @@ describe('every rule is raised by the engine from real server bytes', () => {
       expect(getRule(id).versions, `${id} does not apply to ${spec}`).toContain(spec);
       fake = await startFakeServer(trigger.server);
       if (trigger.relay) relay = await startTestRelay(APP_ORIGIN);
-      const session = trigger.run ? await trigger.run(fake) : await runFlow(fake, {
-        spec,
-        ...(relay ? { relay } : {}),
-        ...(trigger.settings ? { settings: trigger.settings(fake.base) } : {}),
-        ...(trigger.browser ? { browser: true } : {}),
-        ...(trigger.then ? { then: trigger.then } : {}),
-      });
+      const session = trigger.run
+        ? await trigger.run(fake)
+        : await runFlow(fake, {
+            spec,
+            ...(relay ? { relay } : {}),
+            ...(trigger.settings ? { settings: trigger.settings(fake.base) } : {}),
+            ...(trigger.browser ? { browser: true } : {}),
+            ...(trigger.then ? { then: trigger.then } : {}),
+          });
       const finding = session.findings.find((candidate) => candidate.ruleId === id);
       expect(finding, `${id} was not raised; findings: ${session.findings.map((f) => `${f.ruleId}: ${f.detail}`).join(' | ')}`).toBeDefined();
       expect(finding!.severity).toBe(trigger.severity);

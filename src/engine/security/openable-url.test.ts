@@ -10,7 +10,10 @@ describe('judgeUrl: the gate for every URL the tool opens', () => {
   });
 
   it('calls plain http on any other host insecure, with the host named', () => {
-    expect(judgeUrl('http://example.invalid/authorize')).toMatchObject({ kind: 'insecure', reason: 'it is plain http on example.invalid, which is not a loopback host' });
+    expect(judgeUrl('http://example.invalid/authorize')).toMatchObject({
+      kind: 'insecure',
+      reason: 'it is plain http on example.invalid, which is not a loopback host',
+    });
     expect(judgeUrl('http://localhost.example.com/a').kind).toBe('insecure');
     expect(judgeUrl('http://10.0.0.1/a').kind).toBe('insecure');
   });
@@ -42,7 +45,9 @@ describe('openableHref', () => {
   });
 
   it('opens insecure http only when the user accepted it, and a refused scheme never', () => {
-    expect(openableHref('http://example.invalid/a')).toEqual({ refused: '"http://example.invalid/a" was not opened: it is plain http on example.invalid, which is not a loopback host.' });
+    expect(openableHref('http://example.invalid/a')).toEqual({
+      refused: '"http://example.invalid/a" was not opened: it is plain http on example.invalid, which is not a loopback host.',
+    });
     expect(openableHref('http://example.invalid/a', { insecureHttpAccepted: true })).toEqual({ href: 'http://example.invalid/a' });
     expect(openableHref('javascript:alert(1)', { insecureHttpAccepted: true })).toHaveProperty('refused');
   });

@@ -46,8 +46,7 @@ async function run(version: SpecVersion, profiles: ProfileRegistry<SpecVersion>)
 }
 
 const requestOf = (session: FlowSession, stepId: string) => session.exchanges.find((exchange) => exchange.stepId === stepId)?.request;
-const headerOf = (session: FlowSession, stepId: string, name: string) =>
-  requestOf(session, stepId)?.headers.find(([key]) => key.toLowerCase() === name)?.[1];
+const headerOf = (session: FlowSession, stepId: string, name: string) => requestOf(session, stepId)?.headers.find(([key]) => key.toLowerCase() === name)?.[1];
 
 describe('a fictional next spec version, registered as one more profile', () => {
   it('runs the whole flow with the new record: its version on the wire, its steps, and its one changed decision', async () => {

@@ -33,13 +33,16 @@ describe('the shipped spec profiles', () => {
     expect([...getRule(ruleId).versions].sort()).toEqual(decided);
   });
 
-  it.each(SHIPPED_PROFILES.map((profile) => [profile.version, profile] as const))('%s: its steps match where it finds the authorization server', (_version, profile: SpecProfile) => {
-    const viaPrm = profile.discovery.authorizationServer === 'protected-resource-metadata';
-    expect(profile.steps.includes('prm')).toBe(viaPrm);
-    expect(profile.steps.includes('challenge')).toBe(viaPrm);
-    expect(profile.discovery.prmFallbackOrder.length > 0).toBe(viaPrm);
-    expect(profile.challenge.resourceMetadata === 'not-used').toBe(!viaPrm);
-  });
+  it.each(SHIPPED_PROFILES.map((profile) => [profile.version, profile] as const))(
+    '%s: its steps match where it finds the authorization server',
+    (_version, profile: SpecProfile) => {
+      const viaPrm = profile.discovery.authorizationServer === 'protected-resource-metadata';
+      expect(profile.steps.includes('prm')).toBe(viaPrm);
+      expect(profile.steps.includes('challenge')).toBe(viaPrm);
+      expect(profile.discovery.prmFallbackOrder.length > 0).toBe(viaPrm);
+      expect(profile.challenge.resourceMetadata === 'not-used').toBe(!viaPrm);
+    },
+  );
 
   it('link into the version’s own authorization page', () => {
     expect(authorizationSpecUrl('2025-06-18', 'authorization-server-location')).toBe(
@@ -54,7 +57,8 @@ describe('automatic version choice picks by decision, not by name', () => {
     expect(SPEC_PROFILES.newest((profile) => profile.transport.opening === 'server/discover').version).toBe('2026-07-28');
     expect(SPEC_PROFILES.newest((profile) => profile.discovery.authorizationServer === 'mcp-origin').version).toBe('2025-03-26');
     expect(
-      SPEC_PROFILES.newest((profile) => profile.transport.opening === 'initialize' && profile.discovery.authorizationServer === 'protected-resource-metadata').version,
+      SPEC_PROFILES.newest((profile) => profile.transport.opening === 'initialize' && profile.discovery.authorizationServer === 'protected-resource-metadata')
+        .version,
     ).toBe('2025-11-25');
   });
 

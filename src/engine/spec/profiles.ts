@@ -11,7 +11,17 @@ import { createProfileRegistry } from './profile-registry.ts';
 const page = (version: string) => `https://modelcontextprotocol.io/specification/${version}/basic/authorization`;
 
 /** The steps a version with protected resource metadata walks: the challenge names the PRM, the PRM names the AS. */
-const PRM_STEPS: readonly StepKind[] = ['mcp-unauthenticated', 'challenge', 'prm', 'as-discovery', 'registration', 'authorize', 'callback', 'token', 'mcp-authenticated'];
+const PRM_STEPS: readonly StepKind[] = [
+  'mcp-unauthenticated',
+  'challenge',
+  'prm',
+  'as-discovery',
+  'registration',
+  'authorize',
+  'callback',
+  'token',
+  'mcp-authenticated',
+];
 
 /**
  * Pre-registered credentials first, then a Client ID Metadata Document, then dynamic registration

@@ -97,7 +97,12 @@ async function legacyDiscovery(ctx: StepContext): Promise<StepOutcome> {
   const insecure = insecureEndpoints(ctx.learned.asMetadata);
   if (insecure.length) {
     for (const name of insecure) ctx.raise('as.endpoint-not-https', `The default ${name} ${ctx.learned.asMetadata[name]} is not https.`, result.exchange.id);
-    return { status: 'failed', summary: 'A conforming client stops here (as.endpoint-not-https).', continuable: true, title: 'Default endpoints (2025-03-26 fallback)' };
+    return {
+      status: 'failed',
+      summary: 'A conforming client stops here (as.endpoint-not-https).',
+      continuable: true,
+      title: 'Default endpoints (2025-03-26 fallback)',
+    };
   }
   return { status: 'ok', summary: 'Default endpoints at the MCP server origin (legacy path).', title: 'Default endpoints (2025-03-26 fallback)' };
 }

@@ -19,7 +19,8 @@ export const challengeStep: StepDefinition = {
     const { challenges, errors, tabAfterScheme } = parseWwwAuthenticate(header);
     ctx.learned.challenges = challenges;
     for (const error of errors) ctx.raise('challenge.unparseable', error, unauthenticated?.id);
-    for (const scheme of tabAfterScheme ?? []) ctx.raise('challenge.tab-after-scheme', `A TAB, not a space, follows the auth scheme ${scheme}.`, unauthenticated?.id);
+    for (const scheme of tabAfterScheme ?? [])
+      ctx.raise('challenge.tab-after-scheme', `A TAB, not a space, follows the auth scheme ${scheme}.`, unauthenticated?.id);
     for (const challenge of challenges) {
       const params = Object.entries(challenge.params).map(([key, value]) => `${key}="${value}"`);
       ctx.note(`${challenge.scheme} ${challenge.token68 ?? params.join(', ')}`.trim());
@@ -52,7 +53,11 @@ async function noChallenge(ctx: StepContext, exchange: Exchange | undefined): Pr
   if (exchange?.response?.responseType === 'cors') {
     const seen = neededHeader(await ctx.explain(exchange, ['WWW-Authenticate']), 'WWW-Authenticate');
     if (seen && !seen.sent) {
-      return missingResourceMetadata(ctx, exchangeId, 'The 401 has no WWW-Authenticate header: the relay confirms the server sends none, so this is not a CORS problem.');
+      return missingResourceMetadata(
+        ctx,
+        exchangeId,
+        'The 401 has no WWW-Authenticate header: the relay confirms the server sends none, so this is not a CORS problem.',
+      );
     }
     ctx.raise(
       'challenge.hidden-by-cors',

@@ -60,12 +60,12 @@ function newestWithHandshake(ctx: StepContext): StepContext['profile'] {
 }
 
 async function listTools(ctx: StepContext): Promise<StepOutcome> {
-    const listed = await callMcp(ctx, 'tools/list', {}, { id: 2 });
-    if (!listed.ok) return listed.outcome;
-    const tools = toolSummaries(listed.result.tools);
-    ctx.learned.tools = tools;
-    ctx.note(`${tools.length} tool(s): ${tools.map((tool) => tool.name).join(', ')}`);
-    return { status: 'ok', summary: `Authenticated. The server lists ${tools.length} tool(s).` };
+  const listed = await callMcp(ctx, 'tools/list', {}, { id: 2 });
+  if (!listed.ok) return listed.outcome;
+  const tools = toolSummaries(listed.result.tools);
+  ctx.learned.tools = tools;
+  ctx.note(`${tools.length} tool(s): ${tools.map((tool) => tool.name).join(', ')}`);
+  return { status: 'ok', summary: `Authenticated. The server lists ${tools.length} tool(s).` };
 }
 
 /** A version without a handshake (2026-07-28): server/discover is the natural first call. */

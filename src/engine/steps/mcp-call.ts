@@ -6,8 +6,7 @@ import { responseHeader, latestExchange } from './latest-exchange.ts';
 import type { StepContext, StepOutcome } from './step-definition.ts';
 
 export type McpCallResult =
-  | { ok: true; exchange: Exchange; result: Record<string, unknown> }
-  | { ok: false; outcome: StepOutcome; exchange?: Exchange; status?: number };
+  { ok: true; exchange: Exchange; result: Record<string, unknown> } | { ok: false; outcome: StepOutcome; exchange?: Exchange; status?: number };
 
 /** One authenticated JSON-RPC call to the MCP server, with findings for whatever goes wrong. */
 export async function callMcp(

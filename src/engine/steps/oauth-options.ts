@@ -10,8 +10,7 @@ import type { StepContext } from './step-definition.ts';
 export function oauthOptions(ctx: StepContext, to: Lane = 'as') {
   const recordingFetch = ctx.fetch({ to });
   return {
-    [oauth.customFetch]: (url: string, init: oauth.CustomFetchOptions<string, unknown>) =>
-      recordingFetch(url, init as unknown as RequestInit),
+    [oauth.customFetch]: (url: string, init: oauth.CustomFetchOptions<string, unknown>) => recordingFetch(url, init as unknown as RequestInit),
     [oauth.allowInsecureRequests]: true,
   };
 }

@@ -13,7 +13,11 @@ describe('scope selection', () => {
   });
 
   it('lets the user override, and says it is off-spec', () => {
-    expect(selectScope({ challengeScope: 'files:read' }, { scopeOverride: ' admin ' })).toEqual({ scope: 'admin', source: 'your override (off-spec)', overridden: true });
+    expect(selectScope({ challengeScope: 'files:read' }, { scopeOverride: ' admin ' })).toEqual({
+      scope: 'admin',
+      source: 'your override (off-spec)',
+      overridden: true,
+    });
   });
 
   it('during step-up asks for what the step-up computed, even over an override', () => {

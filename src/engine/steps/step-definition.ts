@@ -55,10 +55,7 @@ export interface StepOutcome {
 }
 
 export type StepOutput =
-  | { kind: 'tool-result'; result: unknown; isError: boolean }
-  | { kind: 'needs-refresh' }
-  | { kind: 'needs-step-up'; scope?: string }
-  | { kind: 'none' };
+  { kind: 'tool-result'; result: unknown; isError: boolean } | { kind: 'needs-refresh' } | { kind: 'needs-step-up'; scope?: string } | { kind: 'none' };
 
 export interface StepDefinition {
   kind: StepKind;

@@ -14,7 +14,12 @@ export const toolCallStep: StepDefinition = {
     const args = (ctx.input.arguments ?? {}) as Record<string, unknown>;
     const stepUps = Number(ctx.input.stepUps ?? 0);
     ctx.note(`tools/call ${name} ${JSON.stringify(args)}`);
-    const call = await callMcp(ctx, 'tools/call', { name, arguments: args }, { id: ctx.exchanges.length + 1, passStatuses: [401, 403], expectHeaders: ['WWW-Authenticate'] });
+    const call = await callMcp(
+      ctx,
+      'tools/call',
+      { name, arguments: args },
+      { id: ctx.exchanges.length + 1, passStatuses: [401, 403], expectHeaders: ['WWW-Authenticate'] },
+    );
     if (call.ok) {
       const isError = call.result.isError === true;
       return {

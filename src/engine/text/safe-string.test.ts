@@ -14,13 +14,24 @@ describe('safeString', () => {
     const deep = JSON.parse('['.repeat(200_000) + ']'.repeat(200_000)) as unknown;
     expect(safeString(deep)).toBe('[object Array]');
     expect(safeString({ big: 1n })).toBe('[object Object]');
-    const throwing = Object.defineProperty({}, 'x', { enumerable: true, get: () => { throw new Error('boom'); } });
+    const throwing = Object.defineProperty({}, 'x', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom');
+      },
+    });
     expect(safeString(throwing)).toBe('[object Object]');
   });
 
   it('keeps strings and primitives as String() shows them', () => {
     expect(safeString('a\ud800\0')).toBe('a\ud800\0');
-    expect([safeString(1.5), safeString(true), safeString(null), safeString(undefined), safeString(Symbol('s'))]).toEqual(['1.5', 'true', 'null', 'undefined', 's']);
+    expect([safeString(1.5), safeString(true), safeString(null), safeString(undefined), safeString(Symbol('s'))]).toEqual([
+      '1.5',
+      'true',
+      'null',
+      'undefined',
+      's',
+    ]);
   });
 });
 

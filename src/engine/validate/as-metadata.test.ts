@@ -90,9 +90,18 @@ describe('validateAuthorizationServerMetadata', () => {
       op_policy_uri: 'http://auth.example.com/policy',
     };
     expect(validateAuthorizationServerMetadata(doc, latest).hits).toEqual([
-      { ruleId: 'as.endpoint-not-https', detail: 'token_endpoint "http://auth.example.com/token" is not https: it is plain http on auth.example.com, which is not a loopback host.' },
-      { ruleId: 'as.endpoint-not-https', detail: 'jwks_uri "http://auth.example.com/jwks" is not https: it is plain http on auth.example.com, which is not a loopback host.' },
-      { ruleId: 'as.endpoint-not-https', detail: 'revocation_endpoint "http://auth.example.com/revoke" is not https: it is plain http on auth.example.com, which is not a loopback host.' },
+      {
+        ruleId: 'as.endpoint-not-https',
+        detail: 'token_endpoint "http://auth.example.com/token" is not https: it is plain http on auth.example.com, which is not a loopback host.',
+      },
+      {
+        ruleId: 'as.endpoint-not-https',
+        detail: 'jwks_uri "http://auth.example.com/jwks" is not https: it is plain http on auth.example.com, which is not a loopback host.',
+      },
+      {
+        ruleId: 'as.endpoint-not-https',
+        detail: 'revocation_endpoint "http://auth.example.com/revoke" is not https: it is plain http on auth.example.com, which is not a loopback host.',
+      },
       { ruleId: 'as.endpoint-not-https', detail: 'userinfo_endpoint "not a url" is not https: it is not an absolute URL.' },
     ]);
   });
@@ -132,9 +141,9 @@ describe('validateAuthorizationServerMetadata', () => {
 
   it('flags a method list without S256, in every version', () => {
     for (const version of ['2025-03-26', '2025-06-18', '2025-11-25', '2026-07-28'] as const) {
-      expect(
-        validateAuthorizationServerMetadata({ ...good, code_challenge_methods_supported: ['plain'] }, { expectedIssuer: ISSUER, version }).hits,
-      ).toEqual([{ ruleId: 'as.pkce-s256-missing', detail: 'code_challenge_methods_supported is ["plain"], without "S256".' }]);
+      expect(validateAuthorizationServerMetadata({ ...good, code_challenge_methods_supported: ['plain'] }, { expectedIssuer: ISSUER, version }).hits).toEqual([
+        { ruleId: 'as.pkce-s256-missing', detail: 'code_challenge_methods_supported is ["plain"], without "S256".' },
+      ]);
     }
     expect(validateAuthorizationServerMetadata({ ...good, code_challenge_methods_supported: [] }, latest).hits).toEqual([
       { ruleId: 'as.pkce-s256-missing', detail: 'code_challenge_methods_supported is [], without "S256".' },
@@ -144,9 +153,7 @@ describe('validateAuthorizationServerMetadata', () => {
 
   it('flags a method list that is not a list', () => {
     const { metadata, hits } = validateAuthorizationServerMetadata({ ...good, code_challenge_methods_supported: 'S256' }, latest);
-    expect(hits).toEqual([
-      { ruleId: 'as.pkce-s256-missing', detail: 'code_challenge_methods_supported is a string ("S256"), not a list.' },
-    ]);
+    expect(hits).toEqual([{ ruleId: 'as.pkce-s256-missing', detail: 'code_challenge_methods_supported is a string ("S256"), not a list.' }]);
     expect(metadata && 'code_challenge_methods_supported' in metadata).toBe(false);
   });
 

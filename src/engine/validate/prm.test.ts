@@ -35,10 +35,7 @@ describe('validateProtectedResourceMetadata', () => {
   });
 
   it('flags authorization_servers that is not a list', () => {
-    const { metadata, hits } = validateProtectedResourceMetadata(
-      { resource: MCP, authorization_servers: 'https://auth.example.com' },
-      { mcpUrl: MCP },
-    );
+    const { metadata, hits } = validateProtectedResourceMetadata({ resource: MCP, authorization_servers: 'https://auth.example.com' }, { mcpUrl: MCP });
     expect(hits).toEqual([
       {
         ruleId: 'prm.no-authorization-servers',
@@ -53,23 +50,28 @@ describe('validateProtectedResourceMetadata', () => {
       { resource: MCP, authorization_servers: ['https://auth.example.com', 7, ''] },
       { mcpUrl: MCP },
     );
-    expect(hits).toEqual([
-      { ruleId: 'prm.no-authorization-servers', detail: 'authorization_servers has entries that are not issuer URLs: [7,""].' },
-    ]);
+    expect(hits).toEqual([{ ruleId: 'prm.no-authorization-servers', detail: 'authorization_servers has entries that are not issuer URLs: [7,""].' }]);
     expect(metadata?.authorization_servers).toEqual(['https://auth.example.com']);
   });
 
   it('flags issuers that are not https, and leaves out those that are not http(s) at all', () => {
     const { metadata, hits } = validateProtectedResourceMetadata(
-      { resource: MCP, authorization_servers: ['javascript:alert(1)', 'http://auth.example.com', 'file:///etc', 'http://localhost:9000', 'https://auth.example.com'] },
+      {
+        resource: MCP,
+        authorization_servers: ['javascript:alert(1)', 'http://auth.example.com', 'file:///etc', 'http://localhost:9000', 'https://auth.example.com'],
+      },
       { mcpUrl: MCP },
     );
     expect(hits).toEqual([
       {
         ruleId: 'prm.authorization-server-not-https',
-        detail: 'authorization_servers lists "javascript:alert(1)": the scheme "javascript:" is never opened, only https (and http on a loopback host); it is left out.',
+        detail:
+          'authorization_servers lists "javascript:alert(1)": the scheme "javascript:" is never opened, only https (and http on a loopback host); it is left out.',
       },
-      { ruleId: 'prm.authorization-server-not-https', detail: 'authorization_servers lists "http://auth.example.com": it is plain http on auth.example.com, which is not a loopback host.' },
+      {
+        ruleId: 'prm.authorization-server-not-https',
+        detail: 'authorization_servers lists "http://auth.example.com": it is plain http on auth.example.com, which is not a loopback host.',
+      },
       {
         ruleId: 'prm.authorization-server-not-https',
         detail: 'authorization_servers lists "file:///etc": the scheme "file:" is never opened, only https (and http on a loopback host); it is left out.',
@@ -105,26 +107,19 @@ describe('validateProtectedResourceMetadata', () => {
       { ruleId: 'prm.resource-mismatch', detail: 'The metadata has no resource; it must be the MCP server URL "https://mcp.example.com/mcp".' },
     ]);
     const { metadata, hits } = validateProtectedResourceMetadata({ ...good, resource: ['x'] }, { mcpUrl: MCP });
-    expect(hits).toEqual([
-      { ruleId: 'prm.resource-mismatch', detail: 'resource is an array; it must be the MCP server URL "https://mcp.example.com/mcp".' },
-    ]);
+    expect(hits).toEqual([{ ruleId: 'prm.resource-mismatch', detail: 'resource is an array; it must be the MCP server URL "https://mcp.example.com/mcp".' }]);
     expect(metadata && 'resource' in metadata).toBe(false);
   });
 
   it('flags a fragment in resource', () => {
     const { hits } = validateProtectedResourceMetadata({ ...good, resource: `${MCP}#main` }, { mcpUrl: MCP });
-    expect(hits).toEqual([
-      { ruleId: 'prm.resource-fragment', detail: 'resource "https://mcp.example.com/mcp#main" has the fragment "#main".' },
-    ]);
+    expect(hits).toEqual([{ ruleId: 'prm.resource-fragment', detail: 'resource "https://mcp.example.com/mcp#main" has the fragment "#main".' }]);
   });
 
   it('accepts the origin only for metadata found at the root well-known URL', () => {
     const doc = { ...good, resource: 'https://mcp.example.com' };
     expect(validateProtectedResourceMetadata(doc, { mcpUrl: MCP, viaRootWellKnown: true }).hits).toEqual([]);
-    const { hits } = validateProtectedResourceMetadata(
-      { ...good, resource: 'https://other.example.com' },
-      { mcpUrl: MCP, viaRootWellKnown: true },
-    );
+    const { hits } = validateProtectedResourceMetadata({ ...good, resource: 'https://other.example.com' }, { mcpUrl: MCP, viaRootWellKnown: true });
     expect(hits).toEqual([
       {
         ruleId: 'prm.resource-mismatch',
@@ -136,17 +131,13 @@ describe('validateProtectedResourceMetadata', () => {
 
   it('flags offline_access in scopes_supported', () => {
     const { hits } = validateProtectedResourceMetadata({ ...good, scopes_supported: ['mcp:tools', 'offline_access'] }, { mcpUrl: MCP });
-    expect(hits).toEqual([
-      { ruleId: 'prm.offline-access-scope', detail: 'scopes_supported lists "offline_access": ["mcp:tools","offline_access"].' },
-    ]);
+    expect(hits).toEqual([{ ruleId: 'prm.offline-access-scope', detail: 'scopes_supported lists "offline_access": ["mcp:tools","offline_access"].' }]);
   });
 
   it('leaves out hits of rules that do not apply to the given version', () => {
     const doc = { ...good, scopes_supported: ['offline_access'] };
     expect(validateProtectedResourceMetadata(doc, { mcpUrl: MCP, version: '2025-06-18' }).hits).toEqual([]);
-    expect(validateProtectedResourceMetadata(doc, { mcpUrl: MCP, version: '2025-11-25' }).hits.map((h) => h.ruleId)).toEqual([
-      'prm.offline-access-scope',
-    ]);
+    expect(validateProtectedResourceMetadata(doc, { mcpUrl: MCP, version: '2025-11-25' }).hits.map((h) => h.ruleId)).toEqual(['prm.offline-access-scope']);
   });
 
   it('drops a scopes_supported that is not a list, and non-string scopes', () => {
@@ -154,9 +145,7 @@ describe('validateProtectedResourceMetadata', () => {
       resource: MCP,
       authorization_servers: ['https://auth.example.com'],
     });
-    expect(validateProtectedResourceMetadata({ ...good, scopes_supported: ['a', 1] }, { mcpUrl: MCP }).metadata?.scopes_supported).toEqual([
-      'a',
-    ]);
+    expect(validateProtectedResourceMetadata({ ...good, scopes_supported: ['a', 1] }, { mcpUrl: MCP }).metadata?.scopes_supported).toEqual(['a']);
   });
 
   it('reports every problem of a bad document at once', () => {
@@ -164,11 +153,6 @@ describe('validateProtectedResourceMetadata', () => {
       { resource: 'https://x.example/mcp#f', authorization_servers: [], scopes_supported: ['offline_access'] },
       { mcpUrl: MCP },
     );
-    expect(hits.map((h) => h.ruleId)).toEqual([
-      'prm.no-authorization-servers',
-      'prm.resource-fragment',
-      'prm.resource-mismatch',
-      'prm.offline-access-scope',
-    ]);
+    expect(hits.map((h) => h.ruleId)).toEqual(['prm.no-authorization-servers', 'prm.resource-fragment', 'prm.resource-mismatch', 'prm.offline-access-scope']);
   });
 });

@@ -20,10 +20,7 @@ export interface PrmValidationContext {
  * Checks protected resource metadata (RFC 9728 §2–3). `metadata` is returned for any JSON object,
  * even with hits, so the flow can "continue anyway"; fields of the wrong type are left out of it.
  */
-export function validateProtectedResourceMetadata(
-  doc: unknown,
-  ctx: PrmValidationContext,
-): { metadata?: ProtectedResourceMetadata; hits: RuleHit[] } {
+export function validateProtectedResourceMetadata(doc: unknown, ctx: PrmValidationContext): { metadata?: ProtectedResourceMetadata; hits: RuleHit[] } {
   if (!isJsonObject(doc)) {
     return { hits: [hit('prm.not-object', `The document is ${describeJsonType(doc)}, not a JSON object.`)] };
   }
@@ -49,7 +46,9 @@ export function validateProtectedResourceMetadata(
       const verdict = judgeUrl(issuer);
       if (verdict.kind === 'allowed') return true;
       const dropped = verdict.kind === 'refused';
-      hits.push(hit('prm.authorization-server-not-https', `authorization_servers lists ${showValue(issuer)}: ${verdict.reason}${dropped ? '; it is left out' : ''}.`));
+      hits.push(
+        hit('prm.authorization-server-not-https', `authorization_servers lists ${showValue(issuer)}: ${verdict.reason}${dropped ? '; it is left out' : ''}.`),
+      );
       return !dropped;
     });
     metadata.authorization_servers = kept;

@@ -14,11 +14,7 @@ describe('hitsForVersion', () => {
   it('drops hits whose rule does not apply to the version', () => {
     const hits = [hit('as.pkce-methods-absent', 'a'), hit('as.pkce-s256-missing', 'b'), hit('prm.offline-access-scope', 'c')];
     expect(hitsForVersion(hits, '2025-06-18').map((h) => h.ruleId)).toEqual(['as.pkce-s256-missing']);
-    expect(hitsForVersion(hits, '2025-11-25').map((h) => h.ruleId)).toEqual([
-      'as.pkce-methods-absent',
-      'as.pkce-s256-missing',
-      'prm.offline-access-scope',
-    ]);
+    expect(hitsForVersion(hits, '2025-11-25').map((h) => h.ruleId)).toEqual(['as.pkce-methods-absent', 'as.pkce-s256-missing', 'prm.offline-access-scope']);
   });
 });
 

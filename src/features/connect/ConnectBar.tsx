@@ -105,13 +105,26 @@ export function ConnectBar({ values, onChange, onRunAll, onNext, onReset, busy, 
         />
       </label>
       <div className="flex gap-2">
-        <button type="submit" className="rounded-md bg-sky-700 px-4 py-2 text-sm font-semibold text-white shadow hover:bg-sky-800 disabled:opacity-50" disabled={busy}>
+        <button
+          type="submit"
+          className="rounded-md bg-sky-700 px-4 py-2 text-sm font-semibold text-white shadow hover:bg-sky-800 disabled:opacity-50"
+          disabled={busy}
+        >
           ▶ {canContinue ? 'Run the rest' : 'Run all'}
         </button>
-        <button type="button" className="rounded-md border border-sky-700 bg-white px-4 py-2 text-sm font-semibold text-sky-800 hover:bg-sky-50 disabled:opacity-50" onClick={onNext} disabled={busy}>
+        <button
+          type="button"
+          className="rounded-md border border-sky-700 bg-white px-4 py-2 text-sm font-semibold text-sky-800 hover:bg-sky-50 disabled:opacity-50"
+          onClick={onNext}
+          disabled={busy}
+        >
           Next step
         </button>
-        <button type="button" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-700 hover:bg-slate-100" onClick={onReset}>
+        <button
+          type="button"
+          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-700 hover:bg-slate-100"
+          onClick={onReset}
+        >
           ↺ Reset
         </button>
         <button type="button" className="rounded-md px-3 py-2 text-sm text-slate-600 underline-offset-2 hover:underline" onClick={copyLink} title={shareLink}>

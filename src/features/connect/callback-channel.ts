@@ -16,10 +16,7 @@ export interface CallbackMessage {
 
 export function isCallbackMessage(value: unknown): value is CallbackMessage {
   return (
-    !!value &&
-    typeof value === 'object' &&
-    (value as CallbackMessage).type === CALLBACK_MESSAGE_TYPE &&
-    typeof (value as CallbackMessage).url === 'string'
+    !!value && typeof value === 'object' && (value as CallbackMessage).type === CALLBACK_MESSAGE_TYPE && typeof (value as CallbackMessage).url === 'string'
   );
 }
 

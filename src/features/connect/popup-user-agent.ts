@@ -63,9 +63,7 @@ export function createPopupUserAgent(options: PopupOptions = {}): PopupUserAgent
             }),
           popup,
           (origin) =>
-            finish(() =>
-              reject(new UserAgentError('other-origin', `The browser was sent back to ${origin}, not ${new URL(request.redirectUri).origin}.`)),
-            ),
+            finish(() => reject(new UserAgentError('other-origin', `The browser was sent back to ${origin}, not ${new URL(request.redirectUri).origin}.`))),
         );
         cancelPending = () =>
           finish(() => {
@@ -77,14 +75,12 @@ export function createPopupUserAgent(options: PopupOptions = {}): PopupUserAgent
               ),
             );
           });
-        const timeout = window.setTimeout(
-          () => finish(() => reject(new UserAgentError('timeout', 'No callback arrived within 5 minutes.'))),
-          LOGIN_TIMEOUT_MS,
-        );
-        const onAbort = () => finish(() => {
-          popup.close();
-          reject(new UserAgentError('cancelled', 'The flow was reset.'));
-        });
+        const timeout = window.setTimeout(() => finish(() => reject(new UserAgentError('timeout', 'No callback arrived within 5 minutes.'))), LOGIN_TIMEOUT_MS);
+        const onAbort = () =>
+          finish(() => {
+            popup.close();
+            reject(new UserAgentError('cancelled', 'The flow was reset.'));
+          });
         signal?.addEventListener('abort', onAbort, { once: true });
       });
     },

@@ -53,7 +53,11 @@ export const MessageNode = memo(function MessageNode({ data, selected, width = 0
         {data.relay && (
           <span
             className="shrink-0 rounded border border-violet-500 bg-violet-100 px-1 text-[0.8em] font-semibold whitespace-nowrap text-violet-900"
-            title={data.relay === 'sent' ? 'Sent through the local relay: a browser would not have seen this response' : 'The relay re-sent this request to explain what the browser hid'}
+            title={
+              data.relay === 'sent'
+                ? 'Sent through the local relay: a browser would not have seen this response'
+                : 'The relay re-sent this request to explain what the browser hid'
+            }
           >
             {data.relay === 'sent' ? 'via relay' : 'relay explained'}
           </span>

@@ -56,7 +56,10 @@ export const StepBandNode = memo(function StepBandNode({ data, selected }: NodeP
           </span>
         )}
         {data.offSpec && (
-          <span className="shrink-0 rounded-full border border-dashed border-red-700 px-2 text-[0.95em] font-bold whitespace-nowrap text-red-800" title="The flow continued past an error: a conforming client would have stopped">
+          <span
+            className="shrink-0 rounded-full border border-dashed border-red-700 px-2 text-[0.95em] font-bold whitespace-nowrap text-red-800"
+            title="The flow continued past an error: a conforming client would have stopped"
+          >
             off-spec
           </span>
         )}

@@ -40,16 +40,28 @@ function step(id: Step['kind'], status: Step['status'], exchangeIds: string[] = 
 function blockedTokenRun(): FlowSession {
   return {
     format: 'mcp-auth-flow/session@1',
-    settings: { serverUrl: MCP, specVersion: '2025-11-25', timeoutMs: 15_000, redirectUri: 'http://localhost:5173/callback', clientName: 'MCP Auth Flow', registration: { mode: 'auto' } },
+    settings: {
+      serverUrl: MCP,
+      specVersion: '2025-11-25',
+      timeoutMs: 15_000,
+      redirectUri: 'http://localhost:5173/callback',
+      clientName: 'MCP Auth Flow',
+      registration: { mode: 'auto' },
+    },
     status: 'failed',
     steps: [
       step('mcp-unauthenticated', 'ok', ['x1']),
-      step('challenge', 'warning', [], [
-        'Bearer resource_metadata="https://mcp.example.test/.well-known/oauth-protected-resource/mcp"',
-        'scope from challenge: mcp:tools',
-        'no error parameter',
-        'a fourth note that does not fit',
-      ]),
+      step(
+        'challenge',
+        'warning',
+        [],
+        [
+          'Bearer resource_metadata="https://mcp.example.test/.well-known/oauth-protected-resource/mcp"',
+          'scope from challenge: mcp:tools',
+          'no error parameter',
+          'a fourth note that does not fit',
+        ],
+      ),
       // Recorded out of order on purpose: the diagram follows startedAt.
       step('prm', 'ok', ['x3', 'x2'], ['https://mcp.example.test/.well-known/oauth-protected-resource/mcp → 404']),
       step('as-discovery', 'ok', ['x4']),
@@ -122,7 +134,22 @@ describe('layoutSequence', () => {
     const order = messages(nodes)
       .sort((a, b) => a.position.y - b.position.y)
       .map((node) => node.id);
-    expect(order).toEqual(['x1-req', 'x1-res', 'x2-req', 'x2-res', 'x3-req', 'x3-res', 'x4-req', 'x4-res', 'x5-req', 'x5-res', 'x6-req', 'x7-req', 'x8-req', 'x8-res']);
+    expect(order).toEqual([
+      'x1-req',
+      'x1-res',
+      'x2-req',
+      'x2-res',
+      'x3-req',
+      'x3-res',
+      'x4-req',
+      'x4-res',
+      'x5-req',
+      'x5-res',
+      'x6-req',
+      'x7-req',
+      'x8-req',
+      'x8-res',
+    ]);
     const ys = messages(nodes).map((node) => node.position.y);
     expect(new Set(ys).size).toBe(ys.length);
     for (const node of messages(nodes)) {
@@ -184,7 +211,11 @@ describe('layoutSequence', () => {
     expect(bands(nodes).filter((band) => band.data.current)).toEqual([]);
     const running = { ...blockedTokenRun(), status: 'running' as const };
     running.steps = running.steps.map((s) => (s.id === 'token' ? { ...s, status: 'running' } : s));
-    expect(bands(layoutSequence(running).nodes).filter((band) => band.data.current).map((band) => band.id)).toEqual(['step-token']);
+    expect(
+      bands(layoutSequence(running).nodes)
+        .filter((band) => band.data.current)
+        .map((band) => band.id),
+    ).toEqual(['step-token']);
     const stepping = { ...blockedTokenRun(), status: 'running' as const };
     stepping.steps = stepping.steps.map((s) => (s.id === 'token' ? { ...s, status: 'pending' } : s));
     const current = bands(layoutSequence(stepping).nodes).filter((band) => band.data.current);

@@ -10,15 +10,7 @@ import { currentStep } from './current-step.ts';
 import type { DiagramNode, LaneHeaderDiagramNode, LifelineDiagramNode, MessageDiagramNode, NoteDiagramNode, StepBandDiagramNode } from './diagram-nodes.ts';
 import { LANE_ORDER, LANE_TITLES, laneIndex } from '../../ui/lanes.ts';
 import { exchangesOf } from './step-exchanges.ts';
-import {
-  failureAriaLabel,
-  failureLabel,
-  isFailedOutcome,
-  requestAriaLabel,
-  responseAriaLabel,
-  responseLabel,
-  responseTone,
-} from './message-labels.ts';
+import { failureAriaLabel, failureLabel, isFailedOutcome, requestAriaLabel, responseAriaLabel, responseLabel, responseTone } from './message-labels.ts';
 
 export interface SequenceLayoutOptions {
   /** Distance between two lane centres. */
@@ -162,13 +154,7 @@ function stepBandNode(
   };
 }
 
-function messageNodes(
-  exchange: Exchange,
-  stepFindings: Finding[],
-  laneX: (lane: Lane) => number,
-  top: number,
-  rowHeight: number,
-): MessageDiagramNode[] {
+function messageNodes(exchange: Exchange, stepFindings: Finding[], laneX: (lane: Lane) => number, top: number, rowHeight: number): MessageDiagramNode[] {
   const fromX = laneX(exchange.from);
   const toX = laneX(exchange.to);
   // A lane talking to itself gets a short arrow rather than none.

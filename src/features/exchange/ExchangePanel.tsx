@@ -79,7 +79,9 @@ export function ExchangePanel({ exchange, session, onSelectStep }: { exchange: E
         ) : (
           <>
             <HeadersTable headers={request.headers} testId="request-headers" />
-            {request.body !== undefined && <BodyView body={request.body} contentType={headerValue(request.headers, 'content-type')} view={view} testId="request-body" />}
+            {request.body !== undefined && (
+              <BodyView body={request.body} contentType={headerValue(request.headers, 'content-type')} view={view} testId="request-body" />
+            )}
           </>
         )}
       </div>
@@ -155,13 +157,13 @@ function HiddenHeadersNote({ exchange }: { exchange: Exchange }) {
     <div className="rounded-md border border-amber-300 bg-amber-50 p-2 text-xs text-amber-950" data-testid="hidden-headers-note">
       {hidden.length > 0 && (
         <p className="font-semibold">
-          Hidden from the app: {hidden.join(', ')}. The browser hides a response header unless the server lists it in
-          Access-Control-Expose-Headers; it may also simply not have been sent.
+          Hidden from the app: {hidden.join(', ')}. The browser hides a response header unless the server lists it in Access-Control-Expose-Headers; it may also
+          simply not have been sent.
         </p>
       )}
       <p>
-        Cross-origin response: the browser showed the app only CORS-safelisted headers and those the server exposed. Other headers the server sent are
-        hidden, not absent.
+        Cross-origin response: the browser showed the app only CORS-safelisted headers and those the server exposed. Other headers the server sent are hidden,
+        not absent.
       </p>
     </div>
   );

@@ -13,8 +13,7 @@ export function JwtView({ token, where, resource }: { token: string; where: stri
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
         <dt className="font-semibold">aud</dt>
         <dd className="font-mono break-all">
-          {JSON.stringify(aud)}{' '}
-          {audienceOk === true && <span className="text-emerald-700">✓ matches the resource</span>}
+          {JSON.stringify(aud)} {audienceOk === true && <span className="text-emerald-700">✓ matches the resource</span>}
           {audienceOk === false && <span className="font-semibold text-red-700">✕ does not name {resource}</span>}
         </dd>
         {typeof exp === 'number' && (

@@ -16,16 +16,27 @@ export function StepPanel({ step, session, onSelect }: { step: Step; session: Fl
   return (
     <section data-testid="step-panel" className="space-y-3">
       <header>
-        <p className="text-xs font-semibold text-slate-500">Step {number} of {session.steps.length}</p>
+        <p className="text-xs font-semibold text-slate-500">
+          Step {number} of {session.steps.length}
+        </p>
         <h2 className="text-lg font-semibold">{stepTitle(step)}</h2>
         <span className={`mt-1 inline-block rounded border px-2 py-0.5 text-xs font-semibold ${style.className}`} data-testid="step-status">
           {style.icon} {style.label}
         </span>
-        {step.summary && <p className="mt-1 text-sm text-slate-800" data-testid="step-summary">{step.summary}</p>}
+        {step.summary && (
+          <p className="mt-1 text-sm text-slate-800" data-testid="step-summary">
+            {step.summary}
+          </p>
+        )}
       </header>
       <div className="rounded-md border border-sky-200 bg-sky-50 p-3 text-sm text-sky-950" data-testid="step-teaching">
         <p>{definition.teaching}</p>
-        <a className="mt-1 inline-block text-xs font-semibold text-sky-800 underline" href={authorizationSpecUrl(session.settings.specVersion, definition.specAnchor)} target="_blank" rel="noreferrer">
+        <a
+          className="mt-1 inline-block text-xs font-semibold text-sky-800 underline"
+          href={authorizationSpecUrl(session.settings.specVersion, definition.specAnchor)}
+          target="_blank"
+          rel="noreferrer"
+        >
           Spec {session.settings.specVersion}: {definition.specAnchor.replaceAll('-', ' ')} ↗
         </a>
       </div>
@@ -49,7 +60,11 @@ export function StepPanel({ step, session, onSelect }: { step: Step; session: Fl
           <ul className="mt-1 space-y-1">
             {exchanges.map((exchange) => (
               <li key={exchange.id}>
-                <button type="button" className="w-full truncate rounded px-2 py-1 text-left font-mono text-xs hover:bg-slate-100" onClick={() => onSelect({ kind: 'exchange', id: exchange.id })}>
+                <button
+                  type="button"
+                  className="w-full truncate rounded px-2 py-1 text-left font-mono text-xs hover:bg-slate-100"
+                  onClick={() => onSelect({ kind: 'exchange', id: exchange.id })}
+                >
                   {exchange.label} → {exchange.response ? exchange.response.status : exchange.outcome}
                 </button>
               </li>

@@ -14,8 +14,10 @@ export const PRETTY_MAX_DEPTH = 32;
 /** The text a body view lays out, pretty or raw, and why it is raw when pretty was asked for. */
 export function bodyDisplay(body: string, contentType: string | null, view: 'pretty' | 'raw'): { text: string; rawNote: string | null } {
   if (view === 'raw') return { text: body, rawNote: null };
-  if (body.length > PRETTY_MAX_CHARS) return { text: body, rawNote: `Shown as recorded: bodies over ${PRETTY_MAX_CHARS / 1024} K characters are not reformatted.` };
-  if (nestingDepth(body) > PRETTY_MAX_DEPTH) return { text: body, rawNote: `Shown as recorded: nested more than ${PRETTY_MAX_DEPTH} levels deep, too deep to indent.` };
+  if (body.length > PRETTY_MAX_CHARS)
+    return { text: body, rawNote: `Shown as recorded: bodies over ${PRETTY_MAX_CHARS / 1024} K characters are not reformatted.` };
+  if (nestingDepth(body) > PRETTY_MAX_DEPTH)
+    return { text: body, rawNote: `Shown as recorded: nested more than ${PRETTY_MAX_DEPTH} levels deep, too deep to indent.` };
   return { text: prettyBody(body, contentType).text, rawNote: null };
 }
 

@@ -18,7 +18,10 @@ function panel(exchange: Exchange, inSession: FlowSession = session): string {
   return html;
 }
 
-const withBody = (body: string): Exchange => ({ ...answered, response: { ...answered.response!, body, bodyBytes: body.length, headers: [['content-type', 'application/json']] } });
+const withBody = (body: string): Exchange => ({
+  ...answered,
+  response: { ...answered.response!, body, bodyBytes: body.length, headers: [['content-type', 'application/json']] },
+});
 
 describe('ExchangePanel with values a file can hold', () => {
   it('renders an exchange whose outcome is "response" but that holds none', () => {

@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import type { FlowSession } from '../../engine/model/session.ts';
 import { downloadHar, downloadReport } from './export-files.ts';
 
-const BUTTON = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-700 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-300';
+const BUTTON =
+  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-700 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-300';
 
 /** Export the run as HAR or as the JSON report; secrets are redacted unless the user ticks the box. */
 export function ExportMenu({ session }: { session: FlowSession }) {

@@ -19,9 +19,7 @@ export function BrowserColumn({ exchange }: { exchange: Exchange }) {
             HTTP {response.status} {response.statusText}
           </p>
           <HeaderLines headers={response.headers} />
-          {exchange.hiddenHeaders?.length ? (
-            <p className="text-xs text-amber-900">Not readable by the script: {exchange.hiddenHeaders.join(', ')}</p>
-          ) : null}
+          {exchange.hiddenHeaders?.length ? <p className="text-xs text-amber-900">Not readable by the script: {exchange.hiddenHeaders.join(', ')}</p> : null}
         </>
       ) : (
         <p className="text-xs text-slate-700">{exchange.error ?? 'No response reached the app.'}</p>

@@ -7,7 +7,10 @@ export function HeaderLines({ headers, highlight = [] }: { headers: HeaderList; 
   return (
     <ul className="font-mono text-[11px] leading-snug break-all">
       {headers.map(([name, value], index) => (
-        <li key={`${name}-${index}`} className={marked.has(name.toLowerCase()) || name.toLowerCase().startsWith('access-control-') ? 'font-semibold text-slate-900' : 'text-slate-700'}>
+        <li
+          key={`${name}-${index}`}
+          className={marked.has(name.toLowerCase()) || name.toLowerCase().startsWith('access-control-') ? 'font-semibold text-slate-900' : 'text-slate-700'}
+        >
           {name}: {value}
         </li>
       ))}

@@ -15,7 +15,8 @@ interface Props {
 }
 
 const LEAD: Record<'blocked' | 'hidden' | 'check', string> = {
-  blocked: 'The browser blocked this exchange and gives the app no reason. The relay can re-send it, with the preflight a browser sends first, and show what the server really answered.',
+  blocked:
+    'The browser blocked this exchange and gives the app no reason. The relay can re-send it, with the preflight a browser sends first, and show what the server really answered.',
   hidden: 'The browser hid a header the app needs. The relay can re-send the request and show whether the server sent it.',
   check: 'The relay can re-send this request, with the preflight a browser sends first, and check its CORS headers.',
 };
@@ -38,7 +39,10 @@ export function RelayPanel({ exchange, onAsk, relayAvailable }: Props) {
   }
   if (mode === 'none' || mode === 'report') return null;
   return (
-    <section data-testid="relay-panel" className={`space-y-2 rounded-md border p-2 text-xs ${mode === 'check' ? 'border-slate-200' : 'border-sky-300 bg-sky-50'}`}>
+    <section
+      data-testid="relay-panel"
+      className={`space-y-2 rounded-md border p-2 text-xs ${mode === 'check' ? 'border-slate-200' : 'border-sky-300 bg-sky-50'}`}
+    >
       <p>{LEAD[mode]}</p>
       <button
         type="button"
@@ -50,7 +54,9 @@ export function RelayPanel({ exchange, onAsk, relayAvailable }: Props) {
         {ask.isPending ? 'Asking the relay…' : mode === 'check' ? 'Check CORS with the relay' : 'Ask the relay why'}
       </button>
       {!relayAvailable && (
-        <p className="text-slate-700">The relay is unavailable: this app was served without it. Start it with npm start, which serves the app with the demo and the relay.</p>
+        <p className="text-slate-700">
+          The relay is unavailable: this app was served without it. Start it with npm start, which serves the app with the demo and the relay.
+        </p>
       )}
       {ask.isError && (
         <p role="alert" className="text-red-800">

@@ -43,7 +43,11 @@ export function ServerColumn({ exchange, report }: { exchange: Exchange; report:
 
 function Outcome({ outcome, highlight }: { outcome: ReportedOutcome; highlight?: readonly string[] }) {
   if (isRelayFailure(outcome)) {
-    return <p className="text-xs text-red-800">{outcome.kind === 'timeout' ? 'No answer in time' : 'No answer'}: {outcome.error}</p>;
+    return (
+      <p className="text-xs text-red-800">
+        {outcome.kind === 'timeout' ? 'No answer in time' : 'No answer'}: {outcome.error}
+      </p>
+    );
   }
   return (
     <>

@@ -9,14 +9,17 @@ export function VerdictColumn({ report }: { report: RelayReport }) {
   return (
     <section className="min-w-0 space-y-2 rounded border border-slate-200 p-2" aria-label="Verdict">
       <h4 className="text-xs font-bold text-slate-700">Verdict</h4>
-      {report.verdicts.length === 0 && (
-        <p className="text-xs text-emerald-800">A browser would accept this answer: nothing CORS-related is wrong.</p>
-      )}
+      {report.verdicts.length === 0 && <p className="text-xs text-emerald-800">A browser would accept this answer: nothing CORS-related is wrong.</p>}
       {report.verdicts.map((verdict) => {
         const severity = findRule(verdict.ruleId)?.severity ?? 'error';
         const style = SEVERITY_STYLE[severity];
         return (
-          <article key={`${verdict.ruleId}-${verdict.headerLine ?? ''}`} className={`space-y-1 rounded border p-1.5 ${style.className}`} data-testid="relay-verdict" data-rule-id={verdict.ruleId}>
+          <article
+            key={`${verdict.ruleId}-${verdict.headerLine ?? ''}`}
+            className={`space-y-1 rounded border p-1.5 ${style.className}`}
+            data-testid="relay-verdict"
+            data-rule-id={verdict.ruleId}
+          >
             <p className="text-xs">
               <span className="font-bold">
                 {style.icon} {style.label}
@@ -26,7 +29,10 @@ export function VerdictColumn({ report }: { report: RelayReport }) {
             <p className="text-xs break-words">{verdict.detail}</p>
             {verdict.headerLine && (
               <div className="flex items-start gap-1">
-                <pre className="min-w-0 flex-1 overflow-x-auto rounded bg-white/80 p-1 font-mono text-[11px] whitespace-pre-wrap break-all" data-testid="relay-header-line">
+                <pre
+                  className="min-w-0 flex-1 overflow-x-auto rounded bg-white/80 p-1 font-mono text-[11px] whitespace-pre-wrap break-all"
+                  data-testid="relay-header-line"
+                >
                   <code>{verdict.headerLine}</code>
                 </pre>
                 <CopyButton text={verdict.headerLine} label="Copy" />

@@ -12,7 +12,9 @@ export function ScenarioPicker({ scenarios, current }: { scenarios: DemoScenario
     <Dropdown label={`Scenarios${active ? `: ${active.title}` : ''}`} panelClassName="max-h-[70vh] w-[36rem] overflow-auto p-2" panelTestId="scenario-picker">
       {() => (
         <>
-          <p className="px-2 pb-2 text-xs text-slate-600">Each demo scenario breaks one thing the way real servers do. Load one, then Run all or step through it.</p>
+          <p className="px-2 pb-2 text-xs text-slate-600">
+            Each demo scenario breaks one thing the way real servers do. Load one, then Run all or step through it.
+          </p>
           <ul className="space-y-1">
             {scenarios.map((scenario) => (
               <li key={scenario.id}>

@@ -7,9 +7,5 @@ import { buildLink } from '../../ui/share-link.ts';
  * id registered in advance is not filled in: the class first sees why one is needed.
  */
 export function scenarioLink(origin: string, scenario: DemoScenario): string {
-  return buildLink(
-    origin,
-    { server: scenario.mcpUrl, scenario: scenario.id, ...(isSpecVersion(scenario.spec) ? { spec: scenario.spec } : {}) },
-    false,
-  );
+  return buildLink(origin, { server: scenario.mcpUrl, scenario: scenario.id, ...(isSpecVersion(scenario.spec) ? { spec: scenario.spec } : {}) }, false);
 }

@@ -20,10 +20,22 @@ export function ToolsList({ tools, onCall, onRefresh, onAudit, canRefresh, busy 
           ✓ Authenticated: the server lists {tools.length} tool{tools.length === 1 ? '' : 's'}
         </h2>
         <div className="ml-auto flex gap-2">
-          <button type="button" onClick={onRefresh} disabled={busy || !canRefresh} title={canRefresh ? 'Use the refresh token' : 'No refresh token was issued'} className="rounded-md border border-emerald-700 bg-white px-2 py-1 text-xs font-semibold text-emerald-900 hover:bg-emerald-100 disabled:opacity-50">
+          <button
+            type="button"
+            onClick={onRefresh}
+            disabled={busy || !canRefresh}
+            title={canRefresh ? 'Use the refresh token' : 'No refresh token was issued'}
+            className="rounded-md border border-emerald-700 bg-white px-2 py-1 text-xs font-semibold text-emerald-900 hover:bg-emerald-100 disabled:opacity-50"
+          >
             Refresh token
           </button>
-          <button type="button" onClick={onAudit} disabled={busy} title="Send no token, a malformed token and a tampered token: each must get 401" className="rounded-md border border-emerald-700 bg-white px-2 py-1 text-xs font-semibold text-emerald-900 hover:bg-emerald-100 disabled:opacity-50">
+          <button
+            type="button"
+            onClick={onAudit}
+            disabled={busy}
+            title="Send no token, a malformed token and a tampered token: each must get 401"
+            className="rounded-md border border-emerald-700 bg-white px-2 py-1 text-xs font-semibold text-emerald-900 hover:bg-emerald-100 disabled:opacity-50"
+          >
             Audit the server
           </button>
         </div>

@@ -17,9 +17,7 @@ export interface TargetServer {
 }
 
 /** A stand-in for the server the relay re-sends to: records what reached it, answers with `answer`. */
-export async function startTargetServer(
-  answer: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end('ok'),
-): Promise<TargetServer> {
+export async function startTargetServer(answer: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end('ok')): Promise<TargetServer> {
   const received: ReceivedRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];

@@ -37,8 +37,7 @@ export interface ScenarioEndpointOptions {
 /** Adds one scenario's MCP endpoint and its metadata to the router; returns what closes its sessions. */
 export function mountScenarioEndpoint(router: Router, { url, appOrigin, authServer, faults }: ScenarioEndpointOptions) {
   const { origin, pathname } = new URL(url);
-  const metadataUrl =
-    faults.metadata === 'at-root-only' ? `${origin}/.well-known/oauth-protected-resource` : protectedResourceMetadataUrl(url);
+  const metadataUrl = faults.metadata === 'at-root-only' ? `${origin}/.well-known/oauth-protected-resource` : protectedResourceMetadataUrl(url);
   const healthyCors = mcpCors(appOrigin);
 
   if (faults.metadata !== 'none') {
@@ -82,12 +81,7 @@ export function mountScenarioEndpoint(router: Router, { url, appOrigin, authServ
   return endpoint.close;
 }
 
-function corsAround(
-  cors: McpFaults['cors'],
-  appOrigin: string,
-  authenticate: RequestHandler[],
-  serve: RequestHandler[],
-): RequestHandler[] {
+function corsAround(cors: McpFaults['cors'], appOrigin: string, authenticate: RequestHandler[], serve: RequestHandler[]): RequestHandler[] {
   switch (cors) {
     case undefined:
       return [mcpCors(appOrigin), ...authenticate, ...serve];

@@ -10,7 +10,21 @@ import { secretSession } from './secret-session.ts';
 export const SCRIPT_PAYLOAD = `"'><img src=x onerror=window.__pwned=1><script>window.__pwned=1</script>`;
 
 /** Values the importer checks against a closed list (or parses as a date): changing them only gets the file refused. */
-const CHECKED_KEYS = new Set(['format', 'kind', 'status', 'outcome', 'severity', 'from', 'to', 'specVersion', 'registrationMode', 'startedDateTime', 'generatedAt', 'version', 'ruleId']);
+const CHECKED_KEYS = new Set([
+  'format',
+  'kind',
+  'status',
+  'outcome',
+  'severity',
+  'from',
+  'to',
+  'specVersion',
+  'registrationMode',
+  'startedDateTime',
+  'generatedAt',
+  'version',
+  'ruleId',
+]);
 
 /** Appends `suffix` to every string a view shows (ids too, consistently, so the references still hold). */
 export function withSuffixEverywhere(value: unknown, suffix: string, key = ''): unknown {
@@ -23,8 +37,10 @@ export function withSuffixEverywhere(value: unknown, suffix: string, key = ''): 
   return value;
 }
 
-export const reportJson = () => JSON.parse(JSON.stringify(buildReport(secretSession()))) as Record<string, unknown> & { exchanges: Array<Record<string, unknown>> };
-export const harJson = () => JSON.parse(JSON.stringify(buildHar(secretSession()))) as { log: Record<string, unknown> & { entries: Array<Record<string, unknown>> } };
+export const reportJson = () =>
+  JSON.parse(JSON.stringify(buildReport(secretSession()))) as Record<string, unknown> & { exchanges: Array<Record<string, unknown>> };
+export const harJson = () =>
+  JSON.parse(JSON.stringify(buildHar(secretSession()))) as { log: Record<string, unknown> & { entries: Array<Record<string, unknown>> } };
 
 /** Our report with the script payload in every shown field; the ids get it too (quotes included). */
 export const scriptInEveryFieldReport = () => JSON.stringify(withSuffixEverywhere(reportJson(), SCRIPT_PAYLOAD));

@@ -8,7 +8,8 @@ import type { FlowSession } from '../../model/session.ts';
  */
 
 const b64url = (value: string) => Buffer.from(value).toString('base64url');
-const jwt = (claims: object) => `${b64url(JSON.stringify({ alg: 'ES256', typ: 'at+jwt' }))}.${b64url(JSON.stringify(claims))}.${b64url('sig-bytes-for-export-test-42')}`;
+const jwt = (claims: object) =>
+  `${b64url(JSON.stringify({ alg: 'ES256', typ: 'at+jwt' }))}.${b64url(JSON.stringify(claims))}.${b64url('sig-bytes-for-export-test-42')}`;
 
 export const MCP = 'https://tools.example.org/mcp';
 export const AS = 'https://login.example.org';
@@ -36,7 +37,13 @@ const JSON_TYPE: HeaderList = [['content-type', 'application/json']];
 const FORM_TYPE: HeaderList = [['content-type', 'application/x-www-form-urlencoded']];
 
 let counter = 0;
-function exchange(stepId: string, to: Exchange['to'], request: Exchange['request'], response?: { status: number; headers?: HeaderList; body?: string }, extra: Partial<Exchange> = {}): Exchange {
+function exchange(
+  stepId: string,
+  to: Exchange['to'],
+  request: Exchange['request'],
+  response?: { status: number; headers?: HeaderList; body?: string },
+  extra: Partial<Exchange> = {},
+): Exchange {
   counter += 1;
   const body = response?.body ?? '';
   return {
@@ -74,44 +81,96 @@ export function secretSession(): FlowSession {
   const authorizeUrl = `${AS}/authorize?response_type=code&client_id=client-abc&redirect_uri=${encodeURIComponent(REDIRECT)}&code_challenge=chal-E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw&code_challenge_method=S256&state=st-123456789`;
   const callbackUrl = `${REDIRECT}?code=${s.code}&state=st-123456789&iss=${encodeURIComponent(AS)}`;
   const exchanges: Exchange[] = [
-    exchange('mcp-unauthenticated', 'mcp', { method: 'POST', url: MCP, headers: [...JSON_TYPE, ['cookie', `sid=${s.sessionCookie}; pref=${s.otherCookie}`]], body: json({ jsonrpc: '2.0', id: 1, method: 'initialize' }) }, {
-      status: 401,
-      headers: [['www-authenticate', `Bearer resource_metadata="${MCP.replace('/mcp', '/.well-known/oauth-protected-resource/mcp')}"`], ['set-cookie', `sid=${s.sessionCookie}; Path=/; HttpOnly`]],
-      body: json({ error: 'unauthorized' }),
-    }),
+    exchange(
+      'mcp-unauthenticated',
+      'mcp',
+      {
+        method: 'POST',
+        url: MCP,
+        headers: [...JSON_TYPE, ['cookie', `sid=${s.sessionCookie}; pref=${s.otherCookie}`]],
+        body: json({ jsonrpc: '2.0', id: 1, method: 'initialize' }),
+      },
+      {
+        status: 401,
+        headers: [
+          ['www-authenticate', `Bearer resource_metadata="${MCP.replace('/mcp', '/.well-known/oauth-protected-resource/mcp')}"`],
+          ['set-cookie', `sid=${s.sessionCookie}; Path=/; HttpOnly`],
+        ],
+        body: json({ error: 'unauthorized' }),
+      },
+    ),
     exchange('as-discovery', 'as', { method: 'GET', url: `${AS}/.well-known/oauth-authorization-server`, headers: [] }, undefined, {
       outcome: 'blocked',
       error: 'The browser blocked the response (CORS).',
       hiddenHeaders: ['WWW-Authenticate'],
     }),
-    exchange('registration', 'as', { method: 'POST', url: `${AS}/register`, headers: JSON_TYPE, body: json({ redirect_uris: [REDIRECT], client_name: 'export test' }) }, {
-      status: 201,
-      body: json({ client_id: 'client-abc', client_secret: s.clientSecret, registration_access_token: s.registrationAccessToken }),
-    }),
+    exchange(
+      'registration',
+      'as',
+      { method: 'POST', url: `${AS}/register`, headers: JSON_TYPE, body: json({ redirect_uris: [REDIRECT], client_name: 'export test' }) },
+      {
+        status: 201,
+        body: json({ client_id: 'client-abc', client_secret: s.clientSecret, registration_access_token: s.registrationAccessToken }),
+      },
+    ),
     exchange('authorize', 'as', { method: 'GET', url: authorizeUrl, headers: [] }, undefined, { from: 'user' }),
     exchange('authorize', 'client', { method: 'GET', url: callbackUrl, headers: [] }, undefined, { from: 'as' }),
-    exchange('token', 'as', {
-      method: 'POST',
-      url: `${AS}/token`,
-      headers: [...FORM_TYPE, ['authorization', `Basic ${s.basic}`]],
-      body: form({ grant_type: 'authorization_code', code: s.code, code_verifier: s.verifier, redirect_uri: REDIRECT, client_secret: s.clientSecret }),
-    }, {
-      status: 200,
-      body: json({ access_token: s.accessToken, token_type: 'Bearer', refresh_token: s.refreshToken, id_token: s.idToken, expires_in: 3600 }),
-    }),
-    exchange('mcp-authenticated', 'mcp', { method: 'POST', url: MCP, headers: [['Authorization', `Bearer ${s.accessToken}`], ...JSON_TYPE], body: json({ jsonrpc: '2.0', id: 2, method: 'tools/list' }) }, {
-      status: 200,
-      body: json({ jsonrpc: '2.0', id: 2, result: { tools: [{ name: 'echo' }] } }),
-    }),
-    exchange('refresh-1', 'as', { method: 'POST', url: `${AS}/token`, headers: FORM_TYPE, body: form({ grant_type: 'refresh_token', refresh_token: s.refreshToken, client_assertion: s.assertion }) }, {
-      status: 302,
-      headers: [['location', `${REDIRECT}?code=${s.code}`], ['set-cookie', `pref=${s.otherCookie}; Secure`]],
-      body: json({ access_token: s.opaqueAccessToken, refresh_token: s.rotatedRefreshToken }),
-    }),
-    exchange('tool-call-1', 'mcp', { method: 'GET', url: `${MCP}?access_token=${encodeURIComponent(s.opaqueAccessToken)}`, headers: [['DPoP', s.assertion]] }, undefined, {
-      outcome: 'timeout',
-      error: `No answer within 15 s for token ${s.opaqueAccessToken}.`,
-    }),
+    exchange(
+      'token',
+      'as',
+      {
+        method: 'POST',
+        url: `${AS}/token`,
+        headers: [...FORM_TYPE, ['authorization', `Basic ${s.basic}`]],
+        body: form({ grant_type: 'authorization_code', code: s.code, code_verifier: s.verifier, redirect_uri: REDIRECT, client_secret: s.clientSecret }),
+      },
+      {
+        status: 200,
+        body: json({ access_token: s.accessToken, token_type: 'Bearer', refresh_token: s.refreshToken, id_token: s.idToken, expires_in: 3600 }),
+      },
+    ),
+    exchange(
+      'mcp-authenticated',
+      'mcp',
+      {
+        method: 'POST',
+        url: MCP,
+        headers: [['Authorization', `Bearer ${s.accessToken}`], ...JSON_TYPE],
+        body: json({ jsonrpc: '2.0', id: 2, method: 'tools/list' }),
+      },
+      {
+        status: 200,
+        body: json({ jsonrpc: '2.0', id: 2, result: { tools: [{ name: 'echo' }] } }),
+      },
+    ),
+    exchange(
+      'refresh-1',
+      'as',
+      {
+        method: 'POST',
+        url: `${AS}/token`,
+        headers: FORM_TYPE,
+        body: form({ grant_type: 'refresh_token', refresh_token: s.refreshToken, client_assertion: s.assertion }),
+      },
+      {
+        status: 302,
+        headers: [
+          ['location', `${REDIRECT}?code=${s.code}`],
+          ['set-cookie', `pref=${s.otherCookie}; Secure`],
+        ],
+        body: json({ access_token: s.opaqueAccessToken, refresh_token: s.rotatedRefreshToken }),
+      },
+    ),
+    exchange(
+      'tool-call-1',
+      'mcp',
+      { method: 'GET', url: `${MCP}?access_token=${encodeURIComponent(s.opaqueAccessToken)}`, headers: [['DPoP', s.assertion]] },
+      undefined,
+      {
+        outcome: 'timeout',
+        error: `No answer within 15 s for token ${s.opaqueAccessToken}.`,
+      },
+    ),
   ];
   const stepIds = ['mcp-unauthenticated', 'as-discovery', 'registration', 'authorize', 'token', 'mcp-authenticated'] as const;
   return {
@@ -140,11 +199,28 @@ export function secretSession(): FlowSession {
       })),
       { id: 'callback', kind: 'callback', status: 'ok', exchangeIds: [], notes: [`code = ${s.code}`, 'state = st-123456789'], summary: `Got code ${s.code}.` },
       { id: 'refresh-1', kind: 'refresh', status: 'ok', exchangeIds: ['x8'], notes: [], summary: `Rotated ${s.refreshToken}.`, offSpec: true },
-      { id: 'tool-call-1', kind: 'tool-call', title: 'Call tool echo', status: 'failed', exchangeIds: ['x9'], notes: [], summary: 'No answer.', input: { name: 'echo' }, continuable: true },
+      {
+        id: 'tool-call-1',
+        kind: 'tool-call',
+        title: 'Call tool echo',
+        status: 'failed',
+        exchangeIds: ['x9'],
+        notes: [],
+        summary: 'No answer.',
+        input: { name: 'echo' },
+        continuable: true,
+      },
     ],
     exchanges,
     findings: [
-      { id: 'f1', ruleId: 'token.audience-mismatch', severity: 'error', stepId: 'token', exchangeId: 'x6', detail: `Token ${s.accessToken} has the wrong aud.` },
+      {
+        id: 'f1',
+        ruleId: 'token.audience-mismatch',
+        severity: 'error',
+        stepId: 'token',
+        exchangeId: 'x6',
+        detail: `Token ${s.accessToken} has the wrong aud.`,
+      },
       { id: 'f2', ruleId: 'callback.state-mismatch', severity: 'warning', stepId: 'callback', exchangeId: 'x5', detail: `Callback ${callbackUrl}` },
       { id: 'f3', ruleId: 'no.such-rule', severity: 'info', stepId: 'registration', detail: `Secret ${s.clientSecret} and ${s.registrationAccessToken}` },
     ],
