@@ -59,14 +59,12 @@ const challengeText = fc
   .array(fc.oneof(hostileChar, fc.constantFrom('Bearer', 'Basic', 'DPoP', 'realm', 'scope', 'resource_metadata', '="', '=', '", ', 'a')), { maxLength: 40 })
   .map((parts) => parts.join(''));
 /** JSON-shaped values, with prototypes and toString members a server can send. */
-const jsonish = fc
-  .jsonValue({ maxDepth: 4 })
-  .chain((value) =>
-    fc.constantFrom(value, { toString: 1, valueOf: 2 }, Object.create(null) as unknown, {
-      ...(typeof value === 'object' && value ? value : {}),
-      __proto__: null,
-    }),
-  );
+const jsonish = fc.jsonValue({ maxDepth: 4 }).chain((value) =>
+  fc.constantFrom(value, { toString: 1, valueOf: 2 }, Object.create(null) as unknown, {
+    ...(typeof value === 'object' && value ? value : {}),
+    __proto__: null,
+  }),
+);
 const metadataDoc = fc.oneof(
   jsonish,
   fc.record(
