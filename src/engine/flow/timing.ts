@@ -1,4 +1,5 @@
 import type { FlowSession } from '../model/session.ts';
+import type { StepKind } from '../model/step-kind.ts';
 
 export interface FlowTiming {
   totalMs: number;
@@ -10,15 +11,26 @@ export interface FlowTiming {
   appMs: number;
 }
 
-/** Where the time of a run went. Only meaningful once steps have run. */
+/** Steps the user asks for after the flow succeeded; they are not part of the flow's own time. */
+const ON_DEMAND: ReadonlySet<StepKind> = new Set(['tool-call', 'refresh', 'audit']);
+
+/**
+ * Where the time of the main flow went: its steps up to the first on-demand one (a tool call,
+ * refresh or audit). A step-up queued by the main flow's 403 belongs to it; later tool calls do
+ * not, or minutes spent reading the diagram before "Call echo" would count as app time.
+ */
 export function flowTiming(session: FlowSession): FlowTiming | undefined {
-  const started = session.steps.map((step) => step.startedAt).filter((value): value is number => value !== undefined);
-  const ended = session.steps.map((step) => step.endedAt).filter((value): value is number => value !== undefined);
+  const firstOnDemand = session.steps.findIndex((step) => ON_DEMAND.has(step.kind));
+  const steps = firstOnDemand === -1 ? session.steps : session.steps.slice(0, firstOnDemand);
+  const started = steps.map((step) => step.startedAt).filter((value): value is number => value !== undefined);
+  const ended = steps.map((step) => step.endedAt).filter((value): value is number => value !== undefined);
   if (!started.length || !ended.length) return undefined;
   const totalMs = Math.max(...ended) - Math.min(...started);
+  const mainStepIds = new Set(steps.map((step) => step.id));
   let serverMs = 0;
   let userMs = 0;
   for (const exchange of session.exchanges) {
+    if (!mainStepIds.has(exchange.stepId)) continue;
     if (exchange.outcome === 'navigation') userMs += exchange.durationMs;
     else serverMs += exchange.durationMs;
   }
