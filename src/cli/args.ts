@@ -16,7 +16,8 @@ export interface CliOptions {
   authorizationServer?: string;
   /** The tool to call after authenticating; the first listed tool when absent. */
   tool?: string;
-  toolArgs: Record<string, unknown>;
+  /** The tool's arguments; built from its input schema when absent. */
+  toolArgs?: Record<string, unknown>;
   /** Where each choice came from when not from a flag, for the user to see ("spec from MCP_CONFORMANCE_PROTOCOL_VERSION"). */
   notices: string[];
 }
@@ -37,7 +38,8 @@ Options:
   --scope <scopes>               ask for these scopes instead of following the spec's rules (off-spec)
   --authorization-server <url>   the issuer to use when the resource metadata lists several
   --tool <name>                  the tool to call after authenticating (default: the first listed)
-  --tool-args <json>             its arguments as a JSON object (default: {})
+  --tool-args <json>             its arguments as a JSON object (default: built from the tool's input
+                                 schema: each property's default or first example, else an empty value)
   --audit                        after success, probe whether the server really validates tokens
   --timeout <ms>                 time limit for each request (default: ${DEFAULT_TIMEOUT_MS})
   --json                         print only the JSON report (secrets redacted)
@@ -134,7 +136,7 @@ function parse(argv: string[], env: Record<string, string | undefined>): ParsedC
       timeoutMs: values.timeout === undefined ? DEFAULT_TIMEOUT_MS : timeout(values.timeout),
       ...(authorizationServer ? { authorizationServer } : {}),
       ...(values.tool !== undefined ? { tool: nonEmpty(values.tool, '--tool')! } : {}),
-      toolArgs: values['tool-args'] === undefined ? {} : toolArgs(values['tool-args']),
+      ...(values['tool-args'] !== undefined ? { toolArgs: toolArgs(values['tool-args']) } : {}),
       notices,
     },
   };

@@ -35,7 +35,9 @@ export function formatRun({ report, toolCall, toolCallSkipped, exitCode }: RunSu
 
   if (toolCall) {
     lines.push('', 'Tool call');
-    lines.push(toolCall.ok ? `  ✓ ${toolCall.name}: ${describeResult(toolCall.result)}` : `  ✗ ${toolCall.name}: ${oneLine(toolCall.error ?? 'failed')}`);
+    // A result with isError failed too, but the server's own text says why: show it, not only that it failed.
+    const said = toolCall.result !== undefined ? describeResult(toolCall.result) : oneLine(toolCall.error ?? 'failed');
+    lines.push(`  ${toolCall.ok ? '✓' : '✗'} ${toolCall.name}: ${said}`);
   } else if (toolCallSkipped) {
     lines.push('', 'Tool call', `  - ${toolCallSkipped}`);
   }

@@ -1,4 +1,5 @@
 import { createSession } from '../engine/flow/create-session.ts';
+import { exampleArguments } from '../engine/mcp/example-arguments.ts';
 import { FlowEngine } from '../engine/flow/engine.ts';
 import { buildReport } from '../engine/report/build-report.ts';
 import { trimEnd } from '../engine/text/trim-end.ts';
@@ -43,8 +44,11 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
     let toolCall: ToolCallOutcome | undefined;
     let toolCallSkipped: string | undefined;
     if (engine.snapshot.status === 'done') {
-      const name = options.tool ?? engine.snapshot.learned.tools?.[0]?.name;
-      if (name) toolCall = await callTool(engine, name, options.toolArgs);
+      const tools = engine.snapshot.learned.tools ?? [];
+      const name = options.tool ?? tools[0]?.name;
+      // As the app does: without --tool-args, arguments that satisfy the tool's schema, not {} (a required field would fail).
+      const args = options.toolArgs ?? exampleArguments(tools.find((tool) => tool.name === name)?.inputSchema);
+      if (name) toolCall = await callTool(engine, name, args);
       else toolCallSkipped = 'The server lists no tools, so none was called.';
       if (options.audit) await engine.audit();
     }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ToolSummary } from '../../engine/model/session.ts';
 import type { ToolCallResult } from '../../engine/flow/tool-call-flow.ts';
-import { exampleArguments } from './example-arguments.ts';
+import { exampleArguments } from '../../engine/mcp/example-arguments.ts';
 
 interface Props {
   tool: ToolSummary;
