@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalResourceUri, sameResource } from './resource-uri.ts';
+import { canonicalResourceUri, sameResource, serverUriAsTyped } from './resource-uri.ts';
 
 describe('canonicalResourceUri', () => {
   it.each([
@@ -52,5 +52,12 @@ describe('sameResource', () => {
   it('compares unparseable values as plain strings', () => {
     expect(sameResource('not a url', 'not a url')).toBe(true);
     expect(sameResource('not a url', 'https://not')).toBe(false);
+  });
+});
+
+describe('serverUriAsTyped', () => {
+  it('keeps the URL exactly as typed, only without a fragment: no slash added, no case or port changed', () => {
+    expect(serverUriAsTyped('https://h')).toBe('https://h');
+    expect(serverUriAsTyped('https://H.example:443/MCP/#x')).toBe('https://H.example:443/MCP/');
   });
 });

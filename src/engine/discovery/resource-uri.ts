@@ -12,7 +12,9 @@
  * The query is kept: RFC 8707 discourages one but it is part of the identifier when present.
  */
 
-/** The canonical form of `url`; an unparseable value is returned unchanged, so callers can still show it. */
+/**
+ * The canonical form of `url`, for comparing two identifiers only: what is sent is always the string
+ * as published (or typed), see `serverUriAsTyped`. An unparseable value is returned unchanged, so callers can still show it. */
 export function canonicalResourceUri(url: string): string {
   let parsed: URL;
   try {
@@ -27,6 +29,16 @@ export function canonicalResourceUri(url: string): string {
   const userinfo = parsed.username ? `${parsed.username}${parsed.password ? `:${parsed.password}` : ''}@` : '';
   const path = parsed.pathname === '/' ? '' : parsed.pathname;
   return `${parsed.protocol}//${userinfo}${parsed.host}${path}${parsed.search}`;
+}
+
+/**
+ * The server URI to name when no metadata published one: the URL as the user typed it, minus a
+ * fragment (RFC 8707 §2: "MUST NOT include a fragment component"). Never parsed and re-serialised,
+ * because a parser changes what an exact-match authorization server compares.
+ */
+export function serverUriAsTyped(url: string): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
 }
 
 /** True when both name the same resource: their canonical forms are identical, character for character. */

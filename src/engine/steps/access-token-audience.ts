@@ -1,6 +1,7 @@
 import { audienceIncludes, decodeJwt } from '../jwt/decode.ts';
 import { describeExpiry } from '../jwt/numeric-date.ts';
 import { safeString } from '../text/safe-string.ts';
+import { serverUriAsTyped } from '../discovery/resource-uri.ts';
 import type { StepContext, StepOutcome } from './step-definition.ts';
 
 /** Decodes a JWT access token (no signature check here) and compares its audience with the resource. */
@@ -15,7 +16,7 @@ export function checkAccessTokenAudience(ctx: StepContext, accessToken: string, 
   // Claims are the server's data: any JSON, including {"toString": 1} and an exp no Date can hold.
   ctx.note(`JWT claims: iss = ${safeString(iss)}, aud = ${safeString(aud)}, scope = ${safeString(scope ?? '')}`);
   if (typeof exp === 'number') ctx.note(`exp = ${describeExpiry(exp, Date.now())}`);
-  const resource = ctx.learned.resource ?? ctx.settings.serverUrl;
+  const resource = ctx.learned.resource ?? serverUriAsTyped(ctx.settings.serverUrl);
   if (!audienceIncludes(aud, resource)) {
     // Quoted, so the values read as values: a string aud as "…" (JSON), a list as ["…"], anything else as safeString shows it.
     const audText = typeof aud === 'string' ? JSON.stringify(aud) : safeString(aud);

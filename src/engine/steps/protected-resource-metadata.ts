@@ -1,5 +1,5 @@
 import { protectedResourceMetadataUrls } from '../discovery/prm-urls.ts';
-import { canonicalResourceUri } from '../discovery/resource-uri.ts';
+import { serverUriAsTyped } from '../discovery/resource-uri.ts';
 import { validateProtectedResourceMetadata } from '../validate/prm.ts';
 import { fetchJsonDocument, type DocumentFetch } from './fetch-json-document.ts';
 import { fetchFailure } from './fetch-failure.ts';
@@ -64,7 +64,10 @@ async function accept(ctx: StepContext, url: string, document: unknown, exchange
   }
   ctx.learned.prmUrl = url;
   ctx.learned.prm = metadata;
-  ctx.learned.resource = canonicalResourceUri(ctx.settings.serverUrl);
+  // RFC 8707 and MCP "Resource Parameter Implementation": authorization servers compare the resource
+  // character for character, so it is sent exactly as the metadata published it, never re-serialised
+  // (a URL parser adds or strips a "/" and lower-cases the host). The metadata was checked above to name this server.
+  ctx.learned.resource = metadata.resource ?? serverUriAsTyped(ctx.settings.serverUrl);
   ctx.note(`resource = ${metadata.resource}`);
   ctx.note(`authorization_servers = ${servers.join(', ')}`);
   const issuer = await chooseIssuer(ctx, servers, exchangeId);
