@@ -5,7 +5,7 @@ import type { FlowSession } from '../model/session.ts';
 import type { Step } from '../model/step.ts';
 import { LATEST_SPEC_VERSION, isSpecVersion, type SpecVersion } from '../spec/versions.ts';
 import type { Fields } from './fields.ts';
-import { guessLane } from './guess-lane.ts';
+import { authorizationServerHosts, guessLane } from './guess-lane.ts';
 
 export const IMPORTED_STEP_ID = 'imported';
 
@@ -15,7 +15,10 @@ export const IMPORTED_STEP_ID = 'imported';
  * Lenient on what such files leave out (headers, bodies, timings); only method and URL are required.
  */
 export function sessionFromForeignHar(log: Fields): FlowSession {
-  const exchanges = log.objects('entries', 'exchanges').map((entry, index) => foreignExchange(entry, `x${index + 1}`));
+  const read = log.objects('entries', 'exchanges').map((entry, index) => foreignExchange(entry, `x${index + 1}`));
+  // A second pass: a host the trace's authorization server metadata names is the authorization server's.
+  const asHosts = authorizationServerHosts(read.map((exchange) => ({ url: exchange.request.url, body: exchange.response?.body })));
+  const exchanges = read.map((exchange): Exchange => ({ ...exchange, to: guessLane(exchange.request.url, asHosts) }));
   const unanswered = exchanges.filter((exchange) => !exchange.response).length;
   const step: Step = {
     id: IMPORTED_STEP_ID,
@@ -26,7 +29,7 @@ export function sessionFromForeignHar(log: Fields): FlowSession {
     exchangeIds: exchanges.map((exchange) => exchange.id),
     notes: [
       'Findings were not computed: this file has no MCP Auth Flow data, only HTTP requests.',
-      'Lanes are guessed from URL paths (authorization server metadata, /token, /register, /authorize go to the authorization server).',
+      'Lanes are guessed from URLs: authorization server metadata, OAuth endpoints (/token, /register, /authorize, /auth, /reg…) and the hosts that metadata names go to the authorization server.',
     ],
     summary: `${exchanges.length} request${exchanges.length === 1 ? '' : 's'} from a HAR file${unanswered ? `, ${unanswered} without a response` : ''}; nothing was checked.`,
   };

@@ -104,9 +104,10 @@ describe('importTrace on a HAR from browser devtools', () => {
     expect(session.settings).toMatchObject({ serverUrl: 'https://api.example.net/mcp', specVersion: '2025-06-18' });
   });
 
-  it('guesses lanes from paths and keeps what the browser recorded', () => {
+  it('guesses lanes from paths and hosts and keeps what the browser recorded', () => {
     const session = imported(JSON.stringify(foreign), 'foreign-har');
-    expect(session.exchanges.map((exchange) => exchange.to)).toEqual(['mcp', 'mcp', 'as', 'as', 'as', 'as', 'mcp', 'mcp']);
+    // The logo is on the host that served the authorization server metadata: the authorization server's lane.
+    expect(session.exchanges.map((exchange) => exchange.to)).toEqual(['mcp', 'mcp', 'as', 'as', 'as', 'as', 'as', 'mcp']);
     const [first, , , , , token, logo, bare] = session.exchanges;
     expect(first).toMatchObject({
       from: 'client',
