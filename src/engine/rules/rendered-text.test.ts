@@ -3,6 +3,7 @@ import { json } from '../test-support/loopback-server.ts';
 import { MCP_PATH, startFakeServer, type FakeServer, type FakeServerOptions } from './test-support/fake-mcp-auth-server.ts';
 import { codeLeaks, renderedTextLeaks } from './test-support/rendered-text.ts';
 import { runFlow } from './test-support/run-flow.ts';
+import { stepsMilderThanTheirFindings } from './test-support/step-severity.ts';
 
 /**
  * Every rule's trigger (rule-triggers.test.ts) also checks that nothing the run says prints code.
@@ -63,5 +64,6 @@ describe('a server that leaves out what is optional gets sentences, not code', (
     fake = await startFakeServer(server);
     const session = await runFlow(fake, { then: async (engine) => (await engine.callTool('echo', {}), await engine.refresh(), await engine.audit()) });
     expect(renderedTextLeaks(session), 'texts that print code').toEqual([]);
+    expect(stepsMilderThanTheirFindings(session), 'steps milder than their findings').toEqual([]);
   });
 });

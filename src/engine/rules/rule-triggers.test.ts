@@ -20,6 +20,7 @@ import {
 import { APP_ORIGIN, runFlow } from './test-support/run-flow.ts';
 import { redirectFollowingUserAgent } from './test-support/redirect-following-user-agent.ts';
 import { renderedTextLeaks } from './test-support/rendered-text.ts';
+import { stepsMilderThanTheirFindings } from './test-support/step-severity.ts';
 // The real relay of `npm start`; only src/integration may reach into src/demo.
 import { startTestRelay } from '../../integration/test-relay.ts';
 
@@ -781,8 +782,9 @@ describe('every rule is raised by the engine from real server bytes', () => {
       expect(finding, `${id} was not raised; findings: ${session.findings.map((f) => `${f.ruleId}: ${f.detail}`).join(' | ')}`).toBeDefined();
       expect(finding!.severity).toBe(trigger.severity);
       expect(finding!.detail).toContain(trigger.detail(fake.base));
-      // Whatever else the run said reads as sentences, not code.
+      // Whatever else the run said reads as sentences, and no step looks better than its findings.
       expect(renderedTextLeaks(session), 'texts that print code').toEqual([]);
+      expect(stepsMilderThanTheirFindings(session), 'steps milder than their findings').toEqual([]);
     });
   }
 });
