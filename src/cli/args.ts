@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_TIMEOUT_MS } from '../engine/flow/create-session.ts';
-import { DEFAULT_SPEC_CHOICE } from '../engine/spec/default-choice.ts';
-import { SPEC_VERSIONS, isSpecVersion, type SpecVersion } from '../engine/spec/versions.ts';
+import { LATEST_SPEC_VERSION, SPEC_VERSIONS, isSpecVersion, type SpecVersion } from '../engine/spec/versions.ts';
 import { readConformanceEnv } from './conformance-env.ts';
 
 export interface CliOptions {
@@ -31,8 +30,7 @@ Runs the client side of MCP authorization against a remote MCP server, then list
 tools and calls one, and prints every step and every finding.
 
 Options:
-  --spec <version|auto>          ${SPEC_VERSIONS.join(', ')} or auto (default: ${DEFAULT_SPEC_CHOICE}: probe
-                                 the server and speak the newest version it does)
+  --spec <version|auto>          ${SPEC_VERSIONS.join(', ')} or auto (default: ${LATEST_SPEC_VERSION})
   --client-id <id>               a pre-registered client id (skips registration)
   --client-secret <secret>       its secret, if it is a confidential client
   --client-metadata-url <url>    an https URL of a Client ID Metadata Document, used as client_id
@@ -96,7 +94,7 @@ function parse(argv: string[], env: Record<string, string | undefined>): ParsedC
   const notices: string[] = [];
   if (conformance.scenario) notices.push(`Conformance scenario ${conformance.scenario}`);
 
-  let spec: SpecVersion | 'auto' = DEFAULT_SPEC_CHOICE;
+  let spec: SpecVersion | 'auto' = LATEST_SPEC_VERSION;
   if (values.spec !== undefined) {
     spec = specVersion(values.spec, '--spec');
   } else if (conformance.protocolVersion) {

@@ -2,8 +2,9 @@ import type { RelayReport } from '../model/relay-report.ts';
 import type { Exchange, ExchangeOutcome, Lane, RecordedRequest, RecordedResponse } from '../model/exchange.ts';
 import type { HeaderList } from '../model/header-list.ts';
 import { describeRequest } from './describe-request.ts';
-import { readBody, type ReadBody } from './read-body.ts';
-import { RelayFetchError } from '../relay/relay-fetch.ts';
+import { PARSE_LIMIT_BYTES, readBody, type ReadBody } from './read-body.ts';
+import { RelayFetchError, relayedHopOf } from '../relay/relay-fetch.ts';
+import { isRelayFailure } from '../model/relayed-outcome.ts';
 
 /**
  * The one recording fetch. Every request the engine makes, its own or oauth4webapi's (through
@@ -14,7 +15,7 @@ export type Runtime = 'browser' | 'node';
 
 export interface RecorderOptions {
   timeoutMs: number;
-  /** How much of a body to keep for display. The rest is counted, not kept. */
+  /** How much of a body to keep in the recording, for display. The caller still reads it whole, up to PARSE_LIMIT_BYTES. */
   maxBodyBytes?: number;
   runtime?: Runtime;
   /** Called once per finished exchange, whatever its outcome. */
@@ -94,7 +95,7 @@ export function createRecordingFetch(options: RecorderOptions, target: ExchangeT
       // Read once, record, and hand the caller a replay of the same bytes. (A clone would stall:
       // its unread twin holds back the stream once a large body fills the buffer.)
       const body = await readBody(response, maxBodyBytes, signal);
-      const recorded = recordResponse(response, body);
+      const recorded = recordResponse(response, body, relayCut(response));
       const hidden = hiddenHeaders(target.expectHeaders, recorded, runtime);
       const relay = options.relayReport?.(response, request, target);
       finish({ outcome: 'response', response: recorded, ...(hidden.length ? { hiddenHeaders: hidden } : {}), ...(relay ? { relay } : {}) });
@@ -120,18 +121,26 @@ function bodyText(body: RequestInit['body']): string | undefined {
   return `[${Object.prototype.toString.call(body).slice(8, -1)} body]`;
 }
 
-function recordResponse(response: Response, body: ReadBody): RecordedResponse {
+function recordResponse(response: Response, body: ReadBody, relayLimit: number | undefined): RecordedResponse {
+  const readLimit = body.overLimit ? PARSE_LIMIT_BYTES : relayLimit;
   return {
     status: response.status,
     statusText: response.statusText,
     headers: [...response.headers],
     body: body.text,
     bodyBytes: body.size,
-    bodyTruncated: body.truncated,
+    bodyTruncated: body.truncated || readLimit !== undefined,
+    ...(readLimit !== undefined ? { bodyReadLimit: readLimit } : {}),
     responseType: response.type,
     finalUrl: response.url,
     redirected: response.redirected,
   };
+}
+
+/** In relay mode, the relay's own cap when it cut the body: the bytes it passed on are all there is. */
+function relayCut(response: Response): number | undefined {
+  const relayed = relayedHopOf(response)?.answer.response;
+  return relayed && !isRelayFailure(relayed) && relayed.truncated ? relayed.bodyBytes : undefined;
 }
 
 /** The same status, headers and bytes as a fresh Response the caller can read. */

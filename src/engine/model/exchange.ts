@@ -25,7 +25,13 @@ export interface RecordedResponse {
   body: string;
   /** Size of the full body in bytes, even when `body` was cut for display. */
   bodyBytes: number;
+  /** `body` is not the whole body: cut for display (the checks still read it whole), or cut at `bodyReadLimit`. */
   bodyTruncated: boolean;
+  /**
+   * Set when reading itself stopped at this many bytes (the parse limit, or the relay's own cap):
+   * no check saw the rest, and `bodyBytes` counts only what arrived before the cut.
+   */
+  bodyReadLimit?: number;
   /** The fetch Response type: 'basic' (same origin), 'cors' (cross origin, filtered headers), … */
   responseType?: string;
   /** The final URL after any redirect the runtime followed. */

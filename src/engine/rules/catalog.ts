@@ -69,6 +69,15 @@ export const RULES = [
     problem: 'A JSON document was expected, but the body is not JSON (often an HTML page from a proxy, SPA fallback or login wall).',
     fix: 'Serve the document as application/json at exactly this URL, without redirects to an HTML page.',
   },
+  {
+    id: 'http.body-too-large',
+    severity: 'error',
+    versions: ALL,
+    link: RFC8414 + '#section-3.2',
+    problem:
+      'The document is larger than the tool reads (16 MiB; through the relay, the relay’s own cap), so it was cut and not checked. Cut JSON is not invalid JSON; the document may be fine.',
+    fix: 'Keep metadata documents small: list what clients need, not every scope or key ever issued. Far below a megabyte is usual.',
+  },
 
   // CORS: what a browser needs that the MCP spec never says. Raised from the relay's view of the
   // real preflight and response (see src/engine/cors), each with the header line to send.
@@ -690,15 +699,6 @@ export const RULES = [
     link: 'https://modelcontextprotocol.io/specification/2026-07-28/basic/versioning',
     problem: 'The spec version was chosen automatically from what the server showed.',
     fix: 'Nothing to fix; pick a version by hand to see how a client of that version fares.',
-  },
-  {
-    id: 'version.rejected',
-    severity: 'error',
-    versions: ALL,
-    link: 'https://modelcontextprotocol.io/specification/2026-07-28/basic/versioning',
-    problem:
-      'The MCP server refused the request because of the protocol version this run speaks, not because of the token: it does not speak this version (its answer shows which one it seems to speak).',
-    fix: 'Run again with the version the server speaks, or with auto; to serve clients of this version, the server must accept its first request (initialize or server/discover).',
   },
 ] as const satisfies readonly Rule[];
 

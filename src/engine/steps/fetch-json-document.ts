@@ -3,6 +3,7 @@ import { parseJsonBody } from '../http/json-body.ts';
 import { RecordedFetchError } from '../http/recorder.ts';
 import type { StepContext } from './step-definition.ts';
 import { responseHeader, latestExchange } from './latest-exchange.ts';
+import { tooLargeDetail } from './too-large.ts';
 
 export type DocumentFetch =
   | { kind: 'json'; exchange: Exchange; value: unknown }
@@ -16,8 +17,9 @@ export type DocumentFetch =
  * so the user sees each URL tried and why it was passed over.
  */
 export async function fetchJsonDocument(ctx: StepContext, url: string, to: Lane): Promise<DocumentFetch> {
+  let whole: Response;
   try {
-    await ctx.fetch({ to })(url, { method: 'GET', headers: { Accept: 'application/json' } });
+    whole = await ctx.fetch({ to })(url, { method: 'GET', headers: { Accept: 'application/json' } });
   } catch (error) {
     if (!(error instanceof RecordedFetchError)) throw error;
     return { kind: 'failed', exchange: error.exchange, reason: error.exchange.error ?? error.exchange.outcome };
@@ -30,7 +32,14 @@ export async function fetchJsonDocument(ctx: StepContext, url: string, to: Lane)
   if (response.status !== 200) {
     return { kind: 'unusable', exchange, reason: `HTTP ${response.status} ${response.statusText}`.trim() };
   }
-  const parsed = parseJsonBody(response.body, responseHeader(exchange, 'content-type'));
+  if (response.bodyReadLimit !== undefined) {
+    // Cut JSON is not invalid JSON: say the document is too large to check, with both numbers.
+    const detail = tooLargeDetail(response.bodyBytes, response.bodyReadLimit);
+    ctx.raise('http.body-too-large', `${url}: ${detail}`, exchange.id);
+    return { kind: 'unusable', exchange, reason: detail };
+  }
+  // The whole body (the recording keeps only a copy cut for display).
+  const parsed = parseJsonBody(await whole.text(), responseHeader(exchange, 'content-type'));
   if (!parsed.ok) return { kind: 'unusable', exchange, reason: parsed.detail, notJson: true };
   return { kind: 'json', exchange, value: parsed.value };
 }

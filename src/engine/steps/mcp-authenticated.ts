@@ -7,7 +7,6 @@ import { responseHeader } from './latest-exchange.ts';
 import { insufficientScope } from './insufficient-scope.ts';
 import { callMcp as callMcpPlain, type McpCallResult } from './mcp-call.ts';
 import type { StepContext, StepDefinition, StepOutcome } from './step-definition.ts';
-import { newestWithHandshake } from './version-rejected.ts';
 
 export const mcpAuthenticatedStep: StepDefinition = {
   kind: 'mcp-authenticated',
@@ -46,9 +45,18 @@ async function negotiate(ctx: StepContext): Promise<StepOutcome> {
   const negotiated = ctx.learned.negotiatedVersion;
   const version = ctx.profiles.find(negotiated ?? '')?.version ?? legacy;
   ctx.learned.protocolVersion = version;
-  const named = negotiated === undefined ? 'initialize named no protocolVersion' : `initialize negotiated ${negotiated}`;
-  ctx.raise('version.auto-chosen', `server/discover failed; ${named}: the run continues as ${version}.`);
+  ctx.raise('version.auto-chosen', `server/discover failed; initialize negotiated ${safeString(negotiated)}: the run continues as ${version}.`);
   return { ...(await listTools(ctx)), switchVersion: version };
+}
+
+/**
+ * The version to initialize with when server/discover failed: the newest one with a handshake that
+ * finds its authorization server the way this run did (through protected resource metadata, or at
+ * the MCP server's origin when there was none).
+ */
+function newestWithHandshake(ctx: StepContext): StepContext['profile'] {
+  const location = ctx.learned.resource ? 'protected-resource-metadata' : 'mcp-origin';
+  return ctx.profiles.newest((profile) => profile.transport.opening === 'initialize' && profile.discovery.authorizationServer === location);
 }
 
 async function listTools(ctx: StepContext): Promise<StepOutcome> {
@@ -87,13 +95,8 @@ async function initialize(ctx: StepContext): Promise<StepOutcome | undefined> {
   const sessionId = responseHeader(initialized.exchange, 'mcp-session-id');
   if (sessionId) ctx.learned.mcpSessionId = sessionId;
   else if (initialized.exchange.hiddenHeaders?.includes('Mcp-Session-Id')) await sessionIdHidden(ctx, initialized.exchange);
-  const negotiated = initialized.result.protocolVersion;
-  if (negotiated === undefined) {
-    ctx.note('The initialize result names no protocolVersion');
-  } else {
-    ctx.learned.negotiatedVersion = safeString(negotiated);
-    ctx.note(`Negotiated protocol version ${ctx.learned.negotiatedVersion}`);
-  }
+  ctx.learned.negotiatedVersion = safeString(initialized.result.protocolVersion);
+  ctx.note(`Negotiated protocol version ${ctx.learned.negotiatedVersion}`);
   const notified = await callMcp(ctx, 'notifications/initialized', undefined);
   return notified.ok ? undefined : notified.outcome;
 }

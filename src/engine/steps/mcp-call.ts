@@ -3,8 +3,8 @@ import { buildMcpRequest } from '../mcp/jsonrpc.ts';
 import { parseMcpResponse, type JsonRpcResponse } from '../mcp/parse-response.ts';
 import { attempt } from './fetch-failure.ts';
 import { responseHeader, latestExchange } from './latest-exchange.ts';
+import { tooLargeDetail } from './too-large.ts';
 import type { StepContext, StepOutcome } from './step-definition.ts';
-import { currentProtocol, versionRejected } from './version-rejected.ts';
 
 export type McpCallResult =
   { ok: true; exchange: Exchange; result: Record<string, unknown> } | { ok: false; outcome: StepOutcome; exchange?: Exchange; status?: number };
@@ -18,7 +18,9 @@ export async function callMcp(
   options: { id?: number; expectHeaders?: string[]; passStatuses?: number[]; passRpcErrors?: boolean } = {},
 ): Promise<McpCallResult> {
   const { serverUrl } = ctx.settings;
-  const request = buildMcpRequest(currentProtocol(ctx), method, params, {
+  // During automatic version choice the protocol may differ from the version the flow began with.
+  const protocol = ctx.learned.protocolVersion ? ctx.profiles.profileFor(ctx.learned.protocolVersion) : ctx.profile;
+  const request = buildMcpRequest(protocol, method, params, {
     ...(options.id !== undefined ? { id: options.id } : {}),
     ...(ctx.learned.mcpSessionId ? { sessionId: ctx.learned.mcpSessionId } : {}),
     ...(ctx.learned.tokens ? { accessToken: ctx.learned.tokens.access_token } : {}),
@@ -38,12 +40,15 @@ export async function callMcp(
   }
   if (options.id === undefined) return { ok: true, exchange, result: {} };
   if (response.status < 200 || response.status >= 300) {
-    const refusedVersion = versionRejected(ctx, method, exchange);
-    if (refusedVersion) return { ok: false, outcome: { status: 'failed', summary: refusedVersion } };
     ctx.raise('mcp.authenticated-request-failed', `${method} answered HTTP ${response.status}: ${response.body.slice(0, 200)}`, exchange.id);
     return { ok: false, outcome: { status: 'failed', summary: `${method} failed with HTTP ${response.status}.` } };
   }
-  const parsed = parseMcpResponse(response.body, responseHeader(exchange, 'content-type'), options.id);
+  if (response.bodyReadLimit !== undefined) {
+    ctx.raise('http.body-too-large', `${method}: ${tooLargeDetail(response.bodyBytes, response.bodyReadLimit)}`, exchange.id);
+    return { ok: false, outcome: { status: 'failed', summary: `The ${method} response is too large to read.` } };
+  }
+  // The whole body: the recording keeps only a copy cut for display.
+  const parsed = parseMcpResponse(await sent.value.text(), responseHeader(exchange, 'content-type'), options.id);
   if (!parsed.ok) {
     ctx.raise('http.not-json', `${method}: ${parsed.problem}`, exchange.id);
     return { ok: false, outcome: { status: 'failed', summary: `${method} returned no readable JSON-RPC response.` } };
@@ -55,8 +60,6 @@ function resultOf(ctx: StepContext, method: string, response: JsonRpcResponse, e
   if (response.kind === 'error' && pass) {
     return { ok: false, exchange, outcome: { status: 'failed', summary: `${method} returned JSON-RPC error ${response.code}.` } };
   }
-  const refusedVersion = response.kind === 'error' ? versionRejected(ctx, method, exchange, response) : undefined;
-  if (refusedVersion) return { ok: false, outcome: { status: 'failed', summary: refusedVersion } };
   if (response.kind === 'error') {
     ctx.raise('mcp.jsonrpc-error', `${method}: error ${response.code}: ${response.message}`, exchange.id);
     return { ok: false, outcome: { status: 'failed', summary: `${method} returned JSON-RPC error ${response.code}.` } };

@@ -2,7 +2,6 @@ import { firstRequest } from '../mcp/jsonrpc.ts';
 import { attempt } from './fetch-failure.ts';
 import { latestExchange } from './latest-exchange.ts';
 import type { StepDefinition } from './step-definition.ts';
-import { versionRejected } from './version-rejected.ts';
 
 export const mcpUnauthenticatedStep: StepDefinition = {
   kind: 'mcp-unauthenticated',
@@ -34,9 +33,6 @@ export const mcpUnauthenticatedStep: StepDefinition = {
       ctx.raise('mcp.no-401', `The server answered ${status} without any token, so there is nothing to authorize.`, exchange.id);
       return { status: 'failed', summary: `HTTP ${status} without a token: this server does not require authorization.` };
     }
-    // A server that checks the protocol version before the token refuses this version, not the client.
-    const refusedVersion = versionRejected(ctx, String(request.body.method), exchange);
-    if (refusedVersion) return { status: 'failed', summary: refusedVersion };
     ctx.raise('mcp.no-401', `The server answered ${status} instead of 401 Unauthorized.`, exchange.id);
     return { status: 'failed', summary: `Expected 401, got HTTP ${status}.` };
   },

@@ -28,7 +28,7 @@ describe('value helpers', () => {
 
   it('names JSON types', () => {
     expect([null, undefined, [], {}, 'x', 1, true].map(describeJsonType)).toEqual([
-      'JSON null',
+      'null',
       'missing',
       'an array',
       'an object',

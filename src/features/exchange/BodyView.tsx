@@ -6,7 +6,8 @@ interface Props {
   contentType: string | null;
   view: 'pretty' | 'raw';
   testId: string;
-  truncatedNote?: string;
+  /** Said under the body when the recording holds only part of it. */
+  truncatedNote?: string | undefined;
 }
 
 /**
@@ -40,7 +41,11 @@ export function BodyView({ body, contentType, view, testId, truncatedNote }: Pro
           </button>
         </p>
       )}
-      {truncatedNote && <p className="mt-1 text-xs text-amber-800">{truncatedNote}</p>}
+      {truncatedNote && (
+        <p className="mt-1 text-xs text-amber-800" data-testid={`${testId}-record-cut`}>
+          {truncatedNote}
+        </p>
+      )}
     </div>
   );
 }

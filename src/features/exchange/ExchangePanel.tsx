@@ -11,6 +11,7 @@ import { BodyView } from './BodyView.tsx';
 import { HeadersTable } from './HeadersTable.tsx';
 import { JwtView } from './JwtView.tsx';
 import { outcomeText } from './outcome-text.ts';
+import { recordedBodyNote } from './recorded-body-note.ts';
 
 const TONE = {
   ok: 'bg-emerald-100 text-emerald-800',
@@ -101,7 +102,7 @@ export function ExchangePanel({ exchange, session, onSelectStep }: { exchange: E
               contentType={headerValue(response.headers, 'content-type')}
               view={view}
               testId="response-body"
-              {...(response.bodyTruncated ? { truncatedNote: `Showing the first part of a ${response.bodyBytes.toLocaleString()}-byte body.` } : {})}
+              truncatedNote={recordedBodyNote(response)}
             />
           </>
         ) : (

@@ -64,3 +64,23 @@ describe('ExchangePanel with a large body', () => {
     expect(html).toContain('990 more JWT-shaped strings in this exchange are not decoded here.');
   });
 });
+
+describe('ExchangePanel says when the recording holds only part of a body (issue 9 §2.5)', () => {
+  it('a body cut when recorded: the kept and the full size, and that the checks read it whole', () => {
+    const exchange = withBody('{"a":"' + 'x'.repeat(1_000));
+    const html = panel({ ...exchange, response: { ...exchange.response!, bodyBytes: 15_728_640, bodyTruncated: true } });
+    expect(html).toContain('data-testid="response-body-record-cut"');
+    expect(html).toContain('Cut when recorded: the recording keeps the first 1,006 bytes of this 15,728,640-byte body for display.');
+    expect(html).toContain('checks read the whole body (up to 16 MiB)');
+  });
+
+  it('a body cut while it was read: the limit, and that no check saw the rest', () => {
+    const exchange = withBody('{"a":"' + 'x'.repeat(1_000));
+    const html = panel({ ...exchange, response: { ...exchange.response!, bodyBytes: 16_842_752, bodyTruncated: true, bodyReadLimit: 16_777_216 } });
+    expect(html).toContain('Cut while it was read: reading stopped at the 16,777,216-byte limit after 16,842,752 bytes, so no check saw the rest');
+  });
+
+  it('a whole body: no note', () => {
+    expect(panel(withBody('{"a":1}'))).not.toContain('response-body-record-cut');
+  });
+});
