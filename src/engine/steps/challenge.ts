@@ -12,7 +12,8 @@ export const challengeStep: StepDefinition = {
     '(resource_metadata) and, since 2025-11-25, the scopes to ask for. A header may hold several challenges, so the client parses them all.',
   specAnchor: 'protected-resource-metadata-discovery-requirements',
   async run(ctx) {
-    const unauthenticated = ctx.exchanges.find((exchange) => exchange.stepId === 'mcp-unauthenticated');
+    // The last one: a server with an open handshake answers 401 to the request after initialize (open-handshake.ts).
+    const unauthenticated = ctx.exchanges.findLast((exchange) => exchange.stepId === 'mcp-unauthenticated');
     const header = responseHeader(unauthenticated, 'www-authenticate');
     if (header === null) return noChallenge(ctx, unauthenticated);
 
