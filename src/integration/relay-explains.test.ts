@@ -40,8 +40,10 @@ describe('a 401 whose WWW-Authenticate the script cannot read', () => {
     const unauthenticated = session.exchanges[0]!;
     expect(unauthenticated.relay?.needed).toEqual([expect.objectContaining({ name: 'www-authenticate', sent: true, exposed: false })]);
     expect(unauthenticated.relayed).toBeUndefined();
-    // The browser's truth: the flow went on the way a browser client would, from the well-known URLs.
-    expect(session.steps.find((step) => step.id === 'challenge')?.status).toBe('warning');
+    // The browser's truth: the flow went on the way a browser client would, from the well-known URLs;
+    // the step still reads failed, as its finding (challenge.hidden-by-cors) is an error.
+    expect(session.steps.find((step) => step.id === 'challenge')?.status).toBe('failed');
+    expect(session.steps.find((step) => step.id === 'prm')?.status).not.toBe('pending');
   });
 
   it('truly absent: the relay shows no challenge at all, so it is a missing challenge, not CORS', async () => {

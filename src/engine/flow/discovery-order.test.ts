@@ -37,7 +37,8 @@ describe('discovery order against a real server', () => {
       '/tenant/.well-known/openid-configuration',
     ]);
     expect(statusOf(session, 'challenge')).toBe('warning');
-    expect(statusOf(session, 'prm')).toBe('ok');
+    // prm.root-only is a warning: the step that found the document only at the root says so.
+    expect(statusOf(session, 'prm')).toBe('warning');
     expect(statusOf(session, 'as-discovery')).toBe('failed');
     expect(ruleIds(session)).toEqual(['challenge.missing-soft', 'prm.root-only', 'as.issuer-mismatch']);
     expect(session.findings[2]!.detail).toContain(`${server.base}/other`);

@@ -13,8 +13,17 @@ import { SPEC_PROFILES } from '../spec/profiles.ts';
 import type { SpecVersion } from '../spec/versions.ts';
 import { STEP_DEFINITIONS } from '../steps/registry.ts';
 import type { StepContext, StepOutcome } from '../steps/step-definition.ts';
-import { newStep, statusAfterStep, withExchange, withFinding, withRelayReport, withStepPatch, withVersion } from './session-changes.ts';
-import type { StepRunner } from './step-runner.ts';
+import {
+  newStep,
+  statusAfterStep,
+  withExchange,
+  withFinding,
+  withRelayReport,
+  withStatusesNoMilderThanFindings,
+  withStepPatch,
+  withVersion,
+} from './session-changes.ts';
+import type { RanStep, StepRunner } from './step-runner.ts';
 import { queueRestOfStepUp, queueStepUpAfter } from './step-up.ts';
 import { runToolCall, type ToolCallResult } from './tool-call-flow.ts';
 import type { UserAgent } from './user-agent.ts';
@@ -221,7 +230,7 @@ export class FlowEngine {
     return step;
   }
 
-  private async runStep(step: Step): Promise<Step> {
+  private async runStep(step: Step): Promise<RanStep> {
     const { id } = step;
     const definition = STEP_DEFINITIONS[step.kind];
     const previous = this.session.status;
@@ -236,7 +245,7 @@ export class FlowEngine {
       const message = error instanceof Error ? error.message : String(error);
       outcome = { status: 'failed', summary: `Unexpected error in this step: ${message}` };
     }
-    if (this.abort.signal.aborted) return step;
+    if (this.abort.signal.aborted) return { step, stopped: true };
     this.updateStep(id, {
       status: outcome.status,
       summary: outcome.summary,
@@ -249,7 +258,7 @@ export class FlowEngine {
     queueStepUpAfter(this.runner, step, outcome);
     this.session = { ...this.session, status: statusAfterStep(this.session, outcome, previous) };
     this.publish();
-    return this.session.steps.find((candidate) => candidate.id === id)!;
+    return { step: this.session.steps.find((candidate) => candidate.id === id)!, stopped: outcome.status === 'failed' || outcome.status === 'blocked' };
   }
 
   private context(step: Step): StepContext {
@@ -310,7 +319,9 @@ export class FlowEngine {
     if (this.abort.signal.aborted) return;
     // A fresh top-level object so renderers see a change. `learned` stays one object that the
     // running step writes to; it is copied only when the session is saved or exported.
-    this.session = { ...this.session };
+    // Every change is published through here, so this is the one place that keeps each ended step's
+    // status no milder than its findings, whether the step just ended or "Ask the relay why" added one later.
+    this.session = { ...withStatusesNoMilderThanFindings(this.session) };
     for (const listener of this.listeners) listener(this.session);
   }
 }

@@ -1,7 +1,8 @@
 import type { Exchange } from '../model/exchange.ts';
 import type { RelayReport } from '../model/relay-report.ts';
+import type { Severity } from '../model/finding.ts';
 import type { FlowSession, FlowStatus } from '../model/session.ts';
-import type { Step } from '../model/step.ts';
+import type { Step, StepStatus } from '../model/step.ts';
 import type { StepKind } from '../model/step-kind.ts';
 import { findRule, getRule, type RuleId } from '../rules/catalog.ts';
 import type { ProfileRegistry } from '../spec/profile-registry.ts';
@@ -76,4 +77,36 @@ export function statusAfterStep(session: FlowSession, outcome: StepOutcome, prev
   if (previous === 'done') return 'done';
   if (outcome.status === 'failed' || outcome.status === 'blocked') return 'failed';
   return session.steps.some((step) => step.status === 'pending') ? 'running' : 'done';
+}
+
+/** The mildest status a finding of each severity allows on its step: an error is a failure, a warning at least a warning. */
+const STATUS_FOR: Record<Severity, StepStatus | undefined> = { error: 'failed', warning: 'warning', info: undefined };
+const MILDER_THAN: Record<StepStatus, readonly StepStatus[]> = {
+  failed: ['ok', 'warning', 'skipped'],
+  warning: ['ok', 'skipped'],
+  ok: [],
+  blocked: [],
+  skipped: [],
+  pending: [],
+  running: [],
+};
+
+/**
+ * The session with no ended step shown milder than its worst finding: a step that raised an error
+ * reads `failed`, one that raised a warning at least `warning`. Only what is shown changes; whether
+ * the flow goes on stays the step's own decision (its outcome), as it would for a real client that
+ * notes a broken MUST (an unrotated refresh token, say) and carries on.
+ */
+export function withStatusesNoMilderThanFindings(session: FlowSession): FlowSession {
+  let steps: Step[] | undefined;
+  for (const finding of session.findings) {
+    const floor = STATUS_FOR[finding.severity];
+    const list = steps ?? session.steps;
+    const index = list.findIndex((step) => step.id === finding.stepId);
+    const step = list[index];
+    if (!floor || !step || !MILDER_THAN[floor].includes(step.status)) continue;
+    steps ??= [...session.steps];
+    steps[index] = { ...step, status: floor };
+  }
+  return steps ? { ...session, steps } : session;
 }

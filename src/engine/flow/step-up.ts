@@ -48,8 +48,8 @@ export async function reauthorize(runner: StepRunner, challenged: string): Promi
   const { learned } = runner.session();
   try {
     for (const kind of REAUTHORIZE) {
-      const step = await runner.runStep(runner.appendStep(kind, stepUpTitle(kind)));
-      if (step.status === 'failed' || step.status === 'blocked') return step.summary ?? 'The step-up re-authorization failed.';
+      const { step, stopped } = await runner.runStep(runner.appendStep(kind, stepUpTitle(kind)));
+      if (stopped) return step.summary ?? 'The step-up re-authorization failed.';
     }
     return undefined;
   } finally {

@@ -17,7 +17,7 @@ export async function runToolCall(engine: StepRunner, name: string, args: Record
   let refreshed = false;
   let stepUps = 0;
   for (;;) {
-    const call = await engine.runStep(engine.appendStep('tool-call', `Call tool ${name}`, { name, arguments: args, stepUps, refreshed }));
+    const { step: call } = await engine.runStep(engine.appendStep('tool-call', `Call tool ${name}`, { name, arguments: args, stepUps, refreshed }));
     const output = call.output as StepOutput | undefined;
     if (output?.kind === 'tool-result') {
       return output.isError ? { ok: false, result: output.result, error: 'The tool reported an error.' } : { ok: true, result: output.result };
@@ -25,7 +25,7 @@ export async function runToolCall(engine: StepRunner, name: string, args: Record
     if (output?.kind === 'needs-refresh' && !refreshed) {
       refreshed = true;
       const refresh = await engine.runStep(engine.appendStep('refresh', 'Refresh after a 401'));
-      if (refresh.status === 'failed' || refresh.status === 'blocked') return { ok: false, error: refresh.summary ?? 'The refresh failed.' };
+      if (refresh.stopped) return { ok: false, error: refresh.step.summary ?? 'The refresh failed.' };
       continue;
     }
     if (output?.kind === 'needs-step-up' && output.scope) {

@@ -19,6 +19,8 @@ import {
 } from './test-support/fake-mcp-auth-server.ts';
 import { APP_ORIGIN, runFlow } from './test-support/run-flow.ts';
 import { redirectFollowingUserAgent } from './test-support/redirect-following-user-agent.ts';
+import { renderedTextLeaks } from './test-support/rendered-text.ts';
+import { stepsMilderThanTheirFindings } from './test-support/step-severity.ts';
 // The real relay of `npm start`; only src/integration may reach into src/demo.
 import { startTestRelay } from '../../integration/test-relay.ts';
 
@@ -786,6 +788,9 @@ describe('every rule is raised by the engine from real server bytes', () => {
       expect(finding, `${id} was not raised; findings: ${session.findings.map((f) => `${f.ruleId}: ${f.detail}`).join(' | ')}`).toBeDefined();
       expect(finding!.severity).toBe(trigger.severity);
       expect(finding!.detail).toContain(trigger.detail(fake.base));
+      // Whatever else the run said reads as sentences, and no step looks better than its findings.
+      expect(renderedTextLeaks(session), 'texts that print code').toEqual([]);
+      expect(stepsMilderThanTheirFindings(session), 'steps milder than their findings').toEqual([]);
     });
   }
 });
@@ -807,6 +812,7 @@ describe('the fake server is healthy, so each trigger above breaks only what it 
       });
       const problems = session.findings.filter((finding) => finding.severity !== 'info');
       expect(problems.map((finding) => `${finding.ruleId}: ${finding.detail}`)).toEqual([]);
+      expect(renderedTextLeaks(session), 'texts that print code').toEqual([]);
       expect(session.status).toBe('done');
       expect(session.steps.map((step) => step.status)).not.toContain('failed');
     },

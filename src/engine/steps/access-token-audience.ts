@@ -1,6 +1,6 @@
 import { audienceIncludes, decodeJwt } from '../jwt/decode.ts';
 import { describeExpiry } from '../jwt/numeric-date.ts';
-import { safeString } from '../text/safe-string.ts';
+import { claimText, claimValueText } from '../jwt/claim-text.ts';
 import { serverUriAsTyped } from '../discovery/resource-uri.ts';
 import type { StepContext, StepOutcome } from './step-definition.ts';
 
@@ -14,13 +14,14 @@ export function checkAccessTokenAudience(ctx: StepContext, accessToken: string, 
   ctx.learned.accessTokenClaims = decoded.claims;
   const { aud, exp, scope, iss } = decoded.claims;
   // Claims are the server's data: any JSON, including {"toString": 1} and an exp no Date can hold.
-  ctx.note(`JWT claims: iss = ${safeString(iss)}, aud = ${safeString(aud)}, scope = ${safeString(scope ?? '')}`);
+  ctx.note(`JWT claims: ${claimText('iss', iss)}, ${claimText('aud', aud)}, ${claimText('scope', scope)}`);
   if (typeof exp === 'number') ctx.note(`exp = ${describeExpiry(exp, Date.now())}`);
   const resource = ctx.learned.resource ?? serverUriAsTyped(ctx.settings.serverUrl);
   if (!audienceIncludes(aud, resource)) {
-    // Quoted, so the values read as values: a string aud as "…" (JSON), a list as ["…"], anything else as safeString shows it.
-    const audText = typeof aud === 'string' ? JSON.stringify(aud) : safeString(aud);
-    ctx.raise('token.audience-mismatch', `aud is ${audText}, the resource is ${JSON.stringify(resource)}.`, exchangeId);
+    // Quoted, so the values read as values: a string aud as "…" (JSON), a list as ["…"]. A token
+    // without the claim says so: "aud is undefined" would read as our bug, not the server's.
+    const said = aud === undefined ? 'The token has no aud claim' : `aud is ${claimValueText(aud)}`;
+    ctx.raise('token.audience-mismatch', `${said}, the resource is ${JSON.stringify(resource)}.`, exchangeId);
     return { status: 'warning', summary: 'Access token received, but its audience is not this server.' };
   }
   return { status: 'ok', summary: `Access token received; aud matches ${resource}.` };

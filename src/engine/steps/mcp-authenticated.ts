@@ -45,7 +45,8 @@ async function negotiate(ctx: StepContext): Promise<StepOutcome> {
   const negotiated = ctx.learned.negotiatedVersion;
   const version = ctx.profiles.find(negotiated ?? '')?.version ?? legacy;
   ctx.learned.protocolVersion = version;
-  ctx.raise('version.auto-chosen', `server/discover failed; initialize negotiated ${safeString(negotiated)}: the run continues as ${version}.`);
+  const named = negotiated === undefined ? 'initialize named no protocolVersion' : `initialize negotiated ${negotiated}`;
+  ctx.raise('version.auto-chosen', `server/discover failed; ${named}: the run continues as ${version}.`);
   return { ...(await listTools(ctx)), switchVersion: version };
 }
 
@@ -95,8 +96,13 @@ async function initialize(ctx: StepContext): Promise<StepOutcome | undefined> {
   const sessionId = responseHeader(initialized.exchange, 'mcp-session-id');
   if (sessionId) ctx.learned.mcpSessionId = sessionId;
   else if (initialized.exchange.hiddenHeaders?.includes('Mcp-Session-Id')) await sessionIdHidden(ctx, initialized.exchange);
-  ctx.learned.negotiatedVersion = safeString(initialized.result.protocolVersion);
-  ctx.note(`Negotiated protocol version ${ctx.learned.negotiatedVersion}`);
+  const negotiated = initialized.result.protocolVersion;
+  if (negotiated === undefined) {
+    ctx.note('The initialize result names no protocolVersion');
+  } else {
+    ctx.learned.negotiatedVersion = safeString(negotiated);
+    ctx.note(`Negotiated protocol version ${ctx.learned.negotiatedVersion}`);
+  }
   const notified = await callMcp(ctx, 'notifications/initialized', undefined);
   return notified.ok ? undefined : notified.outcome;
 }

@@ -19,7 +19,7 @@ describe('validateAuthorizationServerMetadata', () => {
 
   it.each([
     [['x'], 'The document is an array, not a JSON object.'],
-    [null, 'The document is null, not a JSON object.'],
+    [null, 'The document is JSON null, not a JSON object.'],
     [true, 'The document is a boolean, not a JSON object.'],
   ])('rejects a non-object: %j', (doc, detail) => {
     expect(validateAuthorizationServerMetadata(doc, latest)).toEqual({ hits: [{ ruleId: 'as.not-object', detail }] });

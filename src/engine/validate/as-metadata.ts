@@ -1,7 +1,7 @@
 import { judgeUrl } from '../security/openable-url.ts';
 import type { AuthorizationServerMetadata } from '../model/session.ts';
 import type { SpecVersion } from '../spec/versions.ts';
-import { describeJsonType, hit, hitsForVersion, isJsonObject, showValue, type RuleHit } from './rule-hit.ts';
+import { describeJsonType, describeJsonValue, hit, hitsForVersion, isJsonObject, showValue, type RuleHit } from './rule-hit.ts';
 
 const REQUIRED_ENDPOINTS = ['authorization_endpoint', 'token_endpoint'] as const;
 
@@ -31,7 +31,7 @@ export function validateAuthorizationServerMetadata(
   for (const name of REQUIRED_ENDPOINTS) {
     const value = doc[name];
     if (value === undefined || value === '') hits.push(hit('as.missing-endpoint', `The metadata has no ${name}.`));
-    else if (typeof value !== 'string') hits.push(hit('as.missing-endpoint', `${name} is ${describeJsonType(value)} (${showValue(value)}), not a URL.`));
+    else if (typeof value !== 'string') hits.push(hit('as.missing-endpoint', `${name} is ${describeJsonValue(value)}, not a URL.`));
   }
 
   for (const [name, value] of Object.entries(doc)) {
@@ -44,7 +44,7 @@ export function validateAuthorizationServerMetadata(
   if (methods === undefined) {
     hits.push(hit('as.pkce-methods-absent', 'The metadata has no code_challenge_methods_supported, so PKCE support is not confirmed.'));
   } else if (!Array.isArray(methods)) {
-    hits.push(hit('as.pkce-s256-missing', `code_challenge_methods_supported is ${describeJsonType(methods)} (${showValue(methods)}), not a list.`));
+    hits.push(hit('as.pkce-s256-missing', `code_challenge_methods_supported is ${describeJsonValue(methods)}, not a list.`));
   } else if (!methods.includes('S256')) {
     hits.push(hit('as.pkce-s256-missing', `code_challenge_methods_supported is ${showValue(methods)}, without "S256".`));
   }

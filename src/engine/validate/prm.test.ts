@@ -16,7 +16,7 @@ describe('validateProtectedResourceMetadata', () => {
 
   it.each([
     [[], 'The document is an array, not a JSON object.'],
-    [null, 'The document is null, not a JSON object.'],
+    [null, 'The document is JSON null, not a JSON object.'],
     ['{"resource":"x"}', 'The document is a string, not a JSON object.'],
     [42, 'The document is a number, not a JSON object.'],
   ])('rejects a non-object: %j', (doc, detail) => {

@@ -2,7 +2,7 @@ import { sameResource } from '../discovery/resource-uri.ts';
 import { judgeUrl } from '../security/openable-url.ts';
 import type { ProtectedResourceMetadata } from '../model/session.ts';
 import type { SpecVersion } from '../spec/versions.ts';
-import { describeJsonType, hit, hitsForVersion, isJsonObject, showValue, type RuleHit } from './rule-hit.ts';
+import { describeJsonType, describeJsonValue, hit, hitsForVersion, isJsonObject, showValue, type RuleHit } from './rule-hit.ts';
 
 export interface PrmValidationContext {
   /** The MCP server URL the client connects to. */
@@ -31,7 +31,7 @@ export function validateProtectedResourceMetadata(doc: unknown, ctx: PrmValidati
   if (servers === undefined) {
     hits.push(hit('prm.no-authorization-servers', 'The metadata has no authorization_servers.'));
   } else if (!Array.isArray(servers)) {
-    hits.push(hit('prm.no-authorization-servers', `authorization_servers is ${describeJsonType(servers)} (${showValue(servers)}), not a list of issuer URLs.`));
+    hits.push(hit('prm.no-authorization-servers', `authorization_servers is ${describeJsonValue(servers)}, not a list of issuer URLs.`));
     delete metadata.authorization_servers;
   } else {
     const usable = servers.filter((s): s is string => typeof s === 'string' && s !== '');

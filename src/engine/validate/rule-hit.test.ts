@@ -28,7 +28,7 @@ describe('value helpers', () => {
 
   it('names JSON types', () => {
     expect([null, undefined, [], {}, 'x', 1, true].map(describeJsonType)).toEqual([
-      'null',
+      'JSON null',
       'missing',
       'an array',
       'an object',

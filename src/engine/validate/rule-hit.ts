@@ -23,11 +23,17 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
 
 /** "an array", "null", "a number": for details that say what a value is instead of what it should be. */
 export function describeJsonType(value: unknown): string {
-  if (value === null) return 'null';
+  // Named as the server's JSON value, so it never reads like our own code printing null.
+  if (value === null) return 'JSON null';
   if (value === undefined) return 'missing';
   if (Array.isArray(value)) return 'an array';
   const type = typeof value;
   return type === 'object' ? 'an object' : `a ${type}`;
+}
+
+/** The type and the value ("an object ({"a":1})"); JSON null once, as the value is the type. */
+export function describeJsonValue(value: unknown): string {
+  return value === null ? describeJsonType(value) : `${describeJsonType(value)} (${showValue(value)})`;
 }
 
 const MAX_SHOWN = 200;
