@@ -55,7 +55,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
 
     const session = engine.snapshot;
     const exitCode = exitCodeFor(session, toolCall);
-    const report = buildReport(session);
+    const report = buildReport(session, { surface: 'cli' });
     io.stdout(
       options.json
         ? `${JSON.stringify(report, null, 2)}\n`

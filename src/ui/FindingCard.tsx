@@ -1,10 +1,13 @@
 import { findRule } from '../engine/rules/catalog.ts';
+import { ruleFix } from '../engine/rules/rule-fix.ts';
+import { ruleLink } from '../engine/rules/rule-link.ts';
 import type { Finding } from '../engine/model/finding.ts';
+import type { SpecVersion } from '../engine/spec/versions.ts';
 import type { Selection } from './selection.ts';
 import { SEVERITY_STYLE } from './status.ts';
 
-/** One finding: severity, rule id, what is wrong here, and how to fix it. Clicking selects where it was seen. */
-export function FindingCard({ finding, onSelect }: { finding: Finding; onSelect(selection: Selection): void }) {
+/** One finding: severity, rule id, what is wrong here, and how to fix it (in the app's words, linked to the run's spec version). Clicking selects where it was seen. */
+export function FindingCard({ finding, specVersion, onSelect }: { finding: Finding; specVersion: SpecVersion; onSelect(selection: Selection): void }) {
   const rule = findRule(finding.ruleId);
   const style = SEVERITY_STYLE[finding.severity];
   const target: Selection = finding.exchangeId ? { kind: 'exchange', id: finding.exchangeId } : { kind: 'step', id: finding.stepId };
@@ -30,8 +33,8 @@ export function FindingCard({ finding, onSelect }: { finding: Finding; onSelect(
       {rule && (
         <p className="mt-1 text-xs">
           <span className="font-semibold">Fix: </span>
-          {rule.fix}{' '}
-          <a className="underline" href={rule.link} target="_blank" rel="noreferrer">
+          {ruleFix(rule, 'app')}{' '}
+          <a className="underline" href={ruleLink(rule, specVersion)} target="_blank" rel="noreferrer">
             spec ↗
           </a>
         </p>

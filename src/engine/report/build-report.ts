@@ -1,4 +1,6 @@
 import { findRule } from '../rules/catalog.ts';
+import { ruleFix, type Surface } from '../rules/rule-fix.ts';
+import { ruleLink } from '../rules/rule-link.ts';
 import type { FlowSession, Learned } from '../model/session.ts';
 import type { Step } from '../model/step.ts';
 import { stepTitle } from '../steps/step-title.ts';
@@ -10,6 +12,8 @@ export interface BuildReportOptions {
   includeSecrets?: boolean;
   /** For tests: the time to stamp the report with. */
   now?: Date;
+  /** Who reads the fixes: the CLI names flags, the app its form fields; both by default. */
+  surface?: Surface;
 }
 
 /** The JSON report of a run: steps, exchanges and findings, with every secret redacted unless asked otherwise. */
@@ -37,7 +41,7 @@ export function buildReport(session: FlowSession, options: BuildReportOptions = 
       return {
         ...finding,
         detail: text(finding.detail),
-        ...(rule ? { problem: rule.problem, fix: rule.fix, link: rule.link } : {}),
+        ...(rule ? { problem: rule.problem, fix: ruleFix(rule, options.surface ?? 'docs'), link: ruleLink(rule, session.settings.specVersion) } : {}),
       };
     }),
   };

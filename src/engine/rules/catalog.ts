@@ -43,7 +43,7 @@ export const RULES = [
     versions: ALL,
     link: 'https://developer.mozilla.org/en-US/docs/Web/API/AbortSignal/timeout_static',
     problem: 'The server did not answer within the time limit.',
-    fix: 'Make the endpoint answer promptly, or raise the timeout in the settings if it is just slow.',
+    fix: 'Make the endpoint answer promptly, or raise the time limit ({timeout}) if it is just slow.',
   },
   {
     id: 'http.invalid-url',
@@ -51,7 +51,7 @@ export const RULES = [
     versions: ALL,
     link: 'https://url.spec.whatwg.org/',
     problem: 'The URL is not a usable http(s) URL.',
-    fix: 'Enter an absolute http:// or https:// URL, such as https://example.com/mcp.',
+    fix: 'Give an absolute http:// or https:// URL ({server-url}), such as https://example.com/mcp.',
   },
   {
     id: 'http.server-error',
@@ -397,7 +397,7 @@ export const RULES = [
     versions: ALL,
     link: specLink(PROFILE_2026_07_28, 'client-registration-approaches'),
     problem: 'The authorization server offers no registration_endpoint, and no client id was given.',
-    fix: 'Enable dynamic client registration or client ID metadata documents, or pre-register a client and enter its client id.',
+    fix: 'Enable dynamic client registration or client ID metadata documents, or pre-register a client and give its client id ({client-id}).',
   },
   {
     id: 'registration.rejected',
@@ -455,7 +455,7 @@ export const RULES = [
     versions: ALL,
     link: specLink(PROFILE_2025_11_25, 'scope-selection-strategy'),
     problem: 'The scopes were set by hand instead of by the spec’s selection rules (challenge scope, else scopes_supported), so this run is off-spec.',
-    fix: 'Clear the scope override to see what a conforming client would request.',
+    fix: 'Run without the scope override ({scope}) to see what a conforming client would request.',
   },
   {
     id: 'as.several-servers',
@@ -698,7 +698,7 @@ export const RULES = [
     versions: ALL,
     link: 'https://modelcontextprotocol.io/specification/2026-07-28/basic/versioning',
     problem: 'The spec version was chosen automatically from what the server showed.',
-    fix: 'Nothing to fix; pick a version by hand to see how a client of that version fares.',
+    fix: 'Nothing to fix; pick a version by hand ({spec}) to see how a client of that version fares.',
   },
 ] as const satisfies readonly Rule[];
 

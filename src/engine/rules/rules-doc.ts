@@ -2,6 +2,7 @@ import { SPEC_VERSIONS } from '../spec/versions.ts';
 import { trimEnd } from '../text/trim-end.ts';
 import { RULES } from './catalog.ts';
 import type { Rule } from './rule.ts';
+import { ruleFix } from './rule-fix.ts';
 
 /** Headings for the areas (the id prefix before the dot); an area not listed here is headed by its prefix. */
 const AREA_TITLES: Readonly<Record<string, string>> = {
@@ -65,7 +66,7 @@ function renderRule(rule: Rule): string[] {
     `- **Severity:** ${rule.severity}`,
     `- **Versions:** ${renderVersions(rule.versions)}`,
     `- **Problem:** ${escapeMarkdown(rule.problem)}`,
-    `- **Fix:** ${escapeMarkdown(rule.fix)}`,
+    `- **Fix:** ${escapeMarkdown(ruleFix(rule, 'docs'))}`,
     `- **Spec:** <${rule.link}>`,
     '',
   ];

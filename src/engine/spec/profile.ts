@@ -1,4 +1,5 @@
 import type { StepKind } from '../model/step-kind.ts';
+import type { SpecSections } from './authorization-sections.ts';
 
 /**
  * Every decision of the client that depends on the spec version, as data. One record per version
@@ -7,8 +8,10 @@ import type { StepKind } from '../model/step-kind.ts';
  */
 export interface SpecProfile<V extends string = string> {
   readonly version: V;
-  /** The version's authorization page; a rule or step link adds `#anchor`. */
+  /** The version's authorization page; a rule or step link adds where the section is (specSections). */
   readonly specLinkBase: string;
+  /** The sections the tool cites, and where each is in this version (authorization-sections.ts). */
+  readonly specSections: SpecSections;
   readonly transport: McpTransport;
   /** The steps a run of this version walks, in order. */
   readonly steps: readonly StepKind[];
@@ -88,6 +91,12 @@ export interface RefreshRules {
 }
 
 /** A link into the version's authorization page. */
-export function specLink(profile: Pick<SpecProfile, 'specLinkBase'>, anchor = ''): string {
-  return anchor ? `${profile.specLinkBase}#${anchor}` : profile.specLinkBase;
+export function specLink(profile: Pick<SpecProfile, 'specLinkBase' | 'specSections'>, anchor = ''): string {
+  if (!anchor) return profile.specLinkBase;
+  return profile.specLinkBase + (profile.specSections[anchor] ?? `#${anchor}`);
+}
+
+/** The section a link built by specLink points to, if it is one of the profile's sections. */
+export function specSectionOf(profile: Pick<SpecProfile, 'specLinkBase' | 'specSections'>, link: string): string | undefined {
+  return Object.entries(profile.specSections).find(([, where]) => profile.specLinkBase + where === link)?.[0];
 }

@@ -1,5 +1,6 @@
 import type { StepKind } from '../model/step-kind.ts';
 import type { IssRules, RefreshRules, Registration, SpecProfile } from './profile.ts';
+import { SECTIONS_2025_03_26, SECTIONS_2025_06_18, SECTIONS_2025_11_25, SECTIONS_2026_07_28 } from './authorization-sections.ts';
 import { createProfileRegistry } from './profile-registry.ts';
 
 /**
@@ -54,6 +55,7 @@ const REFRESH: RefreshRules = { rotationForPublicClients: true };
 const PROFILE_2025_03_26 = {
   version: '2025-03-26',
   specLinkBase: page('2025-03-26'),
+  specSections: SECTIONS_2025_03_26,
   // basic/transports: initialize opens a session; no MCP-Protocol-Version header exists yet.
   transport: { opening: 'initialize', protocolVersionHeader: 'never', methodHeaders: false, requestMeta: false },
   // No protected resource metadata: no challenge to read, no PRM step.
@@ -78,6 +80,7 @@ const PROFILE_2025_03_26 = {
 const PROFILE_2025_06_18 = {
   version: '2025-06-18',
   specLinkBase: page('2025-06-18'),
+  specSections: SECTIONS_2025_06_18,
   // basic/transports "Protocol Version Header": every request after initialize carries MCP-Protocol-Version.
   transport: { opening: 'initialize', protocolVersionHeader: 'after-initialize', methodHeaders: false, requestMeta: false },
   steps: PRM_STEPS,
@@ -99,6 +102,7 @@ const PROFILE_2025_06_18 = {
 const PROFILE_2025_11_25 = {
   version: '2025-11-25',
   specLinkBase: page('2025-11-25'),
+  specSections: SECTIONS_2025_11_25,
   transport: { opening: 'initialize', protocolVersionHeader: 'after-initialize', methodHeaders: false, requestMeta: false },
   steps: PRM_STEPS,
   // "Protected Resource Metadata Discovery Requirements": path-inserted, then root.
@@ -121,6 +125,7 @@ const PROFILE_2025_11_25 = {
 const PROFILE_2026_07_28 = {
   version: '2026-07-28',
   specLinkBase: page('2026-07-28'),
+  specSections: SECTIONS_2026_07_28,
   // basic/transports: no initialize and no session; every POST carries MCP-Protocol-Version and
   // Mcp-Method (Mcp-Name for a tool, prompt or resource) and names its version in _meta;
   // server/discover is the natural first call.

@@ -21,7 +21,15 @@ export function isSpecVersion(value: unknown): value is SpecVersion {
   return typeof value === 'string' && !!SPEC_PROFILES.find(value);
 }
 
-/** A link into the authorization section of the spec of `version`. */
+/**
+ * A link into the authorization spec of `version`, at a section; where that version has no such
+ * section (PKCE's "Authorization Code Protection" before 2025-06-18, say), the newest version's.
+ */
 export function authorizationSpecUrl(version: SpecVersion, anchor = ''): string {
-  return specLink(SPEC_PROFILES.profileFor(version), anchor);
+  const own = SPEC_PROFILES.profileFor(version);
+  const home =
+    anchor in own.specSections
+      ? own
+      : SPEC_PROFILES.versions.map((known) => SPEC_PROFILES.profileFor(known)).findLast((profile) => anchor in profile.specSections);
+  return specLink(home ?? own, anchor);
 }

@@ -50,7 +50,7 @@ export function StepPanel({ step, session, onSelect }: { step: Step; session: Fl
       {findings.length > 0 && (
         <div className="space-y-2">
           {findings.map((finding) => (
-            <FindingCard key={finding.id} finding={finding} onSelect={onSelect} />
+            <FindingCard key={finding.id} finding={finding} specVersion={session.settings.specVersion} onSelect={onSelect} />
           ))}
         </div>
       )}

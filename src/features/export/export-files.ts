@@ -15,6 +15,6 @@ export function downloadHar(session: FlowSession, { includeSecrets }: ExportOpti
 
 /** The same JSON the CLI prints with --json. */
 export function downloadReport(session: FlowSession, { includeSecrets }: ExportOptions): void {
-  const report = buildReport(session, { includeSecrets });
+  const report = buildReport(session, { includeSecrets, surface: 'app' });
   downloadText(exportFileName(session.settings.serverUrl, 'json'), `${JSON.stringify(report, null, 2)}\n`, 'application/json');
 }

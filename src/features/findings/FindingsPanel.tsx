@@ -19,7 +19,7 @@ export function FindingsPanel({ session, onSelect }: { session: FlowSession | nu
         </p>
       )}
       {findings.map((finding) => (
-        <FindingCard key={finding.id} finding={finding} onSelect={onSelect} />
+        <FindingCard key={finding.id} finding={finding} specVersion={session!.settings.specVersion} onSelect={onSelect} />
       ))}
     </section>
   );

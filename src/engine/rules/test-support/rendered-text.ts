@@ -1,4 +1,5 @@
 import { findRule } from '../catalog.ts';
+import { ruleFix } from '../rule-fix.ts';
 import type { FlowSession } from '../../model/session.ts';
 import { stepTitle } from '../../steps/step-title.ts';
 
@@ -37,7 +38,12 @@ export function renderedTextLeaks(session: FlowSession): string[] {
   for (const finding of session.findings) {
     const rule = findRule(finding.ruleId);
     texts.push([`${finding.ruleId} detail`, finding.detail]);
-    if (rule) texts.push([`${finding.ruleId} problem`, rule.problem], [`${finding.ruleId} fix`, rule.fix]);
+    if (rule)
+      texts.push(
+        [`${finding.ruleId} problem`, rule.problem],
+        [`${finding.ruleId} CLI fix`, ruleFix(rule, 'cli')],
+        [`${finding.ruleId} app fix`, ruleFix(rule, 'app')],
+      );
   }
   for (const step of session.steps) {
     texts.push([`step ${step.id} title`, stepTitle(step)]);
