@@ -97,6 +97,37 @@ describe('an initialize whose Mcp-Session-Id the script cannot read', () => {
   });
 });
 
+describe('a stateless 2025-11-25 server as the SDK builds one (no session id generator) behind cors() defaults', () => {
+  // express cors() with no options: Access-Control-Allow-Origin: * and nothing exposed. The SDK's
+  // stateless transport answers initialize as an event stream and sets no Mcp-Session-Id.
+  const statelessEventStream: FakeServerOptions['routes'] = {
+    [MCP_PATH]: ({ response, rpc, bearer }, healthy) => {
+      if (!bearer || rpc?.method !== 'initialize') return healthy();
+      const result = { protocolVersion: rpc.params?.protocolVersion, capabilities: { tools: {} }, serverInfo: { name: 'stateless', version: '1' } };
+      response.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      response.end(`event: message\ndata: ${JSON.stringify({ jsonrpc: '2.0', id: rpc.id, result })}\n\n`);
+    },
+  };
+
+  it('with the relay: no mcp.session-id-hidden-by-cors, as the relay shows no Mcp-Session-Id was sent', async () => {
+    const session = await run({ cors: exposeNothing, routes: statelessEventStream }, { spec: '2025-11-25' });
+    expect(findings(session)).not.toContain('mcp.session-id-hidden-by-cors');
+    expect(findings(session)).not.toContain('cors.session-id-not-exposed');
+    expect(session.steps.find((step) => step.id === 'mcp-authenticated')?.notes).toContain(
+      'initialize set no Mcp-Session-Id: the relay confirms the server keeps no session, so nothing is hidden',
+    );
+    // The challenge it did send is hidden, and that is what the findings say.
+    expect(findings(session)).toEqual(expect.arrayContaining(['challenge.hidden-by-cors', 'cors.header-not-exposed']));
+    expect(session.status).toBe('done');
+  });
+
+  it('without the relay, the finding can only say it cannot tell', async () => {
+    const session = await run({ cors: exposeNothing, routes: statelessEventStream }, { spec: '2025-11-25', withRelay: false });
+    const hidden = session.findings.find((finding) => finding.ruleId === 'mcp.session-id-hidden-by-cors');
+    expect(hidden?.detail).toContain('If the server set one, the browser hid it');
+  });
+});
+
 describe('a request the browser blocked', () => {
   const noCors: FakeServerOptions['cors'] = (path, healthy) => (path === MCP_PATH ? {} : healthy);
 
