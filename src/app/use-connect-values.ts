@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { DEFAULT_TIMEOUT_MS } from '../engine/flow/create-session.ts';
 import type { FlowSettings } from '../engine/model/session.ts';
-import { LATEST_SPEC_VERSION } from '../engine/spec/versions.ts';
+import { DEFAULT_SPEC_CHOICE } from '../engine/spec/default-choice.ts';
 import type { ConnectValues } from '../features/connect/connect-values.ts';
 import type { DemoConfig } from '../ui/demo-config.ts';
 import { buildLink, type LinkSetup } from '../ui/share-link.ts';
@@ -12,7 +12,7 @@ export function useConnectValues(link: LinkSetup, demo: DemoConfig | null | unde
   const scenarioEntry = demo?.scenarios?.find((entry) => entry.id === link.scenario);
   const [values, setValues] = useState<ConnectValues>({
     server: link.server ?? '',
-    spec: link.spec ?? LATEST_SPEC_VERSION,
+    spec: link.spec ?? DEFAULT_SPEC_CHOICE,
     timeoutSeconds: DEFAULT_TIMEOUT_MS / 1000,
     registration: {
       mode: link.mode ?? 'auto',

@@ -17,7 +17,7 @@ function error(argv: string[], env: Record<string, string | undefined> = {}): st
 
 describe('parseCommandLine', () => {
   it('has defaults for everything but the URL', () => {
-    expect(options([URL_])).toEqual({ serverUrl: URL_, spec: '2026-07-28', json: false, audit: false, timeoutMs: 15_000, notices: [] });
+    expect(options([URL_])).toEqual({ serverUrl: URL_, spec: 'auto', json: false, audit: false, continueOnError: false, timeoutMs: 15_000, notices: [] });
   });
 
   it('reads every flag, before or after the URL', () => {
@@ -35,6 +35,7 @@ describe('parseCommandLine', () => {
         '--scope',
         'mcp:tools mcp:write',
         '--audit',
+        '--continue-on-error',
         '--timeout',
         '2500',
         '--authorization-server',
@@ -53,6 +54,7 @@ describe('parseCommandLine', () => {
       clientMetadataUrl: 'https://app.example.com/client.json',
       scope: 'mcp:tools mcp:write',
       audit: true,
+      continueOnError: true,
       timeoutMs: 2500,
       authorizationServer: 'https://auth.example.com',
       tool: 'echo',

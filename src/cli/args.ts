@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_TIMEOUT_MS } from '../engine/flow/create-session.ts';
-import { LATEST_SPEC_VERSION, SPEC_VERSIONS, isSpecVersion, type SpecVersion } from '../engine/spec/versions.ts';
+import { DEFAULT_SPEC_CHOICE } from '../engine/spec/default-choice.ts';
+import { SPEC_VERSIONS, isSpecVersion, type SpecVersion } from '../engine/spec/versions.ts';
 import { readConformanceEnv } from './conformance-env.ts';
 
 export interface CliOptions {
@@ -12,6 +13,8 @@ export interface CliOptions {
   clientMetadataUrl?: string;
   scope?: string;
   audit: boolean;
+  /** Go on past an error a conforming client must stop at, as the app's "Continue anyway" does; later steps are off-spec. */
+  continueOnError?: boolean;
   timeoutMs: number;
   authorizationServer?: string;
   /** The tool to call after authenticating; the first listed tool when absent. */
@@ -30,7 +33,8 @@ Runs the client side of MCP authorization against a remote MCP server, then list
 tools and calls one, and prints every step and every finding.
 
 Options:
-  --spec <version|auto>          ${SPEC_VERSIONS.join(', ')} or auto (default: ${LATEST_SPEC_VERSION})
+  --spec <version|auto>          ${SPEC_VERSIONS.join(', ')} or auto (default: ${DEFAULT_SPEC_CHOICE}: probe
+                                 the server and speak the newest version it does)
   --client-id <id>               a pre-registered client id (skips registration)
   --client-secret <secret>       its secret, if it is a confidential client
   --client-metadata-url <url>    an https URL of a Client ID Metadata Document, used as client_id
@@ -41,6 +45,10 @@ Options:
   --tool-args <json>             its arguments as a JSON object (default: built from the tool's input
                                  schema: each property's default or first example, else an empty value)
   --audit                        after success, probe whether the server really validates tokens
+  --continue-on-error            go on past an error a conforming client must stop at (an issuer or
+                                 resource mismatch, missing PKCE metadata…), as the app's "Continue
+                                 anyway" does; every later step is marked off-spec, and the exit code
+                                 stays 1
   --timeout <ms>                 time limit for each request (default: ${DEFAULT_TIMEOUT_MS})
   --json                         print only the JSON report (secrets redacted)
   -h, --help                     show this help
@@ -65,6 +73,7 @@ const OPTIONS = {
   tool: { type: 'string' },
   'tool-args': { type: 'string' },
   audit: { type: 'boolean' },
+  'continue-on-error': { type: 'boolean' },
   timeout: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -94,7 +103,7 @@ function parse(argv: string[], env: Record<string, string | undefined>): ParsedC
   const notices: string[] = [];
   if (conformance.scenario) notices.push(`Conformance scenario ${conformance.scenario}`);
 
-  let spec: SpecVersion | 'auto' = LATEST_SPEC_VERSION;
+  let spec: SpecVersion | 'auto' = DEFAULT_SPEC_CHOICE;
   if (values.spec !== undefined) {
     spec = specVersion(values.spec, '--spec');
   } else if (conformance.protocolVersion) {
@@ -133,6 +142,7 @@ function parse(argv: string[], env: Record<string, string | undefined>): ParsedC
       ...(clientMetadataUrl ? { clientMetadataUrl } : {}),
       ...(scope ? { scope } : {}),
       audit: values.audit ?? false,
+      continueOnError: values['continue-on-error'] ?? false,
       timeoutMs: values.timeout === undefined ? DEFAULT_TIMEOUT_MS : timeout(values.timeout),
       ...(authorizationServer ? { authorizationServer } : {}),
       ...(values.tool !== undefined ? { tool: nonEmpty(values.tool, '--tool')! } : {}),

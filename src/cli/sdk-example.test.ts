@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliOptions } from './args.ts';
+import { parseCommandLine, type CliOptions } from './args.ts';
 import { EXIT_FAILED, EXIT_OK } from './exit-code.ts';
 import { runCli } from './run.ts';
 import { startSdkExampleServer, type SdkExampleServer } from './test-support/sdk-example-server.ts';
@@ -26,6 +26,23 @@ describe('the CLI against the SDK example server', () => {
     const { code, text } = await run({});
     expect(text).toContain('✓ greet: Hello, !');
     expect(text).toContain('Result: the flow completed (exit 0)');
+    expect(code).toBe(EXIT_OK);
+  });
+
+  it('says the protocol version is the problem when the server refuses 2026-07-28’s server/discover, and names its version', async () => {
+    const { code, text } = await run({ spec: '2026-07-28' });
+    expect(code).toBe(EXIT_FAILED);
+    expect(text).toContain('version.rejected: The server refused the protocol version, not the token.');
+    expect(text).toContain('"Bad Request: No valid session ID provided"');
+    expect(text).toContain('it seems to speak 2025-11-25 or earlier');
+    expect(text).not.toContain('mcp.authenticated-request-failed');
+  });
+
+  it('reaches 2025-11-25 by default (auto) and passes', async () => {
+    const parsed = parseCommandLine([server.mcpUrl]);
+    if (parsed.kind !== 'run') throw new Error(`expected options, got ${parsed.kind}`);
+    const { code, text } = await run(parsed.options);
+    expect(text).toContain('spec 2025-11-25 (chosen automatically)');
     expect(code).toBe(EXIT_OK);
   });
 

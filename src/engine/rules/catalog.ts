@@ -700,6 +700,15 @@ export const RULES = [
     problem: 'The spec version was chosen automatically from what the server showed.',
     fix: 'Nothing to fix; pick a version by hand ({spec}) to see how a client of that version fares.',
   },
+  {
+    id: 'version.rejected',
+    severity: 'error',
+    versions: ALL,
+    link: 'https://modelcontextprotocol.io/specification/2026-07-28/basic/versioning',
+    problem:
+      'The MCP server refused the request because of the protocol version this run speaks, not because of the token: it does not speak this version (its answer shows which one it seems to speak).',
+    fix: 'Run again with the version the server speaks, or auto ({spec}); to serve clients of this version, the server must accept its first request (initialize or server/discover).',
+  },
 ] as const satisfies readonly Rule[];
 
 export type RuleId = (typeof RULES)[number]['id'];

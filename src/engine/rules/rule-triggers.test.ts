@@ -670,6 +670,19 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     settings: () => ({ autoVersion: true }),
     detail: () => 'The server answered server/discover: it speaks 2026-07-28.',
   },
+  'version.rejected': {
+    when: 'a session-based MCP server answers server/discover with the SDK’s 400 "No valid session ID provided"',
+    severity: 'error',
+    server: {
+      routes: {
+        [MCP_PATH]: ({ response, rpc, bearer }, healthy) =>
+          bearer && rpc?.method === 'server/discover'
+            ? json(response, 400, { jsonrpc: '2.0', error: { code: -32000, message: 'Bad Request: No valid session ID provided' }, id: null })
+            : healthy(),
+      },
+    },
+    detail: () => 'it seems to speak 2025-11-25 or earlier',
+  },
 };
 
 let fake: FakeServer | undefined;

@@ -7,6 +7,7 @@ import { responseHeader } from './latest-exchange.ts';
 import { insufficientScope } from './insufficient-scope.ts';
 import { callMcp as callMcpPlain, type McpCallResult } from './mcp-call.ts';
 import type { StepContext, StepDefinition, StepOutcome } from './step-definition.ts';
+import { newestWithHandshake } from './version-rejected.ts';
 
 export const mcpAuthenticatedStep: StepDefinition = {
   kind: 'mcp-authenticated',
@@ -48,16 +49,6 @@ async function negotiate(ctx: StepContext): Promise<StepOutcome> {
   const named = negotiated === undefined ? 'initialize named no protocolVersion' : `initialize negotiated ${negotiated}`;
   ctx.raise('version.auto-chosen', `server/discover failed; ${named}: the run continues as ${version}.`);
   return { ...(await listTools(ctx)), switchVersion: version };
-}
-
-/**
- * The version to initialize with when server/discover failed: the newest one with a handshake that
- * finds its authorization server the way this run did (through protected resource metadata, or at
- * the MCP server's origin when there was none).
- */
-function newestWithHandshake(ctx: StepContext): StepContext['profile'] {
-  const location = ctx.learned.resource ? 'protected-resource-metadata' : 'mcp-origin';
-  return ctx.profiles.newest((profile) => profile.transport.opening === 'initialize' && profile.discovery.authorizationServer === location);
 }
 
 async function listTools(ctx: StepContext): Promise<StepOutcome> {

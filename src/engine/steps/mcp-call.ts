@@ -5,6 +5,7 @@ import { attempt } from './fetch-failure.ts';
 import { responseHeader, latestExchange } from './latest-exchange.ts';
 import { tooLargeDetail } from './too-large.ts';
 import type { StepContext, StepOutcome } from './step-definition.ts';
+import { currentProtocol, versionRejected } from './version-rejected.ts';
 
 export type McpCallResult =
   { ok: true; exchange: Exchange; result: Record<string, unknown> } | { ok: false; outcome: StepOutcome; exchange?: Exchange; status?: number };
@@ -18,9 +19,7 @@ export async function callMcp(
   options: { id?: number; expectHeaders?: string[]; passStatuses?: number[]; passRpcErrors?: boolean } = {},
 ): Promise<McpCallResult> {
   const { serverUrl } = ctx.settings;
-  // During automatic version choice the protocol may differ from the version the flow began with.
-  const protocol = ctx.learned.protocolVersion ? ctx.profiles.profileFor(ctx.learned.protocolVersion) : ctx.profile;
-  const request = buildMcpRequest(protocol, method, params, {
+  const request = buildMcpRequest(currentProtocol(ctx), method, params, {
     ...(options.id !== undefined ? { id: options.id } : {}),
     ...(ctx.learned.mcpSessionId ? { sessionId: ctx.learned.mcpSessionId } : {}),
     ...(ctx.learned.tokens ? { accessToken: ctx.learned.tokens.access_token } : {}),
@@ -40,6 +39,8 @@ export async function callMcp(
   }
   if (options.id === undefined) return { ok: true, exchange, result: {} };
   if (response.status < 200 || response.status >= 300) {
+    const refusedVersion = versionRejected(ctx, method, exchange);
+    if (refusedVersion) return { ok: false, outcome: { status: 'failed', summary: refusedVersion } };
     ctx.raise('mcp.authenticated-request-failed', `${method} answered HTTP ${response.status}: ${response.body.slice(0, 200)}`, exchange.id);
     return { ok: false, outcome: { status: 'failed', summary: `${method} failed with HTTP ${response.status}.` } };
   }
@@ -60,6 +61,8 @@ function resultOf(ctx: StepContext, method: string, response: JsonRpcResponse, e
   if (response.kind === 'error' && pass) {
     return { ok: false, exchange, outcome: { status: 'failed', summary: `${method} returned JSON-RPC error ${response.code}.` } };
   }
+  const refusedVersion = response.kind === 'error' ? versionRejected(ctx, method, exchange, response) : undefined;
+  if (refusedVersion) return { ok: false, outcome: { status: 'failed', summary: refusedVersion } };
   if (response.kind === 'error') {
     ctx.raise('mcp.jsonrpc-error', `${method}: error ${response.code}: ${response.message}`, exchange.id);
     return { ok: false, outcome: { status: 'failed', summary: `${method} returned JSON-RPC error ${response.code}.` } };
