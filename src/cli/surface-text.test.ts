@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeServer, type FakeServer } from '../engine/rules/test-support/fake-mcp-auth-server.ts';
+import { FORM_WORDS } from '../engine/rules/test-support/rendered-text.ts';
 import type { CliOptions } from './args.ts';
 import { runCli } from './run.ts';
-
-/** The app's words for its form: none of them means anything in a terminal. */
-const FORM_WORDS = /\b(the [a-z ]+ (field|menu)|settings|button|checkbox|dialog|dropdown)\b/i;
 
 let fake: FakeServer | undefined;
 afterEach(async () => {

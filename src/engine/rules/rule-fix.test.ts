@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { FORM_WORDS } from './test-support/rendered-text.ts';
 import { RULES, getRule } from './catalog.ts';
 import { SETTING_NAMES, ruleFix, unknownPlaceholders } from './rule-fix.ts';
 
-/** How the app's form names things: a CLI user has no such thing to click. */
-const FORM_WORDS = /\b(the [a-z ]+ (field|menu)|settings|button|checkbox|dialog|dropdown)\b/i;
 const FLAG = /(^|\s|`)--[a-z]/;
 
 describe('a fix says what to change in the words of the surface it is read on', () => {

@@ -10,6 +10,9 @@ import { stepTitle } from '../../steps/step-title.ts';
  * only where it is not quoted: right after a JSON key's colon, inside quotes or backticks, or
  * named as "JSON null", it is the server's own value and stays.
  */
+/** The app's words for its form (a field, a menu, the settings…): none of them means anything in a terminal. */
+export const FORM_WORDS = /\b(the [a-z ]+ (field|menu)|settings|button|checkbox|dialog|dropdown)\b/i;
+
 const LEAK = /\bundefined\b|\bNaN\b|\[object Object\]|\bnull\b/g;
 
 export function codeLeaks(text: string): string[] {
