@@ -1,4 +1,4 @@
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { AuthorizationServerDialog } from '../features/connect/AuthorizationServerDialog.tsx';
 import { ConnectBar } from '../features/connect/ConnectBar.tsx';
 import { toFlowSettings } from '../features/connect/connect-values.ts';
@@ -7,6 +7,7 @@ import { ScenarioPicker } from '../features/scenarios/ScenarioPicker.tsx';
 import { usePresenterKeys } from '../features/presenter/use-presenter-keys.ts';
 import { FindingsPanel } from '../features/findings/FindingsPanel.tsx';
 import { ToolsList } from '../features/tools/ToolsList.tsx';
+import { NetworkTable } from '../features/network/NetworkTable.tsx';
 import { ImportedNotice } from '../features/export/ImportedNotice.tsx';
 import type { ImportedTrace } from '../features/export/imported-trace.ts';
 import { useDemoConfig } from '../ui/demo-config.ts';
@@ -15,7 +16,7 @@ import { EmptyState } from './EmptyState.tsx';
 import { Inspector } from './Inspector.tsx';
 import { readPageAddress } from './page-address.ts';
 import { RunState } from './RunState.tsx';
-import { SidePanel } from './SidePanel.tsx';
+import { SidePanel, sideTabId } from './SidePanel.tsx';
 import { TraceMenu } from './TraceMenu.tsx';
 import { useConnectValues } from './use-connect-values.ts';
 import { usePresenter } from './use-presenter.ts';
@@ -34,7 +35,12 @@ export function App() {
   const demo = useDemoConfig();
   const { values, setValues, shareLink, adopt, serverSource, scenario } = useConnectValues(address.link, demo.data);
   const { presenter, togglePresenter } = usePresenter(address.presenter);
-  const { selection, select, tab, setTab, showOutcome, selectPreviousStep } = useSelection();
+  const { selection, select, highlight, open, tab, setTab, showOutcome, showFirstError, outcomeFocus, selectPreviousStep } = useSelection();
+  const outcomeRef = useRef<HTMLParagraphElement>(null);
+  // When a run ends, focus lands on its outcome line rather than dropping to <body>.
+  useEffect(() => {
+    if (outcomeFocus) outcomeRef.current?.focus();
+  }, [outcomeFocus]);
   /** Why an import was refused. */
   const [notice, setNotice] = useState<string | null>(null);
   const shown = useShownSession({
@@ -64,6 +70,17 @@ export function App() {
 
   return (
     <div className="flex h-full flex-col" data-presenter={presenter || undefined}>
+      {/* The diagram holds many focusable arrows; keyboard users can go straight to the details. */}
+      <a
+        href={`#${sideTabId(tab)}`}
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById(sideTabId(tab))?.focus();
+        }}
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:font-semibold focus:text-sky-800 focus:shadow-lg"
+      >
+        Skip the diagram: go to the details panel
+      </a>
       <header className="border-b border-slate-200 bg-white px-4 py-3">
         <div className="flex flex-wrap items-baseline gap-x-3">
           <h1 className="text-lg font-bold text-slate-900">MCP Auth Flow</h1>
@@ -117,6 +134,8 @@ export function App() {
             continuable={flow.continuable && !flow.busy}
             onCancelLogin={() => flow.cancelLogin()}
             onContinueAnyway={shown.continueAnyway}
+            onShowFirstError={() => showFirstError(session)}
+            outcomeRef={outcomeRef}
           />
         )}
         {flow.choice.pending && (
@@ -142,6 +161,7 @@ export function App() {
           onTab={setTab}
           findingCount={session?.findings.length ?? 0}
           errorCount={session?.findings.filter((finding) => finding.severity === 'error').length ?? 0}
+          exchangeCount={session?.exchanges.length ?? 0}
           {...(tools && !imported ? { toolCount: tools.length } : {})}
         >
           {/* Hidden rather than unmounted, so a tool's arguments and result survive a look at the findings. */}
@@ -151,6 +171,21 @@ export function App() {
           <div hidden={tab !== 'findings'}>
             <ErrorBoundary view="the findings" resetKey={session}>
               <FindingsPanel session={session} onSelect={select} />
+            </ErrorBoundary>
+          </div>
+          {/*
+            The network table is a side tab, not a split under the diagram: at 1280×720 the header
+            already takes a third of the height, and a split would push the failing arrow out of the
+            first view. Beside the diagram, a row and its arrow are both on screen, and selecting one
+            selects the other (a click in the diagram keeps this tab open).
+          */}
+          <div hidden={tab !== 'network'}>
+            <ErrorBoundary view="the network table" resetKey={session}>
+              {session ? (
+                <NetworkTable session={session} selection={selection} onHighlight={highlight} onOpen={open} />
+              ) : (
+                <p className="text-sm text-slate-500">Run the flow or import a trace: every request appears here, one row each.</p>
+              )}
             </ErrorBoundary>
           </div>
           {tools && !imported && (

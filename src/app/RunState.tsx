@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import type { FlowSession } from '../engine/model/session.ts';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { FlowSummary } from './FlowSummary.tsx';
@@ -8,14 +9,16 @@ interface Props {
   continuable: boolean;
   onCancelLogin(): void;
   onContinueAnyway(): void;
+  onShowFirstError(): void;
+  outcomeRef?: Ref<HTMLParagraphElement>;
 }
 
 /** Under the form during a live run: how far it got, and the ways out of a waiting or failed step. */
-export function RunState({ session, continuable, onCancelLogin, onContinueAnyway }: Props) {
+export function RunState({ session, continuable, onCancelLogin, onContinueAnyway, onShowFirstError, outcomeRef }: Props) {
   return (
     <div className="flex flex-wrap items-center gap-3">
       <ErrorBoundary view="the flow summary" resetKey={session}>
-        <FlowSummary session={session} />
+        <FlowSummary session={session} onShowFirstError={onShowFirstError} {...(outcomeRef ? { outcomeRef } : {})} />
       </ErrorBoundary>
       {session.status === 'waiting-for-user' && (
         <button

@@ -4,6 +4,7 @@ import type { RelayEndpoint } from '../engine/relay/relay-endpoint.ts';
 import { useFlow } from '../features/connect/use-flow.ts';
 import type { ImportedTrace } from '../features/export/imported-trace.ts';
 import { maskedSession } from '../ui/masked-session.ts';
+import type { OutcomeCause } from './use-selection.ts';
 import type { PageAddress } from './page-address.ts';
 import { useRedirectResume } from './use-redirect-resume.ts';
 import { useRunOnce } from './use-run-once.ts';
@@ -21,7 +22,7 @@ interface Options {
   /** A restored session (redirect, file) puts its setup in the form. */
   adopt(settings: FlowSettings, fileName?: string): void;
   /** Shows where a run or a restored session ended. */
-  onOutcome(session: FlowSession, ranAll?: boolean): void;
+  onOutcome(session: FlowSession, cause: OutcomeCause): void;
 }
 
 /**
@@ -36,11 +37,11 @@ export function useShownSession({ address, relay, configRead, settings, hasServe
 
   const runAll = () => {
     setImported(null);
-    flow.runAll.mutate(settings(), { onSuccess: (session) => onOutcome(session, true) });
+    flow.runAll.mutate(settings(), { onSuccess: (session) => onOutcome(session, 'run') });
   };
   const next = () => {
     setImported(null);
-    flow.next.mutate(settings(), { onSuccess: (session) => onOutcome(session) });
+    flow.next.mutate(settings(), { onSuccess: (session) => onOutcome(session, 'step') });
   };
   const reset = () => {
     flow.reset();
@@ -50,17 +51,17 @@ export function useShownSession({ address, relay, configRead, settings, hasServe
     flow.reset();
     setImported(trace);
     adopt(trace.session.settings, trace.fileName);
-    onOutcome(trace.session);
+    onOutcome(trace.session, 'restore');
   };
 
   /** Live-run actions that end somewhere worth showing. */
-  const continueAnyway = () => flow.continueAnyway.mutate(undefined, { onSuccess: (session) => onOutcome(session) });
-  const refresh = () => flow.refresh.mutate(undefined, { onSuccess: (session) => onOutcome(session) });
-  const audit = () => flow.audit.mutate(undefined, { onSuccess: (session) => onOutcome(session) });
+  const continueAnyway = () => flow.continueAnyway.mutate(undefined, { onSuccess: (session) => onOutcome(session, 'run') });
+  const refresh = () => flow.refresh.mutate(undefined, { onSuccess: (session) => onOutcome(session, 'action') });
+  const audit = () => flow.audit.mutate(undefined, { onSuccess: (session) => onOutcome(session, 'action') });
 
   useRedirectResume(address.resuming, (saved) => {
     adopt(saved.session.settings);
-    flow.resume.mutate(saved, { onSuccess: (session) => onOutcome(session) });
+    flow.resume.mutate(saved, { onSuccess: (session) => onOutcome(session, 'run') });
   });
   // A link runs as if Run all were pressed on the loaded page: after the demo config is read, so
   // the run has the relay (or knows there is none).

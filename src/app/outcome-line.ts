@@ -1,0 +1,46 @@
+import type { FlowSession } from '../engine/model/session.ts';
+import { stepTitle } from '../engine/steps/step-title.ts';
+
+/** How the headline is coloured: it must never be green while an error stands. */
+export type OutcomeTone = 'error' | 'warning' | 'success' | 'neutral';
+
+export interface OutcomeLine {
+  text: string;
+  tone: OutcomeTone;
+  errors: number;
+  warnings: number;
+}
+
+const WAITING_TEXT: Record<Exclude<FlowSession['status'], 'done' | 'failed'>, string> = {
+  idle: 'Ready',
+  running: 'Running…',
+  'waiting-for-user': 'Waiting for you to log in and consent in the popup…',
+};
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** "2 errors and 1 warning", "1 error", "" */
+function problems(errors: number, warnings: number): string {
+  return [errors ? count(errors, 'error') : '', warnings ? count(warnings, 'warning') : ''].filter(Boolean).join(' and ');
+}
+
+/**
+ * The one line that says how the run ended. A flow whose requests all succeeded can still break
+ * the spec (a header CORS hides, a wrong audience): the findings decide the tone, not the status.
+ */
+export function outcomeLine(session: FlowSession): OutcomeLine {
+  const errors = session.findings.filter((finding) => finding.severity === 'error').length;
+  const warnings = session.findings.filter((finding) => finding.severity === 'warning').length;
+  const found = problems(errors, warnings);
+  if (session.status === 'failed') {
+    const index = session.steps.findIndex((step) => step.status === 'failed' || step.status === 'blocked');
+    const step = session.steps[index];
+    const where = step ? `Stopped at step ${index + 1}: ${stepTitle(step)}` : 'Flow stopped';
+    return { text: found ? `${where} (${found})` : where, tone: 'error', errors, warnings };
+  }
+  if (session.status === 'done') {
+    if (!found) return { text: 'Flow complete, no problems', tone: 'success', errors, warnings };
+    return { text: `Flow complete with ${found}`, tone: errors ? 'error' : 'warning', errors, warnings };
+  }
+  return { text: WAITING_TEXT[session.status], tone: 'neutral', errors, warnings };
+}
