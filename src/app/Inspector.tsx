@@ -21,20 +21,30 @@ export function Inspector({ session, selection, onSelect, onAskRelay }: Props) {
   if (selection?.kind === 'exchange') {
     const exchange = session.exchanges.find((candidate) => candidate.id === selection.id);
     if (exchange) {
-      return (
+      const details = (
+        <ErrorBoundary view="the exchange" resetKey={exchange}>
+          <ExchangePanel exchange={exchange} session={session} onSelectStep={(id) => onSelect({ kind: 'step', id })} />
+        </ErrorBoundary>
+      );
+      const relay = (
+        <ErrorBoundary view="the relay panel" resetKey={exchange}>
+          <RelayPanel
+            exchange={exchange}
+            relayAvailable={!!onAskRelay}
+            onAsk={() => (onAskRelay ? onAskRelay(exchange.id) : Promise.reject(new Error('No relay here.')))}
+          />
+        </ErrorBoundary>
+      );
+      // With a relay verdict, the verdict is the answer (what to fix): it comes first, the raw exchange follows.
+      return exchange.relay ? (
         <>
-          <ErrorBoundary view="the exchange" resetKey={exchange}>
-            <ExchangePanel exchange={exchange} session={session} onSelectStep={(id) => onSelect({ kind: 'step', id })} />
-          </ErrorBoundary>
-          <div className="mt-4">
-            <ErrorBoundary view="the relay panel" resetKey={exchange}>
-              <RelayPanel
-                exchange={exchange}
-                relayAvailable={!!onAskRelay}
-                onAsk={() => (onAskRelay ? onAskRelay(exchange.id) : Promise.reject(new Error('No relay here.')))}
-              />
-            </ErrorBoundary>
-          </div>
+          {relay}
+          <div className="mt-4">{details}</div>
+        </>
+      ) : (
+        <>
+          {details}
+          <div className="mt-4">{relay}</div>
         </>
       );
     }

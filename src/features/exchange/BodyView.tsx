@@ -24,7 +24,7 @@ export function BodyView({ body, contentType, view, testId, truncatedNote }: Pro
     <div>
       <pre
         data-testid={testId}
-        className="max-h-96 overflow-auto rounded-md border border-slate-200 bg-slate-900 p-2 font-mono text-xs leading-relaxed break-all whitespace-pre-wrap text-slate-100"
+        className="max-h-96 overflow-auto rounded-md border border-slate-200 bg-slate-900 p-2 font-mono text-xs leading-relaxed [overflow-wrap:anywhere] whitespace-pre-wrap text-slate-100"
       >
         {shown}
       </pre>

@@ -34,7 +34,7 @@ export function ExchangePanel({ exchange, session, onSelectStep }: { exchange: E
         <button type="button" className="text-xs text-sky-700 hover:underline" onClick={() => onSelectStep(exchange.stepId)}>
           ← Step: {stepName}
         </button>
-        <h2 className="font-mono text-sm font-semibold break-all">{exchange.label}</h2>
+        <h2 className="font-mono text-sm font-semibold break-words">{exchange.label}</h2>
         <div className="flex flex-wrap items-center gap-2 text-xs">
           <span className={`rounded px-2 py-0.5 font-semibold ${TONE[outcome.tone]}`} data-testid="exchange-outcome">
             {outcome.text}
@@ -72,7 +72,7 @@ export function ExchangePanel({ exchange, session, onSelectStep }: { exchange: E
 
       <div className="space-y-1">
         <h3 className="text-xs font-bold tracking-wide text-slate-500 uppercase">Request</h3>
-        <pre className="font-mono text-xs break-all whitespace-pre-wrap" data-testid="request-line">
+        <pre className="font-mono text-xs [overflow-wrap:anywhere] whitespace-pre-wrap" data-testid="request-line">
           {request.method} {request.url}
         </pre>
         {exchange.outcome === 'navigation' ? (

@@ -10,7 +10,7 @@ export function HeadersTable({ headers, testId }: { headers: HeaderList; testId:
             <th scope="row" className="w-[34%] py-0.5 pr-2 text-left font-semibold break-words text-slate-700">
               {name}
             </th>
-            <td className="py-0.5 break-all whitespace-pre-wrap text-slate-900">{value}</td>
+            <td className="py-0.5 [overflow-wrap:anywhere] whitespace-pre-wrap text-slate-900">{value}</td>
           </tr>
         ))}
       </tbody>

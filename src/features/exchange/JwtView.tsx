@@ -12,7 +12,7 @@ export function JwtView({ token, where, resource }: { token: string; where: stri
       <summary className="cursor-pointer font-semibold text-violet-900">JWT in the {where}: decoded (signature not verified here)</summary>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
         <dt className="font-semibold">aud</dt>
-        <dd className="font-mono break-all">
+        <dd className="font-mono [overflow-wrap:anywhere]">
           {JSON.stringify(aud)} {audienceOk === true && <span className="text-emerald-700">✓ matches the resource</span>}
           {audienceOk === false && <span className="font-semibold text-red-700">✕ does not name {resource}</span>}
         </dd>
@@ -24,9 +24,9 @@ export function JwtView({ token, where, resource }: { token: string; where: stri
         )}
       </dl>
       <p className="mt-2 font-semibold">Header</p>
-      <pre className="overflow-auto font-mono break-all whitespace-pre-wrap">{JSON.stringify(decoded.header, null, 2)}</pre>
+      <pre className="overflow-auto font-mono [overflow-wrap:anywhere] whitespace-pre-wrap">{JSON.stringify(decoded.header, null, 2)}</pre>
       <p className="mt-2 font-semibold">Claims</p>
-      <pre className="overflow-auto font-mono break-all whitespace-pre-wrap">{JSON.stringify(decoded.claims, null, 2)}</pre>
+      <pre className="overflow-auto font-mono [overflow-wrap:anywhere] whitespace-pre-wrap">{JSON.stringify(decoded.claims, null, 2)}</pre>
     </details>
   );
 }

@@ -41,7 +41,7 @@ export function StepPanel({ step, session, onSelect }: { step: Step; session: Fl
         </a>
       </div>
       {step.notes.length > 0 && (
-        <ul className="space-y-1 font-mono text-xs break-all text-slate-800" data-testid="step-notes">
+        <ul className="space-y-1 font-mono text-xs break-words text-slate-800" data-testid="step-notes">
           {step.notes.map((note, index) => (
             <li key={index}>• {note}</li>
           ))}

@@ -5,7 +5,7 @@ export function HeaderLines({ headers, highlight = [] }: { headers: HeaderList; 
   if (!headers.length) return <p className="text-xs text-slate-500 italic">No headers.</p>;
   const marked = new Set(highlight.map((name) => name.toLowerCase()));
   return (
-    <ul className="font-mono text-[11px] leading-snug break-all">
+    <ul className="font-mono text-[11px] leading-snug [overflow-wrap:anywhere]">
       {headers.map(([name, value], index) => (
         <li
           key={`${name}-${index}`}

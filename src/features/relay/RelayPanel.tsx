@@ -27,9 +27,10 @@ export function RelayPanel({ exchange, onAsk, relayAvailable }: Props) {
   const mode = relayPanelMode(exchange);
   if (exchange.relay) {
     return (
-      <section data-testid="relay-panel" className="@container space-y-1">
-        <h3 className="text-xs font-bold tracking-wide text-slate-500 uppercase">CORS, seen from both sides</h3>
-        <div className="grid grid-cols-1 gap-2 @xl:grid-cols-3">
+      <section data-testid="relay-panel" data-verdict-first="true" className="space-y-1">
+        <h3 className="text-xs font-bold tracking-wide text-slate-600 uppercase">CORS, seen from both sides</h3>
+        {/* Side by side from 1280 px of viewport (the projector width and up), stacked below. */}
+        <div className="grid grid-cols-1 gap-2 min-[1280px]:grid-cols-3" data-testid="relay-columns">
           <BrowserColumn exchange={exchange} />
           <ServerColumn exchange={exchange} report={exchange.relay} />
           <VerdictColumn report={exchange.relay} />

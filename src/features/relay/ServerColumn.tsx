@@ -12,7 +12,7 @@ export function ServerColumn({ exchange, report }: { exchange: Exchange; report:
       <h4 className="text-xs font-bold text-slate-700">What the server really answered</h4>
       {report.preflightRequest && (
         <div className="space-y-0.5">
-          <p className="font-mono text-[11px] break-all text-slate-600">
+          <p className="font-mono text-[11px] [overflow-wrap:anywhere] text-slate-600">
             OPTIONS {request.url}
             <br />
             Access-Control-Request-Method: {report.preflightRequest.method}
@@ -27,7 +27,7 @@ export function ServerColumn({ exchange, report }: { exchange: Exchange; report:
         </div>
       )}
       <div className="space-y-0.5">
-        <p className="font-mono text-[11px] break-all text-slate-600">
+        <p className="font-mono text-[11px] [overflow-wrap:anywhere] text-slate-600">
           {request.method} {request.url}
         </p>
         <Outcome outcome={report.response} highlight={report.needed.map((header) => header.name)} />

@@ -30,7 +30,7 @@ export function VerdictColumn({ report }: { report: RelayReport }) {
             {verdict.headerLine && (
               <div className="flex items-start gap-1">
                 <pre
-                  className="min-w-0 flex-1 overflow-x-auto rounded bg-white/80 p-1 font-mono text-[11px] whitespace-pre-wrap break-all"
+                  className="min-w-0 flex-1 overflow-x-auto rounded bg-white/80 p-1 font-mono text-[11px] whitespace-pre-wrap [overflow-wrap:anywhere]"
                   data-testid="relay-header-line"
                 >
                   <code>{verdict.headerLine}</code>
