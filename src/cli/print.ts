@@ -27,10 +27,11 @@ export function formatRun({ report, toolCall, toolCallSkipped, exitCode }: RunSu
   const lines: string[] = [];
   const auto = report.settings.autoVersion ? ' (chosen automatically)' : '';
   lines.push(`${report.generator.name} ${report.generator.version} · ${report.server} · spec ${report.specVersion}${auto}`);
+  if (report.offSpec) lines.push('Off-spec: the run went on past an error a conforming client stops at (--continue-on-error).');
   lines.push('', 'Steps');
   for (const step of report.steps) {
     const summary = step.summary ? ` — ${oneLine(step.summary)}` : step.status === 'pending' ? ' — not run' : '';
-    lines.push(`  ${STATUS_SYMBOL[step.status] ?? '?'} ${step.title}${summary}`);
+    lines.push(`  ${STATUS_SYMBOL[step.status] ?? '?'} ${step.title}${step.offSpec ? ' (off-spec)' : ''}${summary}`);
   }
 
   if (toolCall) {
@@ -46,6 +47,7 @@ export function formatRun({ report, toolCall, toolCallSkipped, exitCode }: RunSu
   for (const finding of report.findings) {
     lines.push(`  ${finding.severity.padEnd(7)} ${finding.ruleId}: ${oneLine(finding.detail)}`);
     if (finding.fix) lines.push(`          fix: ${finding.fix}`);
+    if (finding.stricterThanSdk) lines.push(`          stricter than the SDK: ${finding.stricterThanSdk}`);
     if (finding.link) lines.push(`          see: ${finding.link}`);
   }
 
@@ -65,6 +67,7 @@ function terminalSafe(text: string): string {
 function verdict(report: FlowReport, toolCall: ToolCallOutcome | undefined): string {
   const errors = report.findings.filter((finding) => finding.severity === 'error').length;
   if (report.status !== 'done') return `the flow ${report.status === 'failed' ? 'failed' : `stopped (${report.status})`}`;
+  if (report.offSpec) return 'the flow completed off-spec, past an error a conforming client stops at';
   if (toolCall && !toolCall.ok) return 'authenticated, but the tool call failed';
   if (errors) return `the flow completed, with ${errors} error finding${errors === 1 ? '' : 's'}`;
   return 'the flow completed';

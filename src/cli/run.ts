@@ -41,6 +41,8 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
     io.signal?.addEventListener('abort', () => engine.cancel(), { once: true });
 
     await engine.runAll();
+    // Off-spec from here on: each failure a conforming client stops at is passed, as "Continue anyway" does in the app.
+    while (options.continueOnError && engine.continuableStep()) await engine.continueAnyway();
     let toolCall: ToolCallOutcome | undefined;
     let toolCallSkipped: string | undefined;
     if (engine.snapshot.status === 'done') {

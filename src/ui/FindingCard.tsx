@@ -39,6 +39,12 @@ export function FindingCard({ finding, specVersion, onSelect }: { finding: Findi
           </a>
         </p>
       )}
+      {rule?.stricterThanSdk && (
+        <p className="mt-1 text-xs" data-testid="finding-stricter-than-sdk">
+          <span className="font-semibold">Stricter than the SDK: </span>
+          {rule.stricterThanSdk}
+        </p>
+      )}
     </article>
   );
 }

@@ -41,7 +41,14 @@ export function buildReport(session: FlowSession, options: BuildReportOptions = 
       return {
         ...finding,
         detail: text(finding.detail),
-        ...(rule ? { problem: rule.problem, fix: ruleFix(rule, options.surface ?? 'docs'), link: ruleLink(rule, session.settings.specVersion) } : {}),
+        ...(rule
+          ? {
+              problem: rule.problem,
+              fix: ruleFix(rule, options.surface ?? 'docs'),
+              link: ruleLink(rule, session.settings.specVersion),
+              ...(rule.stricterThanSdk ? { stricterThanSdk: rule.stricterThanSdk } : {}),
+            }
+          : {}),
       };
     }),
   };

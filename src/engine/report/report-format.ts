@@ -96,4 +96,6 @@ export interface ReportFinding extends Finding {
   problem?: string;
   fix?: string;
   link?: string;
+  /** Where the rule is stricter than the official SDK clients, and what they accept instead. */
+  stricterThanSdk?: string;
 }

@@ -180,6 +180,7 @@ export const RULES = [
   // Step 2: the challenge.
   {
     id: 'challenge.missing',
+    stricterThanSdk: 'The official SDK clients accept a 401 without resource_metadata: they try the well-known URLs and go on.',
     severity: 'error',
     versions: ['2025-06-18'],
     link: specLink(PROFILE_2025_06_18, 'authorization-server-location'),
@@ -281,6 +282,7 @@ export const RULES = [
   },
   {
     id: 'prm.authorization-server-not-https',
+    stricterThanSdk: 'The official SDK clients accept any http(s) URL here; they refuse only javascript:, data: and vbscript: URLs.',
     severity: 'error',
     versions: FROM_2025_06_18,
     link: RFC8414 + '#section-2',
@@ -290,6 +292,8 @@ export const RULES = [
   },
   {
     id: 'prm.resource-mismatch',
+    stricterThanSdk:
+      'The official SDK clients accept a `resource` on the same origin whose path is a prefix of the server URL’s path (e.g. https://host for https://host/mcp); RFC 9728 §3.3 requires the exact URL.',
     severity: 'error',
     versions: FROM_2025_06_18,
     link: RFC9728 + '#section-3.3',
@@ -350,6 +354,7 @@ export const RULES = [
   },
   {
     id: 'as.issuer-mismatch',
+    stricterThanSdk: 'The official SDK clients do not compare the metadata’s `issuer` with the authorization server URL, so they use this document.',
     severity: 'error',
     versions: ALL,
     link: RFC8414 + '#section-3.3',
@@ -366,6 +371,7 @@ export const RULES = [
   },
   {
     id: 'as.endpoint-not-https',
+    stricterThanSdk: 'The official SDK clients accept any http(s) endpoint; they refuse only javascript:, data: and vbscript: URLs.',
     severity: 'error',
     versions: ALL,
     link: specLink(PROFILE_2026_07_28, 'communication-security'),
@@ -374,6 +380,7 @@ export const RULES = [
   },
   {
     id: 'as.pkce-methods-absent',
+    stricterThanSdk: 'The official SDK clients go on with S256 when code_challenge_methods_supported is absent; they refuse only a list without S256.',
     severity: 'error',
     versions: FROM_2025_11_25,
     link: specLink(PROFILE_2025_11_25, 'authorization-code-protection'),
@@ -529,6 +536,7 @@ export const RULES = [
   },
   {
     id: 'callback.iss-mismatch',
+    stricterThanSdk: 'The official SDK clients do not read `iss` on the authorization response (RFC 9207), so they accept this callback.',
     severity: 'error',
     versions: ALL,
     link: RFC9207 + '#section-2.4',
@@ -537,6 +545,7 @@ export const RULES = [
   },
   {
     id: 'callback.iss-missing',
+    stricterThanSdk: 'The official SDK clients do not read `iss` on the authorization response (RFC 9207), so they accept this callback.',
     severity: 'error',
     versions: ALL,
     link: RFC9207 + '#section-2.4',
@@ -563,6 +572,7 @@ export const RULES = [
   },
   {
     id: 'token.type-not-bearer',
+    stricterThanSdk: 'The official SDK clients accept any token_type and send the token as Bearer anyway.',
     severity: 'error',
     versions: ALL,
     link: 'https://www.rfc-editor.org/rfc/rfc6750#section-4',
@@ -571,6 +581,7 @@ export const RULES = [
   },
   {
     id: 'token.audience-mismatch',
+    stricterThanSdk: 'The official SDK clients never read the access token, so they do not notice its audience.',
     severity: 'error',
     versions: FROM_2025_06_18,
     link: specLink(PROFILE_2026_07_28, 'token-audience-binding-and-validation'),
@@ -624,6 +635,7 @@ export const RULES = [
   },
   {
     id: 'refresh.not-rotated',
+    stricterThanSdk: 'The official SDK clients keep using the old refresh token when the response has none.',
     severity: 'error',
     versions: ALL,
     link: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2',

@@ -13,4 +13,9 @@ export interface Rule {
   problem: string;
   /** One sentence: how to fix it. */
   fix: string;
+  /**
+   * Where this rule is stricter than the official SDK clients (client/auth.js of
+   * @modelcontextprotocol/sdk): what they do instead, so a user sees why SDK clients accept what we flag.
+   */
+  stricterThanSdk?: string;
 }

@@ -67,6 +67,7 @@ function renderRule(rule: Rule): string[] {
     `- **Versions:** ${renderVersions(rule.versions)}`,
     `- **Problem:** ${escapeMarkdown(rule.problem)}`,
     `- **Fix:** ${escapeMarkdown(ruleFix(rule, 'docs'))}`,
+    ...(rule.stricterThanSdk ? [`- **Stricter than the SDK:** ${escapeMarkdown(rule.stricterThanSdk)}`] : []),
     `- **Spec:** <${rule.link}>`,
     '',
   ];

@@ -94,7 +94,12 @@ describe('validateProtectedResourceMetadata', () => {
   it('flags a resource for another host or path', () => {
     const { hits } = validateProtectedResourceMetadata({ ...good, resource: 'https://mcp.example.com' }, { mcpUrl: MCP });
     expect(hits.map((h) => h.ruleId)).toEqual(['prm.resource-mismatch']);
-    expect(hits[0]!.detail).toBe('resource is "https://mcp.example.com" but must be the MCP server URL "https://mcp.example.com/mcp".');
+    expect(hits[0]!.detail).toBe(
+      'resource is "https://mcp.example.com" but must be the MCP server URL "https://mcp.example.com/mcp".' +
+        ' The official SDK clients accept it (a path prefix of the server URL on the same origin); RFC 9728 §3.3 does not.',
+    );
+    const other = validateProtectedResourceMetadata({ ...good, resource: 'https://other.example.com/mcp' }, { mcpUrl: MCP });
+    expect(other.hits[0]!.detail).toBe('resource is "https://other.example.com/mcp" but must be the MCP server URL "https://mcp.example.com/mcp".');
   });
 
   it('accepts spellings of the same URI (case of scheme and host, default port)', () => {

@@ -3,6 +3,7 @@ import { judgeUrl } from '../security/openable-url.ts';
 import type { ProtectedResourceMetadata } from '../model/session.ts';
 import type { SpecVersion } from '../spec/versions.ts';
 import { describeJsonType, describeJsonValue, hit, hitsForVersion, isJsonObject, showValue, type RuleHit } from './rule-hit.ts';
+import { sdkClientsAcceptResource } from './sdk-resource-check.ts';
 
 export interface PrmValidationContext {
   /** The MCP server URL the client connects to. */
@@ -70,7 +71,11 @@ export function validateProtectedResourceMetadata(doc: unknown, ctx: PrmValidati
       const expected = origin
         ? `the MCP server URL ${showValue(ctx.mcpUrl)} or, for metadata at the root well-known URL, ${showValue(origin)}`
         : `the MCP server URL ${showValue(ctx.mcpUrl)}`;
-      hits.push(hit('prm.resource-mismatch', `resource is ${showValue(resource)} but must be ${expected}.`));
+      // Say when the official SDK clients would go on: the user sees why they work and we do not.
+      const sdk = sdkClientsAcceptResource(resource, ctx.mcpUrl)
+        ? ' The official SDK clients accept it (a path prefix of the server URL on the same origin); RFC 9728 §3.3 does not.'
+        : '';
+      hits.push(hit('prm.resource-mismatch', `resource is ${showValue(resource)} but must be ${expected}.${sdk}`));
     }
   }
 
