@@ -24,6 +24,7 @@ import {
   withVersion,
 } from './session-changes.ts';
 import type { RanStep, StepRunner } from './step-runner.ts';
+import { refreshOrAuthorizeAgain } from './as-change.ts';
 import { queueRestOfStepUp, queueStepUpAfter } from './step-up.ts';
 import { runToolCall, type ToolCallResult } from './tool-call-flow.ts';
 import type { UserAgent } from './user-agent.ts';
@@ -147,9 +148,9 @@ export class FlowEngine {
     return result ?? { ok: false, error: 'Another action is still running.' };
   }
 
-  /** A refresh_token grant, from a button or after an expired token. */
+  /** A refresh_token grant, from a button or after an expired token; first, a check that the authorization server is still the same. */
   async refresh(): Promise<void> {
-    await this.exclusive(() => this.runStep(this.appendStep('refresh')));
+    await this.exclusive(() => refreshOrAuthorizeAgain(this.runner));
   }
 
   /** Opt-in probes: no token, a malformed token and a tampered one must each get 401. */

@@ -2,6 +2,7 @@ import type { Step } from '../model/step.ts';
 import { STEP_DEFINITIONS } from '../steps/registry.ts';
 import { stepUpScope } from '../steps/select-scope.ts';
 import type { StepOutcome } from '../steps/step-definition.ts';
+import { recheckAuthorizationServer } from './as-change.ts';
 import type { StepRunner } from './step-runner.ts';
 
 /**
@@ -12,7 +13,7 @@ import type { StepRunner } from './step-runner.ts';
 const REAUTHORIZE = ['authorize', 'callback', 'token'] as const;
 const AFTER_AUTHORIZE = ['callback', 'token'] as const;
 
-function stepUpTitle(kind: (typeof REAUTHORIZE)[number]): string {
+function stepUpTitle(kind: (typeof REAUTHORIZE)[number] | 'as-recheck'): string {
   return `Step-up: ${STEP_DEFINITIONS[kind].title}`;
 }
 
@@ -26,6 +27,7 @@ function askForScopes(runner: StepRunner, challenged: string): void {
 export function queueStepUpAfter(runner: StepRunner, step: Step, outcome: StepOutcome): void {
   if (outcome.output?.kind !== 'needs-step-up' || !outcome.output.scope || step.kind !== 'mcp-authenticated') return;
   askForScopes(runner, outcome.output.scope);
+  runner.appendStep('as-recheck', stepUpTitle('as-recheck'));
   for (const kind of REAUTHORIZE) runner.appendStep(kind, stepUpTitle(kind));
   runner.appendStep('mcp-authenticated', 'Retry after step-up', { stepUps: Number(step.input?.stepUps ?? 0) + 1 });
 }
@@ -47,6 +49,9 @@ export async function reauthorize(runner: StepRunner, challenged: string): Promi
   askForScopes(runner, challenged);
   const { learned } = runner.session();
   try {
+    // The metadata may now name another authorization server: then the client registers there first (issue 9 §2.7).
+    const recheck = await recheckAuthorizationServer(runner, stepUpTitle('as-recheck'));
+    if (recheck.failure) return recheck.failure;
     for (const kind of REAUTHORIZE) {
       const { step, stopped } = await runner.runStep(runner.appendStep(kind, stepUpTitle(kind)));
       if (stopped) return step.summary ?? 'The step-up re-authorization failed.';

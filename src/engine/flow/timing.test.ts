@@ -50,4 +50,17 @@ describe('flowTiming', () => {
     const steps = [step('mcp-authenticated', 'mcp-authenticated', 0, 100), step('token-2', 'token', 100, 400), step('audit-1', 'audit', 5000, 5100)];
     expect(flowTiming(session(steps, []))?.totalMs).toBe(400);
   });
+
+  it('ends the main flow at the authorization server check the Refresh button runs first, not at one a step-up queued', () => {
+    const queued = { ...step('as-recheck', 'as-recheck', 100, 150), title: 'Step-up: check' };
+    const pressed = { ...step('as-recheck-2', 'as-recheck', 60_000, 60_100), input: { onDemand: true } };
+    const steps = [
+      step('mcp-authenticated', 'mcp-authenticated', 0, 100),
+      queued,
+      step('token-2', 'token', 150, 400),
+      pressed,
+      step('refresh', 'refresh', 60_100, 60_200),
+    ];
+    expect(flowTiming(session(steps, []))?.totalMs).toBe(400);
+  });
 });

@@ -20,7 +20,8 @@ const ON_DEMAND: ReadonlySet<StepKind> = new Set(['tool-call', 'refresh', 'audit
  * not, or minutes spent reading the diagram before "Call echo" would count as app time.
  */
 export function flowTiming(session: FlowSession): FlowTiming | undefined {
-  const firstOnDemand = session.steps.findIndex((step) => ON_DEMAND.has(step.kind));
+  // The Refresh button first checks the authorization server (issue 9 §2.7): that check is the user's action too.
+  const firstOnDemand = session.steps.findIndex((step) => ON_DEMAND.has(step.kind) || (step.kind === 'as-recheck' && step.input?.onDemand === true));
   const steps = firstOnDemand === -1 ? session.steps : session.steps.slice(0, firstOnDemand);
   const started = steps.map((step) => step.startedAt).filter((value): value is number => value !== undefined);
   const ended = steps.map((step) => step.endedAt).filter((value): value is number => value !== undefined);

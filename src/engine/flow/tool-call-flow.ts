@@ -1,5 +1,6 @@
 import type { StepOutput } from '../steps/step-definition.ts';
 import type { StepRunner } from './step-runner.ts';
+import { authorizeWithNewServer, recheckAuthorizationServer } from './as-change.ts';
 import { reauthorize } from './step-up.ts';
 
 export interface ToolCallResult {
@@ -24,6 +25,14 @@ export async function runToolCall(engine: StepRunner, name: string, args: Record
     }
     if (output?.kind === 'needs-refresh' && !refreshed) {
       refreshed = true;
+      // A new 401: the resource may now trust another authorization server (issue 9 §2.7).
+      const recheck = await recheckAuthorizationServer(engine, 'Check the authorization server after a 401');
+      if (recheck.failure) return { ok: false, error: recheck.failure };
+      if (recheck.changed) {
+        const failure = await authorizeWithNewServer(engine);
+        if (failure) return { ok: false, error: failure };
+        continue;
+      }
       const refresh = await engine.runStep(engine.appendStep('refresh', 'Refresh after a 401'));
       if (refresh.stopped) return { ok: false, error: refresh.step.summary ?? 'The refresh failed.' };
       continue;

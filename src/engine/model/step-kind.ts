@@ -12,6 +12,8 @@ export type StepKind =
   // After the first success, on demand:
   | 'tool-call'
   | 'refresh'
+  // Before a refresh or a step-up: is the authorization server still the one the client holds credentials for?
+  | 'as-recheck'
   | 'audit'
   // A foreign HAR's requests, imported for viewing.
   | 'imported';

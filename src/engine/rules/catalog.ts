@@ -472,6 +472,15 @@ export const RULES = [
     problem: 'The protected resource metadata lists several authorization servers; the client chooses one.',
     fix: 'Nothing to fix: credentials and tokens are kept apart for each authorization server.',
   },
+  {
+    id: 'as.changed',
+    severity: 'warning',
+    versions: FROM_2025_06_18,
+    link: specLink(PROFILE_2026_07_28, 'authorization-server-location'),
+    problem:
+      'The protected resource metadata now names another authorization server than the one the client holds credentials for. The client treats it as a new server: it registers and authorizes again, and the user consents again.',
+    fix: 'If the move is deliberate, nothing to fix. Otherwise keep authorization_servers stable: every client loses its tokens and registration when it changes.',
+  },
 
   // Steps 9–10: authorize and callback.
   {

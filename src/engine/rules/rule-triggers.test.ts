@@ -19,6 +19,7 @@ import {
 } from './test-support/fake-mcp-auth-server.ts';
 import { APP_ORIGIN, runFlow } from './test-support/run-flow.ts';
 import { redirectFollowingUserAgent } from './test-support/redirect-following-user-agent.ts';
+import { movingAuthorizationServer } from './test-support/moving-authorization-server.ts';
 import { renderedTextLeaks } from './test-support/rendered-text.ts';
 import { stepsMilderThanTheirFindings } from './test-support/step-severity.ts';
 // The real relay of `npm start`; only src/integration may reach into src/demo.
@@ -49,6 +50,8 @@ interface Trigger {
 }
 
 const OTHER_ISSUER = 'https://previous-as.example.com';
+/** The metadata moves to a second authorization server mid-session (one at a time: the trigger runs start their own fake server). */
+const MOVING_AUTHORIZATION_SERVER = movingAuthorizationServer();
 
 const TRIGGERS: Record<RuleId, Trigger> = {
   // Transport.
@@ -398,6 +401,14 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     severity: 'info',
     server: { prm: (healthy) => ({ ...healthy, authorization_servers: [...(healthy.authorization_servers as string[]), OTHER_ISSUER] }) },
     detail: (base) => `2 authorization servers are listed; using ${base}.`,
+  },
+  'as.changed': {
+    when: 'after a successful flow, the protected resource metadata names a second, real authorization server, and the user presses Refresh',
+    severity: 'warning',
+    spec: '2025-11-25',
+    server: MOVING_AUTHORIZATION_SERVER.options,
+    run: async (fake) => (await MOVING_AUTHORIZATION_SERVER.run(fake, (engine) => engine.refresh())).session,
+    detail: (base) => `authorization_servers no longer lists ${base}; it now names http://127.0.0.1:`,
   },
 
   // Step 8: registration.

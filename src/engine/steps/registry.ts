@@ -1,4 +1,5 @@
 import { asDiscoveryStep } from './as-discovery.ts';
+import { authorizationServerRecheckStep } from './as-recheck.ts';
 import { auditStep } from './audit.ts';
 import { authorizeStep } from './authorize.ts';
 import { callbackStep } from './callback.ts';
@@ -26,6 +27,7 @@ export const STEP_DEFINITIONS: Record<StepKind, StepDefinition> = {
   'mcp-authenticated': mcpAuthenticatedStep,
   'tool-call': toolCallStep,
   refresh: refreshStep,
+  'as-recheck': authorizationServerRecheckStep,
   audit: auditStep,
   imported: importedStep,
 };

@@ -55,7 +55,12 @@ export interface StepOutcome {
 }
 
 export type StepOutput =
-  { kind: 'tool-result'; result: unknown; isError: boolean } | { kind: 'needs-refresh' } | { kind: 'needs-step-up'; scope?: string } | { kind: 'none' };
+  | { kind: 'tool-result'; result: unknown; isError: boolean }
+  | { kind: 'needs-refresh' }
+  | { kind: 'needs-step-up'; scope?: string }
+  /** The resource metadata named a new authorization server; the client registered with it and holds no token yet. */
+  | { kind: 'as-changed' }
+  | { kind: 'none' };
 
 export interface StepDefinition {
   kind: StepKind;

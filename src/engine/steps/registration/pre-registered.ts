@@ -4,11 +4,21 @@ import { chooseTokenAuthMethod } from './token-auth-method.ts';
 /**
  * A client id (and maybe a secret) the user registered by hand. Since 2026-07-28 credentials are
  * bound to the issuer that issued them: the same id must not be presented to another server.
+ * In auto mode, credentials from another issuer (an earlier run's server, before the metadata
+ * moved) are not sent at all, in any version: the new issuer is a new server, and the next
+ * approach registers there (issue 9 §2.7). Undefined means: try the next approach.
  */
-export function usePreRegisteredClient(ctx: StepContext): StepOutcome {
+export function usePreRegisteredClient(ctx: StepContext, explicit = true): StepOutcome | undefined {
   const { clientId, clientSecret } = ctx.settings.registration;
   const as = ctx.learned.asMetadata!;
   const boundIssuer = ctx.settings.registration.issuer ?? ctx.learned.client?.issuer;
+  if (boundIssuer && boundIssuer !== as.issuer && !explicit) {
+    ctx.raise(
+      'as.changed',
+      `The pre-registered client ${clientId} was issued by ${boundIssuer}; the metadata now names ${as.issuer}. It is not sent there: the client registers with ${as.issuer} instead.`,
+    );
+    return undefined;
+  }
   if (boundIssuer && boundIssuer !== as.issuer && !ctx.profile.credentialsBoundToIssuer) {
     ctx.note(`These credentials were issued by ${String(boundIssuer)}; 2026-07-28 would refuse to send them to ${as.issuer}`);
   } else if (boundIssuer && boundIssuer !== as.issuer) {

@@ -32,7 +32,7 @@ export const registrationStep: StepDefinition = {
 /** Each approach: an outcome, or undefined when it does not apply in auto mode and the next one is tried. */
 const APPROACHES: Record<RegistrationApproach, (ctx: StepContext, explicit: boolean) => StepOutcome | undefined | Promise<StepOutcome>> = {
   'pre-registered'(ctx, explicit) {
-    if (ctx.settings.registration.clientId) return usePreRegisteredClient(ctx);
+    if (ctx.settings.registration.clientId) return usePreRegisteredClient(ctx, explicit);
     if (!explicit) return undefined;
     ctx.raise('registration.unavailable', 'Pre-registered mode needs a client id.');
     return { status: 'failed', summary: 'Enter the pre-registered client id.' };
