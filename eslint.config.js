@@ -82,7 +82,18 @@ export default defineConfig([
   { files: ['src/app/**', 'src/features/**', 'src/ui/**'], languageOptions: { globals: globals.browser } },
   { files: ['src/engine/**'], languageOptions: { globals: globals['shared-node-browser'] } },
   {
-    files: ['src/cli/**', 'src/demo/**', 'src/relay/**', 'src/integration/**', 'scripts/**', 'bench/**', 'e2e/**', '*.{js,ts,mjs,cjs}', ...TEST_FILES],
+    files: [
+      'src/cli/**',
+      'src/demo/**',
+      'src/relay/**',
+      'src/integration/**',
+      'scripts/**',
+      'bench/**',
+      'e2e/**',
+      'interop/**',
+      '*.{js,ts,mjs,cjs}',
+      ...TEST_FILES,
+    ],
     languageOptions: { globals: globals.node },
   },
 
