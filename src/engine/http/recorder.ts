@@ -35,6 +35,8 @@ export interface ExchangeTarget {
   to: Lane;
   /** Response headers the step needs; any of them the script cannot read is noted as hidden. */
   expectHeaders?: string[];
+  /** Tells apart requests that look alike on the diagram (the audit's probes), after the usual label. */
+  label?: string;
 }
 
 /** Thrown when no response reached the caller; the exchange says why. */
@@ -73,7 +75,7 @@ export function createRecordingFetch(options: RecorderOptions, target: ExchangeT
       stepId: target.stepId,
       from: target.from ?? 'client',
       to: target.to,
-      label: describeRequest(request),
+      label: target.label ? `${describeRequest(request)} · ${target.label}` : describeRequest(request),
       request,
       ...(options.relayed ? { relayed: true as const } : {}),
       startedAt,

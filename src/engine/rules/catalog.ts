@@ -237,6 +237,15 @@ export const RULES = [
     problem: 'The Bearer challenge carries no `scope`, so the client has to guess which scopes to ask for.',
     fix: 'Add `scope="…"` with the scopes this resource needs to the Bearer challenge.',
   },
+  {
+    id: 'challenge.nonstandard-error',
+    severity: 'warning',
+    versions: ALL,
+    link: 'https://www.rfc-editor.org/rfc/rfc6750#section-3.1',
+    problem:
+      'The Bearer challenge carries an `error` code that RFC 6750 §3.1 does not define (nor RFC 9470’s insufficient_user_authentication); clients branch on these codes, and an unknown one tells them nothing.',
+    fix: 'Send `error="invalid_token"` for an expired, malformed or tampered token, `invalid_request` for a malformed request, `insufficient_scope` for too little scope, and no `error` when the request carried no token.',
+  },
 
   // Step 3–4: protected resource metadata.
   {
@@ -606,6 +615,15 @@ export const RULES = [
     problem: 'No refresh token was issued, so the user must log in again when the access token expires.',
     fix: 'Nothing is wrong: clients must not assume a refresh token. Issue one (with rotation for public clients) if sessions should outlive the access token.',
   },
+  {
+    id: 'oauth.error-with-success-status',
+    severity: 'error',
+    versions: ALL,
+    link: RFC6749 + '#section-5.2',
+    problem:
+      'An OAuth endpoint (token or registration) answered with an error body but a 2xx status; clients read a 2xx as success and fail on missing fields instead of reporting the error.',
+    fix: 'Send OAuth errors with HTTP 400 (RFC 6749 §5.2, RFC 7591 §3.2.2; 401 for invalid_client at the token endpoint), keeping the `error` and `error_description` body.',
+  },
   // Step 12: the retry.
   {
     id: 'mcp.authenticated-request-failed',
@@ -702,6 +720,24 @@ export const RULES = [
     link: 'https://www.rfc-editor.org/rfc/rfc6750#section-3.1',
     problem: 'The MCP server rejected an invalid token with 401 but without a WWW-Authenticate challenge.',
     fix: 'Send `WWW-Authenticate: Bearer error="invalid_token", resource_metadata="…"` with the 401.',
+  },
+  {
+    id: 'audit.wrong-refusal-status',
+    severity: 'error',
+    versions: ALL,
+    link: specLink(PROFILE_2026_07_28, 'token-handling'),
+    problem:
+      'The MCP server refused a request with a missing, malformed or tampered token, but not with 401 (with 400, 403, or a 2xx without a result); clients re-authorize only on 401.',
+    fix: 'Answer every request without a valid token with 401 and `WWW-Authenticate: Bearer error="invalid_token", resource_metadata="…"`.',
+  },
+  {
+    id: 'audit.crash-on-invalid-token',
+    severity: 'error',
+    versions: ALL,
+    link: specLink(PROFILE_2026_07_28, 'token-handling'),
+    problem:
+      'The MCP server answered a request with a missing, malformed or tampered token with a 5xx: token validation failed inside the server instead of refusing with 401.',
+    fix: 'Catch token parsing and verification errors and answer 401 with a Bearer challenge; look at the server log for this request.',
   },
 
   // Version choice.

@@ -262,6 +262,12 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     server: { challenge: (healthy) => healthy.replace(/, scope="[^"]*"/, '') },
     detail: () => 'The Bearer challenge has no scope parameter.',
   },
+  'challenge.nonstandard-error': {
+    when: 'the 401 challenge carries error="missing_auth_header", a code RFC 6750 does not define',
+    severity: 'warning',
+    server: { challenge: (healthy) => `${healthy}, error="missing_auth_header"` },
+    detail: () => 'The 401: error="missing_auth_header" is not an RFC 6750 §3.1 code (invalid_request, invalid_token, insufficient_scope).',
+  },
 
   // Steps 3–4: protected resource metadata.
   'prm.unreachable': {
@@ -563,6 +569,12 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     server: { tokenResponse: ({ refresh_token: _, ...rest }) => rest },
     detail: () => 'The token response has no refresh_token.',
   },
+  'oauth.error-with-success-status': {
+    when: 'the token endpoint refuses the code with an error body sent with 200',
+    severity: 'error',
+    server: { routes: { '/token': ({ response }) => json(response, 200, { error: 'invalid_grant', error_description: 'code expired' }) } },
+    detail: () => 'The token endpoint answered HTTP 200 with error=invalid_grant, error_description=code expired; an error must come with 400.',
+  },
 
   // Step 12: the retry.
   'mcp.authenticated-request-failed': {
@@ -672,6 +684,29 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     },
     then: (engine) => engine.audit(),
     detail: () => 'With a malformed token, the 401 has no WWW-Authenticate header.',
+  },
+  'audit.wrong-refusal-status': {
+    when: 'the MCP server refuses a malformed token with 400 instead of 401',
+    severity: 'error',
+    server: {
+      routes: {
+        [MCP_PATH]: (request, healthy) => (request.bearer === 'not-a-real-token' ? json(request.response, 400, { error: 'invalid_request' }) : healthy()),
+      },
+    },
+    then: (engine) => engine.audit(),
+    detail: () => 'With a malformed token, the server refused with 400 instead of 401.',
+  },
+  'audit.crash-on-invalid-token': {
+    when: 'the MCP server answers a tampered token with 500 server_error',
+    severity: 'error',
+    server: {
+      routes: {
+        [MCP_PATH]: ({ response, bearer, claims }, healthy) =>
+          bearer && !claims && bearer !== 'not-a-real-token' ? json(response, 500, { error: 'server_error' }) : healthy(),
+      },
+    },
+    then: (engine) => engine.audit(),
+    detail: () => 'With the real token with its signature altered, the server answered 500: it failed instead of refusing with 401.',
   },
 
   // Version choice.

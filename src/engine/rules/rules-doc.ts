@@ -18,6 +18,7 @@ const AREA_TITLES: Readonly<Record<string, string>> = {
   scope: 'Scope selection',
   callback: 'The authorization callback',
   token: 'The token response',
+  oauth: 'Any OAuth endpoint response',
   refresh: 'Refresh',
   stepup: 'Step-up authorization',
   audit: 'Token validation audit',

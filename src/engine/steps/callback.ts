@@ -28,7 +28,7 @@ export const callbackStep: StepDefinition = {
     const error = params.get('error');
     if (error) {
       const description = params.get('error_description');
-      ctx.raise('callback.error', `error=${error}${description ? `, error_description=${description}` : ''}`, navigation?.id);
+      ctx.raise('callback.error', `error=${error}${description ? `, error_description=${description}` : ''}${scopeContext(ctx, error)}`, navigation?.id);
       return { status: 'failed', summary: `The authorization server returned error=${error}.` };
     }
     const code = params.get('code');
@@ -68,6 +68,17 @@ function checkIss(ctx: StepContext, iss: string | null, exchangeId: string | und
     return { status: 'failed', summary: 'iss does not match the issuer: the response is rejected.' };
   }
   return undefined;
+}
+
+/** invalid_scope: what was asked for and what the client is registered with, side by side. */
+function scopeContext(ctx: StepContext, error: string): string {
+  if (error !== 'invalid_scope') return '';
+  const registered = ctx.learned.client?.scope;
+  const requested = ctx.learned.scope;
+  return (
+    `. Scope requested: ${requested === undefined ? 'none' : `"${requested}"`}; ` +
+    `scope registered: ${typeof registered === 'string' ? `"${registered}"` : 'not known to the app (none sent at registration, or a pre-registered or CIMD client)'}.`
+  );
 }
 
 function quoteOrMissing(value: string | null): string {

@@ -1,6 +1,7 @@
 import { findBearerChallenge, parseWwwAuthenticate } from '../auth/www-authenticate.ts';
 import { neededHeader } from '../relay/relay-report.ts';
 import type { Exchange } from '../model/exchange.ts';
+import { flagNonstandardErrorCode } from './challenge-error-code.ts';
 import { responseHeader } from './latest-exchange.ts';
 import type { StepContext, StepDefinition, StepOutcome } from './step-definition.ts';
 
@@ -31,6 +32,7 @@ export const challengeStep: StepDefinition = {
       ctx.raise('challenge.no-bearer', `Challenges found: ${challenges.map((c) => c.scheme).join(', ') || 'none'}.`, unauthenticated?.id);
       return { status: 'failed', summary: 'No Bearer challenge to answer.' };
     }
+    const nonstandard = flagNonstandardErrorCode(ctx, header, 'The 401', unauthenticated?.id);
     const { resource_metadata: resourceMetadata, scope } = bearer.params;
     if (scope) ctx.learned.challengeScope = scope;
     else if (ctx.profile.challenge.scope) {
@@ -38,7 +40,7 @@ export const challengeStep: StepDefinition = {
     }
     if (resourceMetadata) {
       ctx.learned.resourceMetadataUrl = resourceMetadata;
-      return { status: errors.length || !scope ? 'warning' : 'ok', summary: `resource_metadata → ${resourceMetadata}` };
+      return { status: errors.length || !scope || nonstandard ? 'warning' : 'ok', summary: `resource_metadata → ${resourceMetadata}` };
     }
     return missingResourceMetadata(ctx, unauthenticated?.id, 'The Bearer challenge has no resource_metadata parameter.');
   },

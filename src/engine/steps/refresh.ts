@@ -3,8 +3,8 @@ import { checkAccessTokenAudience } from './access-token-audience.ts';
 import { clientAuthFor } from './client-auth.ts';
 import { attempt } from './fetch-failure.ts';
 import { latestExchange } from './latest-exchange.ts';
-import { describeOauthError } from './oauth-error.ts';
 import { oauthOptions, toOauthClient, toOauthServer } from './oauth-options.ts';
+import { processOauthResponse, refusalSummary } from './oauth-response.ts';
 import type { StepDefinition } from './step-definition.ts';
 
 export const refreshStep: StepDefinition = {
@@ -33,13 +33,12 @@ export const refreshStep: StepDefinition = {
     );
     if (!sent.ok) return sent.outcome;
     const exchange = latestExchange(ctx);
-    let fresh: oauth.TokenEndpointResponse;
-    try {
-      fresh = await oauth.processRefreshTokenResponse(as, toOauthClient(client), sent.value);
-    } catch (error) {
-      ctx.raise('refresh.failed', describeOauthError(error, exchange.response?.status), exchange.id);
-      return { status: 'failed', summary: 'The refresh was refused.' };
+    const processed = await processOauthResponse(ctx, exchange, 'token', () => oauth.processRefreshTokenResponse(as, toOauthClient(client), sent.value));
+    if (!processed.ok) {
+      ctx.raise('refresh.failed', processed.detail, exchange.id);
+      return { status: 'failed', summary: refusalSummary('The refresh was refused', processed) };
     }
+    const fresh = processed.value;
     if (fresh.token_type.toLowerCase() !== 'bearer') {
       ctx.raise('token.type-not-bearer', `token_type is "${fresh.token_type}".`, exchange.id);
       return { status: 'failed', summary: `The refreshed token is not a Bearer token (${fresh.token_type}).` };

@@ -3,8 +3,8 @@ import { checkAccessTokenAudience } from './access-token-audience.ts';
 import { clientAuthFor } from './client-auth.ts';
 import { attempt } from './fetch-failure.ts';
 import { latestExchange } from './latest-exchange.ts';
-import { describeOauthError } from './oauth-error.ts';
 import { oauthOptions, toOauthClient, toOauthServer } from './oauth-options.ts';
+import { processOauthResponse, refusalSummary } from './oauth-response.ts';
 import type { StepDefinition } from './step-definition.ts';
 
 export const tokenStep: StepDefinition = {
@@ -31,18 +31,17 @@ export const tokenStep: StepDefinition = {
     );
     if (!sent.ok) return sent.outcome;
     const exchange = latestExchange(ctx);
-    let tokens: oauth.TokenEndpointResponse;
-    try {
-      tokens = await oauth.processAuthorizationCodeResponse(as, toOauthClient(client), sent.value);
-    } catch (error) {
+    const processed = await processOauthResponse(ctx, exchange, 'token', () => oauth.processAuthorizationCodeResponse(as, toOauthClient(client), sent.value));
+    if (!processed.ok) {
       const rawType = rawTokenType(exchange.response?.body);
       if (rawType !== undefined && rawType.toLowerCase() !== 'bearer') {
         ctx.raise('token.type-not-bearer', `token_type is "${rawType}".`, exchange.id);
       } else {
-        ctx.raise('token.request-failed', describeOauthError(error, exchange.response?.status), exchange.id);
+        ctx.raise('token.request-failed', processed.detail, exchange.id);
       }
-      return { status: 'failed', summary: 'No access token was issued.' };
+      return { status: 'failed', summary: refusalSummary('No access token was issued', processed) };
     }
+    const tokens = processed.value;
     // oauth4webapi also accepts DPoP-bound tokens; this client only sends Bearer tokens.
     if (tokens.token_type.toLowerCase() !== 'bearer') {
       ctx.raise('token.type-not-bearer', `token_type is "${tokens.token_type}".`, exchange.id);

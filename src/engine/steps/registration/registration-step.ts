@@ -14,7 +14,7 @@ export const registrationStep: StepDefinition = {
   title: 'Client registration',
   teaching:
     'The client needs a client_id at this authorization server. In the spec’s order it uses one registered in advance, or a Client ID ' +
-    'Metadata Document URL (the server fetches it), or registers itself dynamically (RFC 7591) with its redirect URI, grant types and application_type.',
+    'Metadata Document URL (the server fetches it), or registers itself dynamically (RFC 7591) with its redirect URI, grant types, application_type and the scope it will ask for.',
   specAnchor: 'client-registration-approaches',
   async run(ctx) {
     const { mode } = ctx.settings.registration;
