@@ -4,6 +4,7 @@ import { SEVERITY_STYLE } from '../../ui/status.ts';
 import { classNames } from './class-names.ts';
 import { useSelectButton } from './diagram-actions.ts';
 import type { MessageDiagramNode, MessageTone } from './diagram-nodes.ts';
+import { BADGE_TEXT } from './message-labels.ts';
 
 const TONE_COLOUR: Record<MessageTone, string> = {
   request: '#0f172a',
@@ -18,28 +19,44 @@ const TONE_COLOUR: Record<MessageTone, string> = {
 
 const HEAD = 11;
 
-export const MessageNode = memo(function MessageNode({ data, selected, width = 0, height = 0 }: NodeProps<MessageDiagramNode>) {
-  const button = useSelectButton({ kind: 'exchange', id: data.exchangeId }, data.ariaLabel);
+export const MessageNode = memo(function MessageNode({ data, width = 0, height = 0 }: NodeProps<MessageDiagramNode>) {
+  const request = data.part === 'request';
+  const button = useSelectButton({ kind: 'exchange', id: data.exchangeId }, data.ariaLabel, request);
   const colour = TONE_COLOUR[data.tone];
   const failure = data.part === 'failure';
   const lineY = height - 10;
   return (
     <div
       {...button}
-      data-testid={`message-${data.exchangeId}-${data.part === 'request' ? 'req' : 'res'}`}
+      data-testid={`message-${data.exchangeId}-${request ? 'req' : 'res'}`}
       data-part={data.part}
       data-tone={data.tone}
-      aria-pressed={selected}
+      aria-pressed={data.picked}
       title={data.detail}
       className={classNames(
         'relative h-full w-full cursor-pointer rounded-md hover:bg-slate-900/5',
         'focus-visible:outline-[3px] focus-visible:outline-offset-2 focus-visible:outline-slate-900',
-        failure && (data.tone === 'blocked' ? 'bg-fuchsia-100/90' : 'bg-red-100/90'),
-        selected && 'bg-blue-100 ring-[3px] ring-blue-600 hover:bg-blue-100',
+        failure && (data.tone === 'blocked' ? 'bg-fuchsia-100' : 'bg-red-100'),
+        data.picked && 'bg-blue-100 ring-[3px] ring-blue-600 hover:bg-blue-100',
       )}
     >
-      <div className="absolute inset-x-1 top-0 flex items-end justify-center gap-1.5 leading-tight" style={{ height: lineY - 3 }}>
-        <span className={classNames('truncate text-[1.05em]', failure ? 'font-bold' : 'font-medium')} style={{ color: colour }}>
+      {/* A request's path may be cut (the tooltip has it whole); a status wraps and is never cut. */}
+      <div
+        className={classNames(
+          'absolute inset-x-1 top-0 flex items-end justify-center gap-x-1.5 leading-tight',
+          request ? 'flex-nowrap' : 'flex-wrap content-end',
+        )}
+        style={{ height: lineY - 3 }}
+      >
+        <span
+          data-testid="message-label"
+          className={classNames(
+            'text-[1.05em]',
+            request ? 'min-w-0 truncate' : 'text-center [overflow-wrap:anywhere]',
+            failure || FAILURE_TONES.has(data.tone) ? 'font-bold' : 'font-medium',
+          )}
+          style={{ color: colour }}
+        >
           {data.label}
         </span>
         {data.hiddenHeaders.length > 0 && (
@@ -47,7 +64,7 @@ export const MessageNode = memo(function MessageNode({ data, selected, width = 0
             className="shrink-0 rounded border border-amber-500 bg-amber-100 px-1 text-[0.8em] font-semibold whitespace-nowrap text-amber-900"
             title={`Hidden from the script (not exposed by CORS): ${data.hiddenHeaders.join(', ')}`}
           >
-            hidden headers
+            {BADGE_TEXT.hidden}
           </span>
         )}
         {data.relay && (
@@ -59,7 +76,7 @@ export const MessageNode = memo(function MessageNode({ data, selected, width = 0
                 : 'The relay re-sent this request to explain what the browser hid'
             }
           >
-            {data.relay === 'sent' ? 'via relay' : 'relay explained'}
+            {BADGE_TEXT[data.relay]}
           </span>
         )}
         {data.findingSeverity && (
@@ -71,12 +88,14 @@ export const MessageNode = memo(function MessageNode({ data, selected, width = 0
           </span>
         )}
       </div>
-      <Arrow width={width} lineY={lineY} direction={data.direction} colour={colour} dashed={data.part !== 'request'} crossed={failure} />
+      <Arrow width={width} lineY={lineY} direction={data.direction} colour={colour} dashed={!request} crossed={failure} strong={FAILURE_TONES.has(data.tone)} />
     </div>
   );
 });
 
-function Arrow(props: { width: number; lineY: number; direction: 'left' | 'right'; colour: string; dashed: boolean; crossed: boolean }) {
+const FAILURE_TONES: ReadonlySet<MessageTone> = new Set(['failure', 'blocked']);
+
+function Arrow(props: { width: number; lineY: number; direction: 'left' | 'right'; colour: string; dashed: boolean; crossed: boolean; strong: boolean }) {
   const { width, lineY, colour } = props;
   const sign = props.direction === 'right' ? 1 : -1;
   const tip = props.direction === 'right' ? width - 2 : 2;
@@ -90,7 +109,7 @@ function Arrow(props: { width: number; lineY: number; direction: 'left' | 'right
         x2={props.crossed ? tip : base}
         y2={lineY}
         stroke={colour}
-        strokeWidth={props.crossed ? 3 : 2}
+        strokeWidth={props.strong ? 3 : 2}
         strokeDasharray={props.dashed ? '8 5' : undefined}
       />
       {props.crossed ? (

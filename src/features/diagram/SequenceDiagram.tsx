@@ -1,18 +1,24 @@
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
-import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useEffectEvent, useMemo, useRef } from 'react';
+import { Background, ReactFlow, ReactFlowProvider, useStore, type CoordinateExtent } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { FlowSession } from '../../engine/model/session.ts';
 import { stepTitle } from '../../engine/steps/step-title.ts';
 import type { Selection } from '../../ui/selection.ts';
 import { classNames } from './class-names.ts';
-import { currentStep, describeProgress } from './current-step.ts';
-import { DiagramActionsContext } from './diagram-actions.ts';
-import { DEFAULT_LANE_SPACING, DEFAULT_ROW_HEIGHT, layoutSequence, type SequenceLayoutOptions } from './layout.ts';
+import { describeProgress } from './current-step.ts';
+import { DiagramActionsContext, RovingKeyContext } from './diagram-actions.ts';
+import type { StepBandDiagramNode } from './diagram-nodes.ts';
+import { DiagramToolbar } from './DiagramToolbar.tsx';
+import { nodeIdOf } from './focus-keys.ts';
+import { LaneHeaderStrip } from './LaneHeaderStrip.tsx';
+import { DEFAULT_FONT_PX, DEFAULT_LANE_SPACING, DEFAULT_ROW_HEIGHT, layoutSequence, type SequenceLayoutOptions } from './layout.ts';
 import { nodeTypes } from './node-types.ts';
-import { StickyLaneHeaders } from './StickyLaneHeaders.tsx';
-import { adjacentSelection, selectionOrder } from './selection-order.ts';
-import { useReadableFit, useRevealSelection } from './use-diagram-viewport.ts';
+import { selectionOrder } from './selection-order.ts';
+import { StepRail } from './StepRail.tsx';
+import { useDiagramView, usePaneSize, type Typography } from './use-diagram-viewport.ts';
+import { useRovingFocus } from './use-roving-focus.ts';
 import { useStableNodes, withSelection } from './use-stable-nodes.ts';
+import { useWindowedNodes } from './use-windowed-nodes.ts';
 
 export interface SequenceDiagramProps {
   session: FlowSession;
@@ -22,10 +28,18 @@ export interface SequenceDiagramProps {
   presenter?: boolean;
 }
 
-const PRESENTER_LAYOUT: SequenceLayoutOptions = {
-  laneSpacing: Math.round(DEFAULT_LANE_SPACING * 1.25),
-  rowHeight: Math.round(DEFAULT_ROW_HEIGHT * 1.25),
+/** Labels stay at 11 px or more on screen; on a projector at 16 px or more. */
+const NORMAL: { layout: SequenceLayoutOptions; type: Typography } = {
+  layout: { fontPx: DEFAULT_FONT_PX },
+  type: { fontPx: DEFAULT_FONT_PX, minLabelPx: 11 },
 };
+const PRESENTER: typeof NORMAL = {
+  layout: { laneSpacing: DEFAULT_LANE_SPACING, rowHeight: Math.round(DEFAULT_ROW_HEIGHT * 1.4), fontPx: 22 },
+  type: { fontPx: 22, minLabelPx: 16 },
+};
+
+/** Room to scroll past either end of the diagram, in screen pixels. */
+const OVERSCROLL_PX = 48;
 
 export function SequenceDiagram(props: SequenceDiagramProps) {
   return (
@@ -38,61 +52,99 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
 
 function SequenceDiagramFlow({ session, selection, onSelect, presenter = false }: SequenceDiagramProps) {
   const container = useRef<HTMLDivElement>(null);
-  const layout = useMemo(() => layoutSequence(session, presenter ? PRESENTER_LAYOUT : {}), [session, presenter]);
+  const sizing = presenter ? PRESENTER : NORMAL;
+  const layout = useMemo(() => layoutSequence(session, sizing.layout), [session, sizing]);
   const stableNodes = useStableNodes(layout.nodes);
-  const nodes = useMemo(() => withSelection(stableNodes, selection), [stableNodes, selection]);
+  const view = useDiagramView(layout, sizing.type);
   const order = useMemo(() => selectionOrder(session), [session]);
+  const roving = useRovingFocus(order, selection, view.reveal, container);
+  const shown = useWindowedNodes(stableNodes, roving.rovingKey);
+  const nodes = useMemo(() => withSelection(shown, selection), [shown, selection]);
+  const bands = useMemo(() => layout.nodes.filter((node): node is StepBandDiagramNode => node.type === 'stepBand'), [layout.nodes]);
+  const pane = usePaneSize();
+  const zoom = useStore((state) => state.transform[2]);
+
   // A stable context value: a parent passing a new onSelect each render must not re-render every node.
   const onSelectRef = useRef(onSelect);
   useEffect(() => {
     onSelectRef.current = onSelect;
   });
-  const actions = useMemo(() => ({ select: (next: Selection) => onSelectRef.current(next) }), []);
-  const progress = describeProgress(session, stepTitle);
+  const { onFocused } = roving;
+  const actions = useMemo(() => ({ select: (next: Selection) => onSelectRef.current(next), focused: onFocused }), [onFocused]);
 
-  const current = currentStep(session);
-  const currentTop = layout.nodes.find((node) => node.id === `step-${current?.id}`)?.position.y;
-  useReadableFit(layout, `${session.exchanges.length} ${presenter}`, currentTop);
-  useRevealSelection(selection, layout.nodes, container);
+  // Only a new selection moves the view (the failed step after a run, a row picked in the table);
+  // a session update alone must not pull it back.
+  const selectionKey = selection ? `${selection.kind}:${selection.id}` : '';
+  const revealSelection = useEffectEvent(() => {
+    if (selection) void view.reveal(nodeIdOf(selection));
+  });
+  useEffect(() => revealSelection(), [selectionKey]);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    event.preventDefault();
-    const next = adjacentSelection(order, selection, event.key === 'ArrowDown' ? 1 : -1);
-    if (next) onSelect(next);
+  const goToStep = (stepId: string) => {
+    onSelect({ kind: 'step', id: stepId });
+    void view.reveal(`step-${stepId}`);
   };
+
+  // Scrolling stops a little past the diagram's ends, as a document's does.
+  const margin = OVERSCROLL_PX / zoom;
+  const extent: CoordinateExtent = [
+    [-margin, -margin],
+    [Math.max(layout.width, pane.width / zoom - margin) + margin, Math.max(layout.height, pane.height / zoom - margin) + margin],
+  ];
 
   return (
     <div
       ref={container}
       data-testid="diagram"
       role="region"
-      aria-label="Sequence diagram. Tab to a step or an arrow, Enter selects it, the up and down arrow keys move the selection."
-      onKeyDown={onKeyDown}
-      className={classNames('relative h-full w-full bg-slate-100', presenter ? 'text-[18px]' : 'text-[14px]')}
+      aria-label="Sequence diagram. Tab focuses the selected item; the up and down arrow keys move through steps and exchanges, Home and End jump to the ends, Enter opens."
+      onKeyDown={roving.onKeyDown}
+      className={classNames('flex h-full w-full flex-col bg-slate-100', presenter ? 'text-[22px]' : 'text-[14px]')}
     >
-      <DiagramActionsContext value={actions}>
-        <ReactFlow
-          nodes={nodes}
-          nodeTypes={nodeTypes}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          nodesFocusable={false}
-          edgesFocusable={false}
-          elementsSelectable
-          zIndexMode="manual"
-          panOnDrag
-          zoomOnScroll
-          minZoom={0.02}
-          maxZoom={2}
-        >
-          <Background />
-          <Controls showInteractive={false} />
-        </ReactFlow>
-        <StickyLaneHeaders nodes={layout.nodes} />
-      </DiagramActionsContext>
+      <DiagramToolbar
+        steps={bands.map((band) => ({ id: band.data.stepId, number: band.data.number, title: band.data.title, status: band.data.status }))}
+        onGoTo={goToStep}
+        onZoom={view.zoomBy}
+        onFitWidth={view.fitWidth}
+        presenter={presenter}
+      />
+      <LaneHeaderStrip lanes={layout.lanes} laneSpacing={layout.laneSpacing} presenter={presenter} />
+      <div className="flex min-h-0 flex-1">
+        <div className="relative min-w-0 flex-1" data-testid="diagram-pane">
+          <DiagramActionsContext value={actions}>
+            <RovingKeyContext value={roving.rovingKey}>
+              <ReactFlow
+                nodes={nodes}
+                nodeTypes={nodeTypes}
+                nodesDraggable={false}
+                nodesConnectable={false}
+                nodesFocusable={false}
+                edgesFocusable={false}
+                elevateNodesOnSelect={false}
+                disableKeyboardA11y
+                zIndexMode="manual"
+                // Like a document: the wheel and two-finger swipes scroll, Ctrl/⌘ + wheel and pinch zoom.
+                panOnDrag
+                panOnScroll
+                zoomOnScroll={false}
+                zoomOnPinch
+                zoomOnDoubleClick={false}
+                zoomActivationKeyCode={['Control', 'Meta']}
+                translateExtent={extent}
+                minZoom={0.2}
+                maxZoom={2}
+                // MIT-licensed; the attribution link was too small a target (axe target-size) over the diagram.
+                proOptions={{ hideAttribution: true }}
+              >
+                <Background />
+              </ReactFlow>
+            </RovingKeyContext>
+          </DiagramActionsContext>
+        </div>
+        <StepRail bands={bands} layoutHeight={layout.height} paneHeight={pane.height} onJump={view.scrollTo} />
+      </div>
       <p className="sr-only" aria-live="polite" data-testid="diagram-progress">
-        {progress}
+        {describeProgress(session, stepTitle)}
       </p>
     </div>
   );

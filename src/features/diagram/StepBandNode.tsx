@@ -19,9 +19,9 @@ const BAND_SURFACE: Record<StepStatus, string> = {
 
 const CURRENT_COLOUR = '#4f46e5';
 
-export const StepBandNode = memo(function StepBandNode({ data, selected }: NodeProps<StepBandDiagramNode>) {
+export const StepBandNode = memo(function StepBandNode({ data }: NodeProps<StepBandDiagramNode>) {
   const status = STEP_STATUS_STYLE[data.status];
-  const button = useSelectButton({ kind: 'step', id: data.stepId }, data.ariaLabel);
+  const button = useSelectButton({ kind: 'step', id: data.stepId }, data.ariaLabel, true);
   const muted = data.status === 'pending' || data.status === 'skipped';
   return (
     <div
@@ -29,14 +29,14 @@ export const StepBandNode = memo(function StepBandNode({ data, selected }: NodeP
       data-testid={`step-band-${data.stepId}`}
       data-status={data.status}
       data-current={data.current || undefined}
-      aria-pressed={selected}
-      style={{ borderColor: status.stroke, ...(data.current ? { borderLeftColor: CURRENT_COLOUR } : {}) }}
+      aria-pressed={data.picked}
+      style={borderColours(status.stroke, data.current ? CURRENT_COLOUR : status.stroke)}
       className={classNames(
         'h-full w-full cursor-pointer rounded-xl border px-3 py-1.5 text-slate-900 transition-shadow',
         'focus-visible:outline-[3px] focus-visible:outline-offset-4 focus-visible:outline-slate-900',
         BAND_SURFACE[data.status],
         data.current && 'border-l-[10px] border-solid shadow-lg shadow-indigo-200',
-        selected && 'ring-4 ring-blue-600 ring-offset-2',
+        data.picked && 'ring-4 ring-blue-600 ring-offset-2',
         data.offSpec && 'bg-[repeating-linear-gradient(135deg,transparent,transparent_12px,rgba(220,38,38,0.06)_12px,rgba(220,38,38,0.06)_24px)]',
       )}
     >
@@ -78,6 +78,11 @@ export const StepBandNode = memo(function StepBandNode({ data, selected }: NodeP
     </div>
   );
 });
+
+/** Four longhands, never the shorthand with one of them: React warns when a re-render mixes the two. */
+function borderColours(colour: string, left: string) {
+  return { borderTopColor: colour, borderRightColor: colour, borderBottomColor: colour, borderLeftColor: left };
+}
 
 function FindingCount({ severity, count }: { severity: 'error' | 'warning'; count: number }) {
   if (count === 0) return null;

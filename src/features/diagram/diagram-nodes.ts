@@ -5,7 +5,8 @@ import type { StepStatus } from '../../engine/model/step.ts';
 
 /** Node data is plain, JSON-friendly values: the layout stays pure and nodes compare cheaply. */
 
-export type LaneHeaderData = { lane: Lane; title: string; subtitle: string };
+/** A lane's header: drawn above the canvas, centred on the lane's lifeline (`centreX`, diagram units). */
+export type LaneColumn = { lane: Lane; centreX: number; title: string; subtitle: string };
 
 export type LifelineData = { lane: Lane };
 
@@ -24,6 +25,8 @@ export type StepBandData = {
   /** Ran after the user chose to continue past an error a conforming client stops at. */
   offSpec: boolean;
   ariaLabel: string;
+  /** Part of the selection (shown in the inspector). */
+  picked: boolean;
 };
 
 /** request: what was sent; response: what came back; failure: why nothing came back. */
@@ -49,14 +52,15 @@ export type MessageData = {
   findingSeverity: Severity | null;
   findingCount: number;
   ariaLabel: string;
+  /** Part of the selection (shown in the inspector). */
+  picked: boolean;
 };
 
 export type NoteData = { stepId: string; lines: string[]; moreCount: number; fullText: string };
 
-export type LaneHeaderDiagramNode = Node<LaneHeaderData, 'laneHeader'>;
 export type LifelineDiagramNode = Node<LifelineData, 'lifeline'>;
 export type StepBandDiagramNode = Node<StepBandData, 'stepBand'>;
 export type MessageDiagramNode = Node<MessageData, 'message'>;
 export type NoteDiagramNode = Node<NoteData, 'note'>;
 
-export type DiagramNode = LaneHeaderDiagramNode | LifelineDiagramNode | StepBandDiagramNode | MessageDiagramNode | NoteDiagramNode;
+export type DiagramNode = LifelineDiagramNode | StepBandDiagramNode | MessageDiagramNode | NoteDiagramNode;

@@ -3,10 +3,11 @@ import type { Exchange, Lane } from '../../engine/model/exchange.ts';
 import type { FlowSession } from '../../engine/model/session.ts';
 import type { Step } from '../../engine/model/step.ts';
 import type { DiagramNode, MessageDiagramNode, StepBandDiagramNode } from './diagram-nodes.ts';
-import { DEFAULT_LANE_SPACING, layoutSequence } from './layout.ts';
+import { DEFAULT_LANE_SPACING, DEFAULT_ROW_HEIGHT, layoutSequence } from './layout.ts';
 import { REDACTED } from '../../engine/report/redact.ts';
 import { maskedSession } from '../../ui/masked-session.ts';
-import { adjacentSelection, selectionOrder } from './selection-order.ts';
+import { selectionOrder } from './selection-order.ts';
+import { withSelection } from './use-stable-nodes.ts';
 
 const MCP = 'https://mcp.example.test/mcp';
 const AS = 'https://auth.example.test';
@@ -101,16 +102,15 @@ const message = (nodes: DiagramNode[], id: string) => byId(nodes, id) as Message
 
 describe('layoutSequence', () => {
   const session = blockedTokenRun();
-  const { nodes, width, height } = layoutSequence(session);
+  const { nodes, lanes, width, height } = layoutSequence(session);
 
   it('draws four lanes left to right, each with a header and a lifeline down the whole diagram', () => {
-    const headers = nodes.filter((node) => node.type === 'laneHeader');
-    expect(headers.map((node) => node.id)).toEqual(['lane-client', 'lane-mcp', 'lane-as', 'lane-user']);
-    expect(headers.map((node) => node.data.title)).toEqual(['Browser app', 'MCP server', 'Authorization server', 'User / consent']);
-    const centres = headers.map((node) => node.position.x + (node.width ?? 0) / 2);
-    expect(centres).toEqual([0, 1, 2, 3].map(laneX));
+    expect(lanes.map((lane) => lane.title)).toEqual(['Browser app', 'MCP server', 'Authorization server', 'User / consent']);
+    expect(lanes.map((lane) => lane.centreX)).toEqual([0, 1, 2, 3].map(laneX));
     for (const lane of ['client', 'mcp', 'as', 'user']) {
       const lifeline = byId(nodes, `lifeline-${lane}`);
+      expect(lifeline.position.x + 1).toBe(laneX(['client', 'mcp', 'as', 'user'].indexOf(lane)));
+      expect(lifeline.position.y).toBe(0);
       expect(lifeline.position.y + (lifeline.height ?? 0)).toBe(height);
     }
     expect(width).toBe(DEFAULT_LANE_SPACING * 4);
@@ -182,6 +182,22 @@ describe('layoutSequence', () => {
     expect(byId(nodes, 'step-token').data).toMatchObject({ status: 'blocked', errorCount: 1 });
   });
 
+  it('draws the requests of a failed or blocked step in the failure colour, and only there', () => {
+    expect(message(nodes, 'x8-req').data.tone).toBe('blocked');
+    expect(message(nodes, 'x4-req').data.tone).toBe('request');
+    expect(message(nodes, 'x6-req').data.tone).toBe('navigation');
+  });
+
+  it('gives a status label that would not fit on one line a taller row instead of cutting it', () => {
+    // "401 Unauthorized" with its "hidden headers" and "✕ 1" badges needs two lines between two lanes.
+    const reply = message(nodes, 'x1-res');
+    expect(reply.height).toBeGreaterThan(DEFAULT_ROW_HEIGHT);
+    expect(message(nodes, 'x5-res').height).toBe(DEFAULT_ROW_HEIGHT);
+    // Nothing below overlaps the grown row.
+    const below = nodes.filter((node) => node.type !== 'lifeline' && node.position.y > reply.position.y);
+    for (const node of below) expect(node.position.y).toBeGreaterThanOrEqual(reply.position.y + (reply.height ?? 0));
+  });
+
   it('puts the hidden-headers badge and the findings on the reply arrow', () => {
     expect(message(nodes, 'x1-res').data).toMatchObject({ hiddenHeaders: ['WWW-Authenticate'], findingSeverity: 'error', findingCount: 1 });
     expect(message(nodes, 'x1-req').data).toMatchObject({ hiddenHeaders: [], findingSeverity: null });
@@ -204,7 +220,7 @@ describe('layoutSequence', () => {
     const earlier = nodes.map((node) => node.id);
     const later = layoutSequence(next).nodes.map((node) => node.id);
     expect(later.filter((id) => earlier.includes(id))).toEqual(earlier);
-    expect(later).toEqual(expect.arrayContaining(['lane-client', 'step-prm', 'x3-req', 'x3-res', 'x9-req', 'x9-res']));
+    expect(later).toEqual(expect.arrayContaining(['lifeline-client', 'step-prm', 'x3-req', 'x3-res', 'x9-req', 'x9-res']));
   });
 
   it('highlights the running step, or the next pending one, and none when the flow has ended', () => {
@@ -221,6 +237,20 @@ describe('layoutSequence', () => {
     const current = bands(layoutSequence(stepping).nodes).filter((band) => band.data.current);
     expect(current.map((band) => band.id)).toEqual(['step-token']);
     expect(current[0]?.data.ariaLabel).toMatch(/not run \(next step\)$/);
+  });
+
+  it("marks the selection in the nodes' data, never with React Flow's `selected`, which would lift a step's frame over its arrows", () => {
+    const marked = withSelection(nodes, { kind: 'step', id: 'token' });
+    expect(marked.every((node) => !node.selected)).toBe(true);
+    expect(byId(marked, 'step-token').data).toMatchObject({ picked: true });
+    const exchange = withSelection(nodes, { kind: 'exchange', id: 'x8' });
+    expect([message(exchange, 'x8-req').data.picked, message(exchange, 'x8-res').data.picked, message(exchange, 'x1-req').data.picked]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    // Arrows are drawn above every frame.
+    for (const band of bands(marked)) for (const arrow of messages(marked)) expect(arrow.zIndex!).toBeGreaterThan(band.zIndex!);
   });
 
   it('draws a masked session without its secrets (presenter mode)', () => {
@@ -246,13 +276,5 @@ describe('keyboard order', () => {
       { kind: 'exchange', id: 'x3' },
     ]);
     expect(order.at(-1)).toEqual({ kind: 'step', id: 'mcp-authenticated' });
-  });
-
-  it('moves to the next or previous item and stops at the ends', () => {
-    expect(adjacentSelection(order, { kind: 'exchange', id: 'x1' }, 1)).toEqual({ kind: 'step', id: 'challenge' });
-    expect(adjacentSelection(order, { kind: 'step', id: 'prm' }, -1)).toEqual({ kind: 'step', id: 'challenge' });
-    expect(adjacentSelection(order, null, 1)).toEqual({ kind: 'step', id: 'mcp-unauthenticated' });
-    expect(adjacentSelection(order, null, -1)).toEqual({ kind: 'step', id: 'mcp-authenticated' });
-    expect(adjacentSelection(order, { kind: 'step', id: 'mcp-authenticated' }, 1)).toEqual({ kind: 'step', id: 'mcp-authenticated' });
   });
 });

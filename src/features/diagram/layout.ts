@@ -7,36 +7,56 @@ import { STEP_DEFINITIONS } from '../../engine/steps/registry.ts';
 import { stepTitle } from '../../engine/steps/step-title.ts';
 import { STEP_STATUS_STYLE } from '../../ui/status.ts';
 import { currentStep } from './current-step.ts';
-import type { DiagramNode, LaneHeaderDiagramNode, LifelineDiagramNode, MessageDiagramNode, NoteDiagramNode, StepBandDiagramNode } from './diagram-nodes.ts';
+import type { DiagramNode, LaneColumn, LifelineDiagramNode, MessageDiagramNode, MessageTone, NoteDiagramNode, StepBandDiagramNode } from './diagram-nodes.ts';
 import { LANE_ORDER, LANE_TITLES, laneIndex } from '../../ui/lanes.ts';
 import { exchangesOf } from './step-exchanges.ts';
-import { failureAriaLabel, failureLabel, isFailedOutcome, requestAriaLabel, responseAriaLabel, responseLabel, responseTone } from './message-labels.ts';
+import {
+  BADGE_TEXT,
+  failureAriaLabel,
+  failureLabel,
+  isFailedOutcome,
+  replyLabelLines,
+  requestAriaLabel,
+  responseAriaLabel,
+  responseLabel,
+  responseTone,
+} from './message-labels.ts';
 
 export interface SequenceLayoutOptions {
   /** Distance between two lane centres. */
   laneSpacing?: number;
   /** Height of one arrow row. */
   rowHeight?: number;
+  /** The diagram's font size (CSS px at zoom 1): a status label that would not fit on one line gets a taller row. */
+  fontPx?: number;
 }
 
 export interface SequenceLayout {
+  /** Top to bottom: the lifelines first, then each step's band followed by what is inside it. */
   nodes: DiagramNode[];
+  /** The lane headers, drawn outside the canvas (LaneHeaderStrip) so they never cover a step. */
+  lanes: LaneColumn[];
+  laneSpacing: number;
   width: number;
   height: number;
 }
 
 export const DEFAULT_LANE_SPACING = 260;
 export const DEFAULT_ROW_HEIGHT = 46;
+export const DEFAULT_FONT_PX = 14;
 export const MAX_NOTE_LINES = 3;
 
-/** Lifelines show faintly through the translucent bands, so they never cross a step's title. */
-const Z = { lifeline: 0, band: 1, message: 2, header: 3 } as const;
+/**
+ * Lifelines show faintly through the translucent bands, so they never cross a step's title; arrows
+ * and notes sit above every band, selected or not, so they stay at full strength and clickable.
+ */
+const Z = { lifeline: 0, band: 1, message: 2 } as const;
 
 export function layoutSequence(session: FlowSession, options: SequenceLayoutOptions = {}): SequenceLayout {
   const laneSpacing = options.laneSpacing ?? DEFAULT_LANE_SPACING;
   const rowHeight = options.rowHeight ?? DEFAULT_ROW_HEIGHT;
+  const row = { height: rowHeight, fontPx: options.fontPx ?? DEFAULT_FONT_PX };
   const geometry = {
-    headerHeight: Math.round(rowHeight * 1.4),
     stepHeaderHeight: Math.round(rowHeight * 1.25),
     noteLineHeight: Math.round(rowHeight * 0.45),
     gap: Math.round(rowHeight / 4),
@@ -46,7 +66,7 @@ export function layoutSequence(session: FlowSession, options: SequenceLayoutOpti
   const current = currentStep(session)?.id;
 
   const nodes: DiagramNode[] = [];
-  let y = geometry.headerHeight + geometry.gap;
+  let y = geometry.gap;
   session.steps.forEach((step, index) => {
     const top = y;
     const findings = session.findings.filter((finding) => finding.stepId === step.id);
@@ -61,9 +81,9 @@ export function layoutSequence(session: FlowSession, options: SequenceLayoutOpti
       y += (note.height ?? 0) + geometry.gap;
     }
     for (const exchange of exchanges) {
-      const messages = messageNodes(exchange, findings, laneX, y, rowHeight);
+      const messages = messageNodes(exchange, findings, laneX, y, row, failureTone(step));
       inside.push(...messages);
-      y += messages.length * rowHeight;
+      y += messages.reduce((sum, node) => sum + (node.height ?? 0), 0);
     }
     y += geometry.gap;
     const box = { position: { x: 0, y: top }, width, height: y - top };
@@ -72,31 +92,28 @@ export function layoutSequence(session: FlowSession, options: SequenceLayoutOpti
   });
   const height = y + geometry.gap;
 
-  const lanes = LANE_ORDER.flatMap((lane) => laneNodes(lane, session, laneX(lane), laneSpacing, geometry.headerHeight, height));
-  return { nodes: [...lanes, ...nodes], width, height };
+  const lifelines = LANE_ORDER.map((lane) => lifelineNode(lane, laneX(lane), height));
+  const lanes = LANE_ORDER.map((lane) => ({ lane, centreX: laneX(lane), title: LANE_TITLES[lane], subtitle: laneSubtitle(lane, session) }));
+  return { nodes: [...lifelines, ...nodes], lanes, laneSpacing, width, height };
 }
 
-function laneNodes(lane: Lane, session: FlowSession, x: number, laneSpacing: number, headerHeight: number, height: number) {
-  const headerWidth = laneSpacing - 36;
-  const header: LaneHeaderDiagramNode = {
-    id: `lane-${lane}`,
-    type: 'laneHeader',
-    position: { x: x - headerWidth / 2, y: 0 },
-    width: headerWidth,
-    height: headerHeight,
-    data: { lane, title: LANE_TITLES[lane], subtitle: laneSubtitle(lane, session) },
-    ...inert(Z.header),
-  };
-  const lifeline: LifelineDiagramNode = {
+/** A failed or blocked step draws its requests in the failure colour, at full strength. */
+function failureTone(step: Step): MessageTone | null {
+  if (step.status === 'failed') return 'failure';
+  if (step.status === 'blocked') return 'blocked';
+  return null;
+}
+
+function lifelineNode(lane: Lane, x: number, height: number): LifelineDiagramNode {
+  return {
     id: `lifeline-${lane}`,
     type: 'lifeline',
-    position: { x: x - 1, y: headerHeight },
+    position: { x: x - 1, y: 0 },
     width: 2,
-    height: height - headerHeight,
+    height,
     data: { lane },
     ...inert(Z.lifeline),
   };
-  return [header, lifeline];
 }
 
 function laneSubtitle(lane: Lane, session: FlowSession): string {
@@ -148,13 +165,22 @@ function stepBandNode(
       warningCount: findings.filter((finding) => finding.severity === 'warning').length,
       offSpec: !!step.offSpec,
       ariaLabel: `Step ${number} ${title}: ${status}${position}${step.offSpec ? ', off-spec' : ''}`,
+      picked: false,
     },
     selectable: true,
     ...fixed(Z.band),
   };
 }
 
-function messageNodes(exchange: Exchange, stepFindings: Finding[], laneX: (lane: Lane) => number, top: number, rowHeight: number): MessageDiagramNode[] {
+function messageNodes(
+  exchange: Exchange,
+  stepFindings: Finding[],
+  laneX: (lane: Lane) => number,
+  top: number,
+  row: { height: number; fontPx: number },
+  stepFailure: MessageTone | null,
+): MessageDiagramNode[] {
+  const rowHeight = row.height;
   const fromX = laneX(exchange.from);
   const toX = laneX(exchange.to);
   // A lane talking to itself gets a short arrow rather than none.
@@ -171,7 +197,16 @@ function messageNodes(exchange: Exchange, stepFindings: Finding[], laneX: (lane:
     ...fixed(Z.message),
   };
   const relay = exchange.relayed ? ('sent' as const) : exchange.relay ? ('explained' as const) : null;
-  const common = { exchangeId: exchange.id, from: exchange.from, to: exchange.to, hiddenHeaders: [], relay, findingSeverity: null, findingCount: 0 };
+  const common = {
+    exchangeId: exchange.id,
+    from: exchange.from,
+    to: exchange.to,
+    hiddenHeaders: [],
+    relay,
+    findingSeverity: null,
+    findingCount: 0,
+    picked: false,
+  };
   const { label } = exchange;
   const request: MessageDiagramNode = {
     ...base,
@@ -181,7 +216,7 @@ function messageNodes(exchange: Exchange, stepFindings: Finding[], laneX: (lane:
       part: 'request',
       direction: goesRight ? 'right' : 'left',
       label,
-      tone: exchange.outcome === 'navigation' ? 'navigation' : 'request',
+      tone: stepFailure ?? (exchange.outcome === 'navigation' ? 'navigation' : 'request'),
       detail: `${exchange.request.method} ${exchange.request.url}`,
       ariaLabel: requestAriaLabel(exchange),
     },
@@ -193,13 +228,25 @@ function messageNodes(exchange: Exchange, stepFindings: Finding[], laneX: (lane:
     last.data.findingCount = findings.length;
     last.data.findingSeverity = worstSeverity(findings);
   }
-  return reply ? [request, reply] : [request];
+  if (!reply) return [request];
+  const lines = replyLabelLines(reply.data.label, badgesOf(reply.data), span, row.fontPx);
+  // Each extra line: the label's 1.05em at leading-tight (1.25).
+  reply.height = rowHeight + Math.ceil((lines - 1) * row.fontPx * 1.05 * 1.25);
+  return [request, reply];
+}
+
+function badgesOf(data: MessageDiagramNode['data']): string[] {
+  const badges: string[] = [];
+  if (data.hiddenHeaders.length) badges.push(BADGE_TEXT.hidden);
+  if (data.relay) badges.push(BADGE_TEXT[data.relay]);
+  if (data.findingSeverity) badges.push(`✕ ${data.findingCount}`);
+  return badges;
 }
 
 function replyNode(
   exchange: Exchange,
   base: Omit<MessageDiagramNode, 'id' | 'data'>,
-  common: Pick<MessageDiagramNode['data'], 'exchangeId' | 'from' | 'to' | 'hiddenHeaders' | 'relay' | 'findingSeverity' | 'findingCount'>,
+  common: Pick<MessageDiagramNode['data'], 'exchangeId' | 'from' | 'to' | 'hiddenHeaders' | 'relay' | 'findingSeverity' | 'findingCount' | 'picked'>,
   direction: 'left' | 'right',
 ): MessageDiagramNode | undefined {
   const id = `${exchange.id}-res`;

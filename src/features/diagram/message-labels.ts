@@ -69,3 +69,25 @@ export function responseAriaLabel(exchange: Exchange, label: string): string {
 export function failureAriaLabel(exchange: Exchange, label: string): string {
   return `No response to ${exchange.label}: ${label.replace(/^✕\s*/, '')}`;
 }
+
+/** The words of an arrow's badges (MessageNode draws them; the layout measures them). */
+export const BADGE_TEXT = { hidden: 'hidden headers', sent: 'via relay', explained: 'relay explained' } as const;
+
+/** A generous average glyph width of the sans-serif face, in em: estimates err towards an extra line. */
+const GLYPH_EM = 0.6;
+const LABEL_EM = 1.05;
+const BADGE_EM = 0.8;
+/** A badge's border, padding and the gap before it, in em of the diagram font. */
+const BADGE_CHROME_EM = 1.2;
+export const MAX_LABEL_LINES = 3;
+
+/**
+ * How many lines a reply's label and badges need in an arrow `widthPx` wide (diagram units at the
+ * diagram's `fontPx`). A status label wraps rather than being cut, so its row grows to fit.
+ */
+export function replyLabelLines(label: string, badges: readonly string[], widthPx: number, fontPx: number): number {
+  const labelPx = label.length * GLYPH_EM * LABEL_EM * fontPx;
+  const badgesPx = badges.reduce((sum, badge) => sum + (badge.length * GLYPH_EM * BADGE_EM + BADGE_CHROME_EM) * fontPx, 0);
+  const available = Math.max(1, widthPx - 8);
+  return Math.min(MAX_LABEL_LINES, Math.max(1, Math.ceil((labelPx + badgesPx) / available)));
+}

@@ -1,5 +1,4 @@
 import type { NodeTypes } from '@xyflow/react';
-import { LaneHeaderNode } from './LaneHeaderNode.tsx';
 import { LifelineNode } from './LifelineNode.tsx';
 import { MessageNode } from './MessageNode.tsx';
 import { NoteNode } from './NoteNode.tsx';
@@ -7,7 +6,6 @@ import { StepBandNode } from './StepBandNode.tsx';
 
 /** Module level: a new object on each render would make React Flow remount every node. */
 export const nodeTypes = {
-  laneHeader: LaneHeaderNode,
   lifeline: LifelineNode,
   stepBand: StepBandNode,
   message: MessageNode,

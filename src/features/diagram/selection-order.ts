@@ -9,10 +9,3 @@ export function selectionOrder(session: FlowSession): NonNullable<Selection>[] {
     ...exchangesOf(step, session.exchanges).map((exchange) => ({ kind: 'exchange' as const, id: exchange.id })),
   ]);
 }
-
-/** The item before or after the selection; from nothing, the first (down) or the last (up). */
-export function adjacentSelection(order: readonly NonNullable<Selection>[], selection: Selection, offset: 1 | -1): Selection {
-  const index = selection ? order.findIndex((item) => item.kind === selection.kind && item.id === selection.id) : -1;
-  if (index === -1) return (offset === 1 ? order[0] : order[order.length - 1]) ?? null;
-  return order[index + offset] ?? order[index] ?? null;
-}

@@ -1,105 +1,110 @@
-import { useEffect, useEffectEvent, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef } from 'react';
 import { useReactFlow, useStore } from '@xyflow/react';
-import type { Selection } from '../../ui/selection.ts';
 import type { DiagramNode } from './diagram-nodes.ts';
 import type { SequenceLayout } from './layout.ts';
+import { FIT_MARGIN_PX, fittedX, readableZoom } from './readable-zoom.ts';
 
-const FIT_PADDING = 0.04;
-/** Below this zoom the labels stop being readable, so fitting stops shrinking and scrolls instead. */
-const READABLE_ZOOM = 0.65;
-const FIT_DURATION_MS = 250;
+/** Screen pixels kept between a revealed item and the pane's edge. */
+const REVEAL_MARGIN_PX = 16;
+const REVEAL_DURATION_MS = 120;
+
+export interface Typography {
+  /** The diagram's font size in CSS px at zoom 1. */
+  fontPx: number;
+  /** The smallest arrow label allowed on screen (11 px; 16 px on a projector). */
+  minLabelPx: number;
+}
+
+export interface DiagramView {
+  /** Back to the reading zoom: the diagram's width fitted to the pane, the same part of it in view. */
+  fitWidth(): void;
+  zoomBy(factor: number): void;
+  /** Scrolls, without zooming, until the node shows whole (or its top, when taller than the pane). */
+  reveal(nodeId: string): Promise<void>;
+  /** Scrolls so diagram y `centreY` is in the middle of the pane. */
+  scrollTo(centreY: number): void;
+}
 
 /**
- * Fits the diagram on first render and again, animated, whenever `fitKey` changes (exchanges
- * added, presenter mode switched). A diagram too tall to fit at a readable zoom is fitted to its
- * width instead: on first render scrolled to the current step (or the top), afterwards to the
- * newest arrow, which is where a running flow is.
+ * The view reads like a document: fitted to the width at a readable zoom, scrolled vertically.
+ * The zoom is set once per pane width (and typography), so it stays steady while a flow runs step
+ * by step; new arrows and selections only scroll.
  */
-export function useReadableFit(layout: SequenceLayout, fitKey: string, currentStepTop: number | undefined): void {
+export function useDiagramView(layout: SequenceLayout, typography: Typography): DiagramView {
   const flow = useReactFlow();
   const pane = usePaneSize();
-  const fitted = useRef<string | null>(null);
+  const nodeById = useMemo(() => new Map(layout.nodes.map((node) => [node.id, node])), [layout.nodes]);
+
+  const fitWidth = useCallback(() => {
+    if (pane.width === 0 || pane.height === 0) return;
+    const current = flow.getViewport();
+    const zoom = readableZoom({ paneWidth: pane.width, layoutWidth: layout.width, ...typography });
+    // The diagram y at the top of the pane stays at the top, so the reader keeps their place.
+    const topY = Math.max(0, (FIT_MARGIN_PX - current.y) / current.zoom);
+    void flow.setViewport({ x: fittedX(pane.width, layout.width, zoom), y: FIT_MARGIN_PX - topY * zoom, zoom });
+  }, [flow, pane.width, pane.height, layout.width, typography]);
+
+  const reveal = useCallback(
+    async (nodeId: string) => {
+      const node = nodeById.get(nodeId);
+      if (!node || pane.height === 0) return;
+      const viewport = flow.getViewport();
+      const top = node.position.y * viewport.zoom + viewport.y;
+      const visibleHeight = Math.min((node.height ?? 0) * viewport.zoom, pane.height - 2 * REVEAL_MARGIN_PX);
+      const bottom = top + visibleHeight;
+      const dy = top < REVEAL_MARGIN_PX ? REVEAL_MARGIN_PX - top : bottom > pane.height - REVEAL_MARGIN_PX ? pane.height - REVEAL_MARGIN_PX - bottom : 0;
+      if (dy !== 0) await flow.setViewport({ ...viewport, y: viewport.y + dy }, { duration: REVEAL_DURATION_MS });
+    },
+    [flow, nodeById, pane.height],
+  );
+
+  const zoomBy = useCallback((factor: number) => void flow.zoomTo(flow.getZoom() * factor), [flow]);
+
+  const scrollTo = useCallback(
+    (centreY: number) => {
+      const viewport = flow.getViewport();
+      void flow.setViewport({ ...viewport, y: pane.height / 2 - centreY * viewport.zoom });
+    },
+    [flow, pane.height],
+  );
+
+  // The reading zoom, first thing and whenever the pane's width or the type size changes.
+  const fittedFor = useRef('');
   useEffect(() => {
-    if (fitted.current === fitKey || pane.width === 0 || pane.height === 0) return;
-    const first = fitted.current === null;
-    fitted.current = fitKey;
-    const duration = first ? 0 : FIT_DURATION_MS;
-    const zoomToFitAll = Math.min(pane.width / layout.width, pane.height / layout.height) / (1 + 2 * FIT_PADDING);
-    if (zoomToFitAll >= READABLE_ZOOM) {
-      void flow.fitView({ padding: FIT_PADDING, maxZoom: 1, duration });
-      return;
-    }
-    const zoom = clamp(pane.width / layout.width / (1 + 2 * FIT_PADDING), READABLE_ZOOM, 1);
-    const halfView = pane.height / zoom / 2;
-    const margin = 24 / zoom;
-    const centreY = first ? (currentStepTop ?? 0) - margin + halfView : newestArrowBottom(layout) + margin - halfView;
-    void flow.setCenter(layout.width / 2, clamp(centreY, halfView - margin, Math.max(halfView - margin, layout.height + margin - halfView)), {
-      zoom,
-      duration,
-    });
-  }, [fitKey, layout, currentStepTop, pane.width, pane.height, flow]);
-}
+    const key = `${pane.width} ${typography.fontPx} ${typography.minLabelPx}`;
+    if (pane.width === 0 || fittedFor.current === key) return;
+    fittedFor.current = key;
+    fitWidth();
+  }, [pane.width, typography, fitWidth]);
 
-function newestArrowBottom(layout: SequenceLayout): number {
-  return layout.nodes.reduce((bottom, node) => (node.type === 'message' ? Math.max(bottom, node.position.y + (node.height ?? 0)) : bottom), 0);
+  useFollowNewArrows(layout.nodes, pane.height);
+
+  return useMemo(() => ({ fitWidth, zoomBy, reveal, scrollTo }), [fitWidth, zoomBy, reveal, scrollTo]);
 }
 
 /**
- * Scrolls the selected item into view (keeping the zoom) and, when the keyboard is in the diagram,
- * focuses it, so ArrowUp/ArrowDown walk the diagram like a list.
+ * A live run draws its new arrows where the reader can see them: when an arrow arrives below the
+ * view, the view scrolls (at once, no animation: the arrow must show the moment it exists).
  */
-export function useRevealSelection(selection: Selection, nodes: readonly DiagramNode[], container: RefObject<HTMLElement | null>): void {
+function useFollowNewArrows(nodes: readonly DiagramNode[], paneHeight: number) {
   const flow = useReactFlow();
-  const pane = usePaneSize();
-  const key = selection ? `${selection.kind}:${selection.id}` : '';
-  const latestKey = useRef(key);
-  // Reads the nodes and the viewport as they are now, but runs only for a new selection (below).
-  const reveal = useEffectEvent((revealed: string) => {
-    latestKey.current = revealed;
-    if (!selection) return;
-    const node = nodes.find((candidate) => candidate.id === nodeIdFor(selection));
-    const element = container.current;
-    if (!node || !element || pane.height === 0) return;
-    const focusIfKeyboard = () => {
-      // A quicker key press may already have moved on; focus only what is still selected.
-      if (latestKey.current !== revealed || !element.contains(document.activeElement)) return;
-      // Ids come from servers and files (an imported id may hold `"`), so no selector is built from one.
-      const testId = testIdFor(selection);
-      [...element.querySelectorAll<HTMLElement>('[data-testid]')].find((candidate) => candidate.dataset.testid === testId)?.focus({ preventScroll: true });
-    };
+  const arrows = useMemo(() => nodes.filter((node) => node.type === 'message'), [nodes]);
+  const seen = useRef<number | null>(null);
+  const follow = useEffectEvent((count: number) => {
+    const before = seen.current;
+    seen.current = count;
+    if (before === null || count <= before || paneHeight === 0) return;
+    const newest = arrows.at(-1);
+    if (!newest) return;
     const viewport = flow.getViewport();
-    const top = node.position.y * viewport.zoom + viewport.y;
-    // A step band can be taller than the pane; its header is what has to show.
-    const bottom = top + Math.min(node.height ?? 0, REVEAL_HEIGHT) * viewport.zoom;
-    const margin = 24;
-    const dy = top < margin ? margin - top : bottom > pane.height - margin ? pane.height - margin - bottom : 0;
-    if (dy === 0) {
-      focusIfKeyboard();
-      return;
-    }
-    void flow.setViewport({ ...viewport, y: viewport.y + dy }, { duration: REVEAL_DURATION_MS }).then(focusIfKeyboard);
+    const bottom = (newest.position.y + (newest.height ?? 0)) * viewport.zoom + viewport.y;
+    if (bottom > paneHeight - REVEAL_MARGIN_PX) void flow.setViewport({ ...viewport, y: viewport.y - (bottom - paneHeight + REVEAL_MARGIN_PX) });
   });
-  // Only a new selection moves the view; a session update alone must not pull it back.
-  useEffect(() => reveal(key), [key]);
+  useEffect(() => follow(arrows.length), [arrows.length]);
 }
 
-const REVEAL_HEIGHT = 120;
-const REVEAL_DURATION_MS = 150;
-
-function nodeIdFor(selection: NonNullable<Selection>): string {
-  return selection.kind === 'step' ? `step-${selection.id}` : `${selection.id}-req`;
-}
-
-function testIdFor(selection: NonNullable<Selection>): string {
-  return selection.kind === 'step' ? `step-band-${selection.id}` : `message-${selection.id}-req`;
-}
-
-function usePaneSize() {
+export function usePaneSize() {
   const width = useStore((state) => state.width);
   const height = useStore((state) => state.height);
   return { width, height };
-}
-
-function clamp(value: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, value));
 }

@@ -22,11 +22,16 @@ export function useStableNodes(nodes: DiagramNode[]): DiagramNode[] {
   }, [nodes]);
 }
 
-/** Marks the nodes of the selection; an exchange selects both its arrows. */
+/**
+ * Marks the nodes of the selection; an exchange selects both its arrows. The mark goes in the
+ * node's data, not React Flow's `selected`: React Flow lifts a selected node above the others, and
+ * a selected step's frame would then cover its own arrows.
+ */
 export function withSelection(nodes: DiagramNode[], selection: Selection): DiagramNode[] {
   return nodes.map((node) => {
-    const selected = isSelected(node, selection);
-    return (node.selected ?? false) === selected ? node : ({ ...node, selected } as DiagramNode);
+    if (node.type !== 'stepBand' && node.type !== 'message') return node;
+    const picked = isSelected(node, selection);
+    return node.data.picked === picked ? node : ({ ...node, data: { ...node.data, picked } } as DiagramNode);
   });
 }
 
