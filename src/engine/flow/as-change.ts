@@ -1,5 +1,6 @@
 import { STEP_DEFINITIONS } from '../steps/registry.ts';
-import type { StepOutput } from '../steps/step-definition.ts';
+import type { Step } from '../model/step.ts';
+import type { StepOutcome, StepOutput } from '../steps/step-definition.ts';
 import type { StepRunner } from './step-runner.ts';
 
 /**
@@ -33,4 +34,24 @@ export async function refreshOrAuthorizeAgain(runner: StepRunner): Promise<void>
   if (recheck.failure) return;
   if (recheck.changed) await authorizeWithNewServer(runner);
   else await runner.runStep(runner.appendStep('refresh'));
+}
+
+/**
+ * The main flow's queue after a 401 to the token just issued (SEP-2352): read the resource metadata
+ * again; when it names a new authorization server (the recheck registered there), authorize there
+ * and retry once. Queued rather than run, so Next step walks through it.
+ */
+export function queueRecheckAfter(runner: StepRunner, step: Step, outcome: StepOutcome): void {
+  const output = outcome.output;
+  if (step.kind === 'mcp-authenticated' && output?.kind === 'needs-recheck') {
+    runner.appendStep('as-recheck', 'Check the authorization server after a 401', {
+      afterUnauthorized: { exchangeId: output.exchangeId, detail: output.detail },
+      retry: step.input,
+    });
+    return;
+  }
+  if (step.kind !== 'as-recheck' || !step.input?.afterUnauthorized || output?.kind !== 'as-changed') return;
+  for (const kind of AUTHORIZE_AGAIN) runner.appendStep(kind, `New authorization server: ${STEP_DEFINITIONS[kind].title}`);
+  const retry = (step.input.retry as Record<string, unknown> | undefined) ?? {};
+  runner.appendStep('mcp-authenticated', 'Retry with the new authorization server’s token', { ...retry, rechecked: true });
 }

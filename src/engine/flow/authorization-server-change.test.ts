@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowSession } from '../model/session.ts';
-import { startFakeServer, type FakeServer } from '../rules/test-support/fake-mcp-auth-server.ts';
+import { MCP_PATH, PRM_PATH, startFakeServer, type FakeServer } from '../rules/test-support/fake-mcp-auth-server.ts';
+import { json } from '../test-support/loopback-server.ts';
 import { movingAuthorizationServer, type MovedRun } from '../rules/test-support/moving-authorization-server.ts';
 import { runFlow } from '../rules/test-support/run-flow.ts';
 import type { FlowEngine } from './engine.ts';
@@ -93,5 +94,64 @@ describe('the authorization server changed between runs', () => {
     );
     expect(session.learned.client?.client_id).toBe('client-1');
     expect(session.exchanges.map((exchange) => `${exchange.request.url} ${exchange.request.body ?? ''}`).join('\n')).not.toContain('client-of-the-old-server');
+  });
+});
+
+describe('the authorization server changes before the first authenticated request (SEP-2352)', () => {
+  it('a 401 to the token just issued: the metadata is read again, and the client registers and authorizes at the new server, then retries', async () => {
+    const secondSaw: string[] = [];
+    const seen = (route: string) => (request: { body: string }, healthy: () => void) => {
+      secondSaw.push(`${route} ${request.body}`);
+      healthy();
+    };
+    const second = await startFakeServer({
+      registration: (healthy) => ({ ...healthy, client_id: `second-${String(healthy.client_id)}` }),
+      routes: { '/register': seen('/register'), '/token': seen('/token') },
+    });
+    let movedTo: string | undefined;
+    try {
+      fake = await startFakeServer({
+        acceptAnyToken: true,
+        prm: (healthy) => (movedTo ? { ...healthy, authorization_servers: [movedTo] } : healthy),
+        routes: {
+          [MCP_PATH]: ({ response, bearer, base }, healthy) => {
+            // The first token is refused as the server moves to the second authorization server.
+            if (!bearer || movedTo) return healthy();
+            movedTo = second.base;
+            return json(
+              response,
+              401,
+              { error: 'invalid_token' },
+              { 'WWW-Authenticate': `Bearer error="invalid_token", resource_metadata="${base}${PRM_PATH}"` },
+            );
+          },
+        },
+      });
+      const session = await runFlow(fake, { spec: '2026-07-28' });
+      expectTreatedAsNewServer({ session, first: fake.base, second: second.base, secondSaw });
+      expect(session.status).toBe('done');
+      expect(session.steps.at(-1)).toMatchObject({ kind: 'mcp-authenticated', status: 'ok' });
+      expect(session.findings.map((finding) => finding.ruleId)).not.toContain('mcp.authenticated-request-failed');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('a 401 to the token just issued, same authorization server: the refusal stands on the retry, after one metadata read', async () => {
+    fake = await startFakeServer({
+      routes: {
+        [MCP_PATH]: ({ response, bearer, base }, healthy) =>
+          bearer
+            ? json(response, 401, { error: 'invalid_token' }, { 'WWW-Authenticate': `Bearer error="invalid_token", resource_metadata="${base}${PRM_PATH}"` })
+            : healthy(),
+      },
+    });
+    const session = await runFlow(fake, { spec: '2026-07-28' });
+    const retry = session.steps.at(-1)!;
+    expect([retry.kind, retry.status]).toEqual(['mcp-authenticated', 'failed']);
+    expect(retry.notes.join(' ')).toContain(`still names ${fake.base}`);
+    expect(session.steps.some((step) => step.kind === 'as-recheck')).toBe(false);
+    expect(session.findings.filter((finding) => finding.ruleId === 'mcp.authenticated-request-failed')).toHaveLength(1);
+    expect(session.findings.map((finding) => finding.ruleId)).not.toContain('as.changed');
   });
 });

@@ -24,7 +24,7 @@ import {
   withVersion,
 } from './session-changes.ts';
 import type { RanStep, StepRunner } from './step-runner.ts';
-import { refreshOrAuthorizeAgain } from './as-change.ts';
+import { queueRecheckAfter, refreshOrAuthorizeAgain } from './as-change.ts';
 import { queueRestOfStepUp, queueStepUpAfter } from './step-up.ts';
 import { runToolCall, type ToolCallResult } from './tool-call-flow.ts';
 import type { UserAgent } from './user-agent.ts';
@@ -257,6 +257,7 @@ export class FlowEngine {
     });
     if (outcome.switchVersion) this.session = withVersion(this.session, this.profiles(), outcome.switchVersion);
     queueStepUpAfter(this.runner, step, outcome);
+    queueRecheckAfter(this.runner, step, outcome);
     this.session = { ...this.session, status: statusAfterStep(this.session, outcome, previous) };
     this.publish();
     return { step: this.session.steps.find((candidate) => candidate.id === id)!, stopped: outcome.status === 'failed' || outcome.status === 'blocked' };

@@ -21,19 +21,42 @@ export const authorizationServerRecheckStep: StepDefinition = {
     'the client treats it as a new one: it discovers its metadata and registers again, and never sends the old client’s credentials or tokens there.',
   specAnchor: 'authorization-server-location',
   async run(ctx) {
-    const { prmUrl, issuer: previous } = ctx.learned;
-    if (!prmUrl || !previous) return { status: 'skipped', summary: 'No protected resource metadata to read again.' };
-    const result = await fetchJsonDocument(ctx, prmUrl, 'mcp');
-    const servers = result.kind === 'json' ? listedServers(ctx, result.value) : undefined;
-    if (!servers?.length) {
-      ctx.note(`${prmUrl} → ${result.kind === 'json' ? 'no usable authorization_servers' : result.reason}`);
-      return { status: 'warning', summary: `The metadata could not be read again; staying with ${previous}.` };
-    }
-    if (servers.includes(previous)) return { status: 'ok', summary: `Still ${previous}.` };
-    const next = servers.length === 1 ? servers[0]! : await ctx.chooseAuthorizationServer(servers);
-    return switchTo(ctx, previous, servers.includes(next) ? next : servers[0]!, result.exchange.id);
+    const outcome = await recheck(ctx);
+    const unauthorized = ctx.input.afterUnauthorized as { exchangeId: string; detail: string } | undefined;
+    if (!unauthorized || outcome.output?.kind === 'as-changed' || outcome.status === 'failed' || outcome.status === 'blocked') return outcome;
+    // Same authorization server (or none to ask): the 401 to a token it just issued stands.
+    ctx.raise('mcp.authenticated-request-failed', unauthorized.detail, unauthorized.exchangeId);
+    return { status: 'failed', summary: `${outcome.summary ?? ''} The server refused the token that authorization server just issued.`.trim() };
   },
 };
+
+async function recheck(ctx: StepContext): Promise<StepOutcome> {
+  const { prmUrl, issuer: previous } = ctx.learned;
+  if (!prmUrl || !previous) return { status: 'skipped', summary: 'No protected resource metadata to read again.' };
+  const result = await fetchJsonDocument(ctx, prmUrl, 'mcp');
+  const servers = result.kind === 'json' ? listedServers(ctx, result.value) : undefined;
+  if (!servers?.length) {
+    ctx.note(`${prmUrl} → ${result.kind === 'json' ? 'no usable authorization_servers' : result.reason}`);
+    return { status: 'warning', summary: `The metadata could not be read again; staying with ${previous}.` };
+  }
+  if (servers.includes(previous)) return { status: 'ok', summary: `Still ${previous}.` };
+  const next = servers.length === 1 ? servers[0]! : await ctx.chooseAuthorizationServer(servers);
+  return switchTo(ctx, previous, servers.includes(next) ? next : servers[0]!, result.exchange.id);
+}
+
+/**
+ * Does the resource metadata, read again now, still name the issuer the client holds tokens from?
+ * False only when it was read and names others (a document that cannot be read changes nothing).
+ */
+export async function stillNamesIssuer(ctx: StepContext): Promise<boolean> {
+  const { prmUrl, issuer } = ctx.learned;
+  if (!prmUrl || !issuer) return true;
+  const result = await fetchJsonDocument(ctx, prmUrl, 'mcp');
+  const servers = result.kind === 'json' ? listedServers(ctx, result.value) : undefined;
+  const still = !servers?.length || servers.includes(issuer);
+  ctx.note(still ? `${prmUrl} still names ${issuer}` : `${prmUrl} no longer names ${issuer}: it names ${servers!.join(', ')}`);
+  return still;
+}
 
 function listedServers(ctx: StepContext, document: unknown): string[] | undefined {
   const { metadata } = validateProtectedResourceMetadata(document, { mcpUrl: ctx.settings.serverUrl, version: ctx.settings.specVersion });

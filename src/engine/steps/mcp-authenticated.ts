@@ -5,7 +5,8 @@ import type { ToolSummary } from '../model/session.ts';
 import { safeString } from '../text/safe-string.ts';
 import { responseHeader } from './latest-exchange.ts';
 import { insufficientScope } from './insufficient-scope.ts';
-import { callMcp as callMcpPlain, type McpCallResult } from './mcp-call.ts';
+import { callMcp as callMcpPlain, refused, type McpCallResult } from './mcp-call.ts';
+import { stillNamesIssuer } from './as-recheck.ts';
 import type { StepContext, StepDefinition, StepOutcome } from './step-definition.ts';
 import { newestWithHandshake } from './version-rejected.ts';
 
@@ -37,7 +38,7 @@ async function negotiate(ctx: StepContext): Promise<StepOutcome> {
     noteDiscovery(ctx, discovered.result);
     return { ...(await listTools(ctx)), switchVersion: discovering.version };
   }
-  if (!discovered.exchange || discovered.status === 403) return discovered.outcome;
+  if (!discovered.exchange || discovered.status === 403 || discovered.status === 401) return discovered.outcome;
   ctx.note('server/discover was not understood: falling back to initialize');
   const legacy = newestWithHandshake(ctx).version;
   ctx.learned.protocolVersion = legacy;
@@ -120,15 +121,35 @@ async function sessionIdHidden(ctx: StepContext, exchange: Exchange): Promise<vo
  */
 async function callMcp(...args: Parameters<typeof callMcpPlain>): Promise<McpCallResult> {
   const [ctx, method, params, options = {}] = args;
+  // A 401 to the token just issued may mean the resource now trusts another authorization server
+  // (issue 9 §2.7, SEP-2352): the client reads the metadata again once before it gives up.
+  const recheck = ctx.input.rechecked !== true;
   const result = await callMcpPlain(ctx, method, params, {
     ...options,
-    passStatuses: [...(options.passStatuses ?? []), 403],
+    passStatuses: [...(options.passStatuses ?? []), 403, ...(recheck ? [401] : [])],
     expectHeaders: [...(options.expectHeaders ?? []), 'WWW-Authenticate'],
   });
+  if (!result.ok && result.status === 401 && recheck && result.exchange) {
+    return (await stillNamesIssuer(ctx)) ? refused(ctx, method, result.exchange) : unauthorized(method, result.exchange);
+  }
   if (result.ok || result.status !== 403 || options.passStatuses?.includes(403)) return result;
   // A 403 whose challenge the browser hid: the relay says why, next to the step-up's own finding.
   if (result.exchange?.hiddenHeaders?.includes('WWW-Authenticate')) await ctx.explain(result.exchange, ['WWW-Authenticate']);
   return { ok: false, exchange: result.exchange!, status: 403, outcome: insufficientScope(ctx, result.exchange!, Number(ctx.input.stepUps ?? 0)) };
+}
+
+function unauthorized(method: string, exchange: Exchange): McpCallResult {
+  const detail = `${method} answered HTTP 401 with the access token just issued: ${exchange.response?.body.slice(0, 200) ?? ''}`;
+  return {
+    ok: false,
+    exchange,
+    status: 401,
+    outcome: {
+      status: 'warning',
+      summary: '401 Unauthorized: the resource metadata now names another authorization server, so the client goes there.',
+      output: { kind: 'needs-recheck', exchangeId: exchange.id, detail },
+    },
+  };
 }
 
 function toolSummaries(value: unknown): ToolSummary[] {

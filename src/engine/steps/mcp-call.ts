@@ -38,12 +38,7 @@ export async function callMcp(
     return { ok: false, exchange, status: response.status, outcome: { status: 'failed', summary: `${method} answered HTTP ${response.status}.` } };
   }
   if (options.id === undefined) return { ok: true, exchange, result: {} };
-  if (response.status < 200 || response.status >= 300) {
-    const refusedVersion = versionRejected(ctx, method, exchange);
-    if (refusedVersion) return { ok: false, outcome: { status: 'failed', summary: refusedVersion } };
-    ctx.raise('mcp.authenticated-request-failed', `${method} answered HTTP ${response.status}: ${response.body.slice(0, 200)}`, exchange.id);
-    return { ok: false, outcome: { status: 'failed', summary: `${method} failed with HTTP ${response.status}.` } };
-  }
+  if (response.status < 200 || response.status >= 300) return refused(ctx, method, exchange);
   if (response.bodyReadLimit !== undefined) {
     ctx.raise('http.body-too-large', `${method}: ${tooLargeDetail(response.bodyBytes, response.bodyReadLimit)}`, exchange.id);
     return { ok: false, outcome: { status: 'failed', summary: `The ${method} response is too large to read.` } };
@@ -55,6 +50,15 @@ export async function callMcp(
     return { ok: false, outcome: { status: 'failed', summary: `${method} returned no readable JSON-RPC response.` } };
   }
   return resultOf(ctx, method, parsed.response, exchange, options.passRpcErrors);
+}
+
+/** A non-2xx answer to an authenticated call: a refused protocol version, or a failed request. */
+export function refused(ctx: StepContext, method: string, exchange: Exchange): McpCallResult {
+  const status = exchange.response?.status;
+  const refusedVersion = versionRejected(ctx, method, exchange);
+  if (refusedVersion) return { ok: false, outcome: { status: 'failed', summary: refusedVersion } };
+  ctx.raise('mcp.authenticated-request-failed', `${method} answered HTTP ${status}: ${exchange.response?.body.slice(0, 200) ?? ''}`, exchange.id);
+  return { ok: false, outcome: { status: 'failed', summary: `${method} failed with HTTP ${status}.` } };
 }
 
 function resultOf(ctx: StepContext, method: string, response: JsonRpcResponse, exchange: Exchange, pass = false): McpCallResult {

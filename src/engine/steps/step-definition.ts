@@ -60,6 +60,8 @@ export type StepOutput =
   | { kind: 'needs-step-up'; scope?: string }
   /** The resource metadata named a new authorization server; the client registered with it and holds no token yet. */
   | { kind: 'as-changed' }
+  /** The first authenticated request met a 401 with a token just issued: read the resource metadata again before giving up. */
+  | { kind: 'needs-recheck'; exchangeId: string; detail: string }
   | { kind: 'none' };
 
 export interface StepDefinition {
