@@ -144,7 +144,7 @@ export function App() {
           </ErrorBoundary>
         )}
       </header>
-      <main className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[minmax(0,1fr)_minmax(380px,36%)]">
+      <main className="grid min-h-0 flex-1 grid-cols-1 overflow-y-auto lg:grid-cols-[minmax(0,1fr)_minmax(380px,36%)] lg:overflow-visible">
         <div className="min-h-[420px] border-r border-slate-200">
           {session ? (
             <ErrorBoundary view="the diagram" resetKey={session}>

@@ -77,7 +77,7 @@ export function SidePanel({ tab, onTab, findingCount, errorCount, exchangeCount,
   };
 
   return (
-    <aside className="flex min-h-0 min-w-0 flex-col bg-white" aria-label="Details">
+    <aside className="flex min-h-[70vh] min-w-0 flex-col bg-white lg:min-h-0" aria-label="Details">
       <div ref={list} role="tablist" aria-label="Details" onKeyDown={onKeyDown} className="flex flex-wrap gap-1 border-b border-slate-200 px-3 pt-2">
         {shown.map((entry) => (
           <button
@@ -89,7 +89,7 @@ export function SidePanel({ tab, onTab, findingCount, errorCount, exchangeCount,
             aria-controls={SIDE_PANEL_ID}
             tabIndex={tab === entry.id ? 0 : -1}
             onClick={() => onTab(entry.id)}
-            className={`rounded-t-md border border-b-0 px-3 py-1.5 text-sm font-semibold ${tab === entry.id ? 'border-slate-300 bg-white text-slate-900' : 'border-transparent text-slate-600 hover:text-slate-800'}`}
+            className={`rounded-t-md border border-b-0 px-2 py-1.5 text-sm font-semibold ${tab === entry.id ? 'border-slate-300 bg-white text-slate-900' : 'border-transparent text-slate-600 hover:text-slate-800'}`}
           >
             {entry.label}
           </button>

@@ -104,7 +104,7 @@ export function ConnectBar({ values, onChange, onRunAll, onNext, onReset, busy, 
           disabled={busy}
         />
       </label>
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-2">
         <button
           type="submit"
           className="rounded-md bg-sky-700 px-4 py-2 text-sm font-semibold text-white shadow hover:bg-sky-800 disabled:opacity-50"
