@@ -124,7 +124,8 @@ export function NetworkTable({ session, selection, onHighlight, onOpen }: Props)
       <h2 id="network-heading" className="text-sm font-bold text-slate-700">
         Network{' '}
         <span className="font-normal text-slate-600" data-testid="network-count">
-          {shown.length === rows.length ? `${rows.length} exchanges` : `${shown.length} of ${rows.length} exchanges`}
+          {shown.length === rows.length ? '' : `${shown.length} of `}
+          {rows.length} exchange{rows.length === 1 ? '' : 's'}
         </span>
       </h2>
       <div className="flex flex-wrap items-center gap-2 text-xs">

@@ -3,7 +3,7 @@ import { findRule } from '../../engine/rules/catalog.ts';
 import { SEVERITY_STYLE } from '../../ui/status.ts';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 
-/** Column 3: each thing a browser refuses, with the rule and the header line that fixes it. */
+/** Column 3: each thing a browser refuses: the rule, the header line that fixes it (first: it is the answer), then why. */
 export function VerdictColumn({ report }: { report: RelayReport }) {
   const absent = report.needed.filter((header) => !header.sent);
   return (
@@ -26,9 +26,8 @@ export function VerdictColumn({ report }: { report: RelayReport }) {
               </span>{' '}
               <code className="rounded bg-white/70 px-1">{verdict.ruleId}</code>
             </p>
-            <p className="text-xs break-words">{verdict.detail}</p>
             {verdict.headerLine && (
-              <div className="flex items-start gap-1">
+              <div className="flex flex-wrap items-start gap-1">
                 <pre
                   className="min-w-0 flex-1 overflow-x-auto rounded bg-white/80 p-1 font-mono text-[11px] whitespace-pre-wrap [overflow-wrap:anywhere]"
                   data-testid="relay-header-line"
@@ -38,6 +37,7 @@ export function VerdictColumn({ report }: { report: RelayReport }) {
                 <CopyButton text={verdict.headerLine} label="Copy" />
               </div>
             )}
+            <p className="text-xs break-words">{verdict.detail}</p>
           </article>
         );
       })}
