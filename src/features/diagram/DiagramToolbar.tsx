@@ -23,7 +23,7 @@ const BUTTON = 'min-h-6 min-w-6 rounded border border-slate-300 bg-white px-2 fo
 export function DiagramToolbar({ steps, onGoTo, onZoom, onFitWidth, presenter }: Props) {
   return (
     <div
-      className={classNames('flex shrink-0 flex-wrap items-center gap-1.5 border-b border-slate-200 bg-white px-2 py-1', presenter ? 'text-base' : 'text-xs')}
+      className={classNames('flex shrink-0 items-center gap-1.5 border-b border-slate-200 bg-white px-2 py-1', presenter ? 'text-base' : 'text-xs')}
       data-testid="diagram-toolbar"
     >
       <button type="button" className={BUTTON} onClick={() => onZoom(1 / 1.2)} aria-label="Zoom out" title="Zoom out (Ctrl or ⌘ + scroll)">
@@ -48,7 +48,8 @@ export function DiagramToolbar({ steps, onGoTo, onZoom, onFitWidth, presenter }:
           </option>
         ))}
       </select>
-      <span className="ml-auto text-slate-500">Scroll to move · Ctrl or ⌘ + scroll to zoom</span>
+      {/* On a projector the room needs the height more than the hint. */}
+      {!presenter && <span className="ml-auto truncate text-slate-500">Scroll to move · Ctrl or ⌘ + scroll to zoom</span>}
     </div>
   );
 }

@@ -86,11 +86,14 @@ function SequenceDiagramFlow({ session, selection, onSelect, presenter = false }
   };
 
   // Scrolling stops a little past the diagram's ends, as a document's does.
-  const margin = OVERSCROLL_PX / zoom;
-  const extent: CoordinateExtent = [
-    [-margin, -margin],
-    [Math.max(layout.width, pane.width / zoom - margin) + margin, Math.max(layout.height, pane.height / zoom - margin) + margin],
-  ];
+  // A new array would make React Flow re-constrain the view on every render.
+  const extent = useMemo((): CoordinateExtent => {
+    const margin = OVERSCROLL_PX / zoom;
+    return [
+      [-margin, -margin],
+      [Math.max(layout.width, pane.width / zoom - margin) + margin, Math.max(layout.height, pane.height / zoom - margin) + margin],
+    ];
+  }, [zoom, layout.width, layout.height, pane.width, pane.height]);
 
   return (
     <div

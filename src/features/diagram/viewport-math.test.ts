@@ -31,10 +31,11 @@ describe('readableZoom', () => {
 describe('windowing', () => {
   const node = (id: string, y: number, height: number) => ({ id, type: 'message', position: { x: 0, y }, height, data: {} }) as unknown as DiagramNode;
 
-  it('widens the view by a screen on each side and snaps to whole screens', () => {
-    expect(windowRange(1500, 600)).toEqual({ top: 600, bottom: 2400 });
-    expect(windowRange(1700, 600)).toEqual({ top: 600, bottom: 2400 });
-    expect(windowRange(0, 600)).toEqual({ top: -600, bottom: 1200 });
+  it('widens the view by two screens on each side and snaps to two screens', () => {
+    expect(windowRange(1500, 600)).toEqual({ top: 0, bottom: 3600 });
+    expect(windowRange(2300, 600)).toEqual({ top: 0, bottom: 3600 });
+    expect(windowRange(2500, 600)).toEqual({ top: 1200, bottom: 4800 });
+    expect(windowRange(0, 600)).toEqual({ top: -1200, bottom: 2400 });
   });
 
   it('keeps what overlaps the range, and what it is asked to keep', () => {

@@ -13,11 +13,11 @@ export interface VerticalRange {
 }
 
 /**
- * The view's vertical extent widened by one view-height on each side and snapped to a grid of
- * view-heights, so scrolling re-windows only once per screenful, never on every frame.
+ * The view's vertical extent widened by two view-heights on each side and snapped to a grid of two
+ * view-heights, so scrolling re-windows once per two screenfuls, never on every frame.
  */
 export function windowRange(viewTop: number, viewHeight: number): VerticalRange {
-  const step = Math.max(1, viewHeight);
+  const step = 2 * Math.max(1, viewHeight);
   const start = Math.floor(viewTop / step) - 1;
   return { top: start * step, bottom: (start + 3) * step };
 }
