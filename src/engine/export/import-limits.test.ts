@@ -21,11 +21,12 @@ describe('bounded imports', () => {
     expect(notices).toContain('Cut to the import limit: 2 messages have more than 200 headers (up to 100,000); only the first 200 of each are kept.');
   });
 
-  it('keeps the first 200 of 20,000 entries, and says so', () => {
+  it('keeps the first 1,000 of 20,000 entries, and says so', () => {
     const { session, notices } = timedImport(foreignHar({ entries: 20_000 }));
+    expect(IMPORT_LIMITS.exchanges).toBe(1_000);
     expect(session.exchanges).toHaveLength(IMPORT_LIMITS.exchanges);
-    expect(session.exchanges.at(-1)!.request.url).toBe('https://mcp.example.test/mcp?n=199');
-    expect(notices).toContain('Cut to the import limit: the file has 20,000 exchanges; only the first 200 are kept.');
+    expect(session.exchanges.at(-1)!.request.url).toBe('https://mcp.example.test/mcp?n=999');
+    expect(notices).toContain('Cut to the import limit: the file has 20,000 exchanges; only the first 1,000 are kept.');
   });
 
   it('cuts a 24 MB body to 512 KiB and marks it cut, in every kind of file', () => {
@@ -43,12 +44,13 @@ describe('bounded imports', () => {
     }
   });
 
-  it('keeps the first 200 steps', () => {
+  it('keeps the first 1,000 steps', () => {
     const report = reportJson() as ReturnType<typeof reportJson> & { steps: Array<Record<string, unknown>> };
     report.steps = Array.from({ length: 5_000 }, (_, index) => ({ ...report.steps[0], id: `s${index}` }));
     const { session, notices } = timedImport(JSON.stringify(report));
     expect(session.steps).toHaveLength(IMPORT_LIMITS.steps);
-    expect(notices).toContain('Cut to the import limit: the file has 5,000 steps; only the first 200 are kept.');
+    expect(IMPORT_LIMITS.steps).toBe(1_000);
+    expect(notices).toContain('Cut to the import limit: the file has 5,000 steps; only the first 1,000 are kept.');
   });
 
   it('cuts an over-long text field (a URL, a label) to 16 K characters', () => {
