@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { activate, expectFlowStatus, openTab } from './support/flow-page.ts';
 import { VIEWPORTS, focusedTestId, loadScenario, openSideTab, runAll, selectedTab } from './support/panels-page.ts';
@@ -172,6 +173,32 @@ for (const viewport of VIEWPORTS) {
     });
   });
 }
+
+test('a 1,000-exchange import: the table renders only the rows in view, scrolls to the last one, and selects its arrow', async ({ page }, testInfo) => {
+  const entries = Array.from({ length: 1000 }, (_, index) => ({
+    startedDateTime: new Date(Date.UTC(2026, 0, 1, 0, 0, index)).toISOString(),
+    time: 10 + (index % 7),
+    request: { method: index % 2 ? 'GET' : 'POST', url: `https://mcp.example/mcp?n=${index + 1}`, headers: [] },
+    response: { status: index % 10 ? 200 : 401, statusText: '', headers: [], content: { size: index, text: '' } },
+  }));
+  const file = testInfo.outputPath('thousand.har');
+  writeFileSync(file, JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries } }));
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Export / import' }).click();
+  await page.getByTestId('import-file').setInputFiles(file);
+  await expect(page.getByTestId('imported-source')).toBeVisible();
+  await openSideTab(page, 'Network');
+  await expect(page.getByTestId('network-count')).toHaveText('1000 exchanges');
+  expect(await page.getByTestId('network-row').count()).toBeLessThan(60);
+  await page.getByTestId('network-row').first().click();
+  await page.keyboard.press('End');
+  const last = page.locator('[data-testid="network-row"][data-exchange-id="x1000"]');
+  await expect(last).toBeFocused();
+  await expect(last).toHaveAttribute('aria-selected', 'true');
+  expect(await page.getByTestId('network-row').count()).toBeLessThan(60);
+  await page.getByLabel('Status class').selectOption('4xx');
+  await expect(page.getByTestId('network-count')).toHaveText('100 of 1000 exchanges');
+});
 
 test.describe('at 390 px wide', () => {
   test.use({ viewport: { width: 390, height: 844 } });

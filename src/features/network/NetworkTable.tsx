@@ -88,12 +88,21 @@ export function NetworkTable({ session, selection, onHighlight, onOpen }: Props)
     else if (top + ROW_PX > element.scrollTop + element.clientHeight) element.scrollTop = top + ROW_PX - element.clientHeight;
   }, [selectedIndex]);
 
+  /** The keyboard moved the selection: focus follows once the row is in the rendered window (it may be far away). */
+  const focusPending = useRef(false);
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const row = scroller.current?.querySelector<HTMLElement>('[aria-selected="true"]');
+    if (!row) return;
+    focusPending.current = false;
+    row.focus();
+  }, [selectedIndex, start, end]);
+
   const moveTo = (index: number) => {
     const row = shown[Math.max(0, Math.min(shown.length - 1, index))];
     if (!row) return;
+    focusPending.current = true;
     onHighlight({ kind: 'exchange', id: row.id });
-    // The row may not be rendered yet: focus it once the window has moved to it.
-    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>('[aria-selected="true"]')?.focus());
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
