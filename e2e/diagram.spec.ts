@@ -149,7 +149,13 @@ test('a 1,000-exchange import keeps the page under 3,000 DOM nodes', async ({ pa
   expect(await count()).toBeLessThan(3_000);
 });
 
-test('presenter mode at 1280×720: labels of 16 px or more', async ({ page }) => {
+test('presenter mode at 1280×720: labels of 16 px or more, a steady zoom, and no React style warning while stepping', async ({ page }) => {
+  // React's "%s a style property during rerender (%s) when a conflicting property is set (%s)": the
+  // current step's left border once mixed borderLeftColor with the borderColor shorthand.
+  const styleWarnings: string[] = [];
+  page.on('console', (message) => {
+    if (/style property during rerender/.test(message.text())) styleWarnings.push(message.text());
+  });
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('/?presenter=1');
   await expect(page.getByLabel('MCP server URL')).not.toHaveValue('');
@@ -163,4 +169,5 @@ test('presenter mode at 1280×720: labels of 16 px or more', async ({ page }) =>
   await expect(page.getByTestId('step-band-prm')).toHaveAttribute('data-status', 'ok');
   // Teaching mode keeps a steady zoom.
   expect((await view(page)).zoom).toBeCloseTo(before.zoom, 5);
+  expect(styleWarnings).toEqual([]);
 });
