@@ -20,6 +20,8 @@ test('Next step runs exactly one step at a time', async ({ page }) => {
     for (const later of ALL_STEPS.slice(index + 1)) await expect(stepBand(page, later)).toHaveAttribute('data-status', 'pending');
     // The step that just ran is shown in the inspector, teaching text first.
     await expect(page.getByTestId('step-panel')).toBeVisible();
+    // Between steps nothing runs: the headline says where it paused, never "Running…".
+    if (index < ALL_STEPS.length - 1) await expect(page.getByTestId('flow-status')).toContainText(`Paused after step ${index + 1}:`);
   }
   await expectFlowStatus(page, 'done');
   await openTab(page, 'Tools');

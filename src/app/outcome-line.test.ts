@@ -36,4 +36,13 @@ describe('outcomeLine', () => {
     expect(line.text).toMatch(/^Stopped at step 3: .+ \(1 error\)$/);
     expect(line.tone).toBe('error');
   });
+
+  it('between two Next steps says where it paused and what runs next, never "Running…"', () => {
+    const steps = [step('mcp-unauthenticated', 'ok'), step('challenge', 'warning'), step('prm', 'pending'), step('as-discovery', 'pending')];
+    const line = outcomeLine(session('running', steps, [finding('warning', 1)]));
+    expect(line.text).toMatch(/^Paused after step 2: .+\. Next step runs step 3: .+\. \(1 warning so far\)$/);
+    expect(line.text).not.toContain('Running');
+    const running = outcomeLine(session('running', [step('mcp-unauthenticated', 'running'), step('challenge', 'pending')], []));
+    expect(running.text).toBe('Running…');
+  });
 });

@@ -42,5 +42,19 @@ export function outcomeLine(session: FlowSession): OutcomeLine {
     if (!found) return { text: 'Flow complete, no problems', tone: 'success', errors, warnings };
     return { text: `Flow complete with ${found}`, tone: errors ? 'error' : 'warning', errors, warnings };
   }
+  const paused = pausedAfter(session);
+  if (paused) return { text: found ? `${paused} (${found} so far)` : paused, tone: 'neutral', errors, warnings };
   return { text: WAITING_TEXT[session.status], tone: 'neutral', errors, warnings };
+}
+
+/**
+ * Teaching mode: between two Next steps the flow is under way but nothing runs, so it must not
+ * say "Running…". It says where it stopped and what Next step does.
+ */
+function pausedAfter(session: FlowSession): string | undefined {
+  if (session.status !== 'running' || session.steps.some((step) => step.status === 'running')) return undefined;
+  const lastRun = session.steps.findLastIndex((step) => step.status !== 'pending');
+  const next = session.steps.findIndex((step) => step.status === 'pending');
+  if (lastRun < 0 || next < 0) return undefined;
+  return `Paused after step ${lastRun + 1}: ${stepTitle(session.steps[lastRun]!)}. Next step runs step ${next + 1}: ${stepTitle(session.steps[next]!)}.`;
 }
