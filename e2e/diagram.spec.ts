@@ -149,7 +149,9 @@ test('a 1,000-exchange import keeps the page under 3,000 DOM nodes', async ({ pa
   expect(await count()).toBeLessThan(3_000);
 });
 
-test('presenter mode at 1280×720: labels of 16 px or more, a steady zoom, and no React style warning while stepping', async ({ page }) => {
+test('presenter mode at 1280×720: the diagram takes 70% of the height, labels of 16 px or more, a steady zoom, and no React style warning while stepping', async ({
+  page,
+}) => {
   // React's "%s a style property during rerender (%s) when a conflicting property is set (%s)": the
   // current step's left border once mixed borderLeftColor with the borderColor shorthand.
   const styleWarnings: string[] = [];
@@ -170,4 +172,7 @@ test('presenter mode at 1280×720: labels of 16 px or more, a steady zoom, and n
   // Teaching mode keeps a steady zoom.
   expect((await view(page)).zoom).toBeCloseTo(before.zoom, 5);
   expect(styleWarnings).toEqual([]);
+  // On a projector the diagram, not the controls, gets the room: at least 70% of the height.
+  const diagram = await page.getByTestId('diagram').boundingBox();
+  expect(diagram!.height).toBeGreaterThanOrEqual(0.7 * 720);
 });
