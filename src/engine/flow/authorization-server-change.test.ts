@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowSession } from '../model/session.ts';
 import { MCP_PATH, PRM_PATH, startFakeServer, type FakeServer } from '../rules/test-support/fake-mcp-auth-server.ts';
 import { json } from '../test-support/loopback-server.ts';
-import { movingAuthorizationServer, type MovedRun } from '../rules/test-support/moving-authorization-server.ts';
+import { movingAuthorizationServer, startSecondAuthorizationServer, type MovedRun } from '../rules/test-support/moving-authorization-server.ts';
 import { runFlow } from '../rules/test-support/run-flow.ts';
 import type { FlowEngine } from './engine.ts';
 
@@ -99,15 +99,7 @@ describe('the authorization server changed between runs', () => {
 
 describe('the authorization server changes before the first authenticated request (SEP-2352)', () => {
   it('a 401 to the token just issued: the metadata is read again, and the client registers and authorizes at the new server, then retries', async () => {
-    const secondSaw: string[] = [];
-    const seen = (route: string) => (request: { body: string }, healthy: () => void) => {
-      secondSaw.push(`${route} ${request.body}`);
-      healthy();
-    };
-    const second = await startFakeServer({
-      registration: (healthy) => ({ ...healthy, client_id: `second-${String(healthy.client_id)}` }),
-      routes: { '/register': seen('/register'), '/token': seen('/token') },
-    });
+    const { server: second, secondSaw } = await startSecondAuthorizationServer();
     let movedTo: string | undefined;
     try {
       fake = await startFakeServer({

@@ -41,15 +41,7 @@ export function movingAuthorizationServer(): MovingAuthorizationServer {
   return {
     options,
     async run(fake, action, { expireToken = false } = {}) {
-      const secondSaw: string[] = [];
-      const seen = (route: string) => (request: { body: string }, healthy: () => void) => {
-        secondSaw.push(`${route} ${request.body}`);
-        healthy();
-      };
-      const second = await startFakeServer({
-        registration: (healthy) => ({ ...healthy, client_id: `second-${String(healthy.client_id)}` }),
-        routes: { '/register': seen('/register'), '/token': seen('/token') },
-      });
+      const { server: second, secondSaw } = await startSecondAuthorizationServer();
       try {
         const session = await runFlow(fake, {
           spec: '2025-11-25',
@@ -66,4 +58,18 @@ export function movingAuthorizationServer(): MovingAuthorizationServer {
       }
     },
   };
+}
+
+/** The authorization server a resource moves to: its clients are `second-…`, and it records what reached /register and /token. */
+export async function startSecondAuthorizationServer(): Promise<{ server: FakeServer; secondSaw: string[] }> {
+  const secondSaw: string[] = [];
+  const seen = (route: string) => (request: { body: string }, healthy: () => void) => {
+    secondSaw.push(`${route} ${request.body}`);
+    healthy();
+  };
+  const server = await startFakeServer({
+    registration: (healthy) => ({ ...healthy, client_id: `second-${String(healthy.client_id)}` }),
+    routes: { '/register': seen('/register'), '/token': seen('/token') },
+  });
+  return { server, secondSaw };
 }
