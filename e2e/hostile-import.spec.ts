@@ -10,8 +10,14 @@ import {
 import { activate, openTab, stepBand } from './support/flow-page.ts';
 import { e2eUrls } from './support/ports.ts';
 
-/** The app promises an answer (the trace, a notice or a refusal) within 2 s of choosing a file. */
-const IMPORT_BOUND_MS = 2_000;
+/**
+ * The app answers (the trace, a notice or a refusal) within 2 s of choosing a file on an idle machine:
+ * the engine's import is held to that in import-limits.test.ts, and `npm run bench` measures import to
+ * interactive. Here, with the browser, the dev server and a parallel test on two cores, the bound only
+ * has to tell an answer from a hang (these files once hung the tab for over 30 s): 2,663 ms was seen
+ * in CI for 20,000 entries, so it is 8 s.
+ */
+const IMPORT_BOUND_MS = 8_000;
 
 /** Chooses the file in the import menu and waits for the trace or a refusal; returns how long that took. */
 async function importFile(page: Page, testInfo: TestInfo, name: string, text: string | Buffer): Promise<number> {
@@ -102,7 +108,7 @@ test('20,000 entries are cut to 1,000, with a notice, in time', async ({ page },
   // bound is looser because it includes loading the diagram's code on first use, on a dev server
   // shared with a parallel test.
   await expect(page.getByTestId('message-x1-req')).toBeVisible();
-  expect(Date.now() - started).toBeLessThan(5 * IMPORT_BOUND_MS);
+  expect(Date.now() - started).toBeLessThan(2 * IMPORT_BOUND_MS);
   // The last exchange kept is the 1,000th: End takes the keyboard there.
   await page.getByTestId('step-band-imported').focus();
   await page.keyboard.press('End');

@@ -36,3 +36,18 @@ test('a linked run still starts when the demo config cannot be read, without the
   await loginAndConsent(await popup);
   await expectFlowStatus(page, 'done');
 });
+
+test('Run all pressed before the demo config arrives still has the relay', async ({ page, request }) => {
+  const config = (await (await request.get('/__demo/config.json')).json()) as { scenarios: Array<{ id: string; mcpUrl: string }> };
+  const noCors = config.scenarios.find((scenario) => scenario.id === 'no-cors');
+  // The config (which carries the relay) answers late; the user is quicker.
+  await page.route('**/__demo/config.json', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.goto(`/?server=${encodeURIComponent(noCors!.mcpUrl)}`);
+  await page.getByRole('button', { name: /Run all/ }).click();
+  await expectFlowStatus(page, 'failed');
+  await openTab(page, 'Findings');
+  await expect(page.getByTestId('findings-panel').locator('[data-rule-id="cors.no-allow-origin"]').first()).toContainText('Access-Control-Allow-Origin');
+});

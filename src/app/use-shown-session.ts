@@ -7,6 +7,7 @@ import { maskedSession } from '../ui/masked-session.ts';
 import type { OutcomeCause } from './use-selection.ts';
 import type { PageAddress } from './page-address.ts';
 import { useRedirectResume } from './use-redirect-resume.ts';
+import { useAfterConfig } from './use-after-config.ts';
 import { useRunOnce } from './use-run-once.ts';
 
 interface Options {
@@ -35,14 +36,19 @@ export function useShownSession({ address, relay, configRead, settings, hasServe
   /** A trace opened from a file: shown as recorded, with no network. */
   const [imported, setImported] = useState<ImportedTrace | null>(null);
 
-  const runAll = () => {
+  const startRunAll = () => {
     setImported(null);
     flow.runAll.mutate(settings(), { onSuccess: (session) => onOutcome(session, 'run') });
   };
-  const next = () => {
+  const startNext = () => {
     setImported(null);
     flow.next.mutate(settings(), { onSuccess: (session) => onOutcome(session, 'step') });
   };
+  // A Run all or Next step pressed before the demo config is read waits for it, so it has the
+  // relay exactly as a later press does (the config answers in milliseconds, or gives up in 5 s).
+  const afterConfig = useAfterConfig(configRead, { runAll: startRunAll, next: startNext });
+  const runAll = () => afterConfig('runAll');
+  const next = () => afterConfig('next');
   const reset = () => {
     flow.reset();
     setImported(null);
