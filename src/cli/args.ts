@@ -203,8 +203,8 @@ function nonEmpty(value: string | undefined, flag: string): string | undefined {
   return value.trim();
 }
 
-/** util.parseArgs errors, reworded without the Node jargon. */
-function describeParseArgsError(error: unknown): string {
+/** util.parseArgs errors, reworded without the Node jargon (the subcommands' parsers use it too). */
+export function describeParseArgsError(error: unknown): string {
   const code = (error as { code?: string } | undefined)?.code;
   const message = error instanceof Error ? error.message : String(error);
   const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];

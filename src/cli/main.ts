@@ -1,10 +1,11 @@
 import { USAGE, parseCommandLine } from './args.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit-code.ts';
 import { runCli } from './run.ts';
+import { isRunDirectly } from '../demo/is-run-directly.ts';
 
-/** `mcp-auth-flow <server-url> [options]`: see USAGE in args.ts. */
-async function main(): Promise<number> {
-  const parsed = parseCommandLine(process.argv.slice(2), process.env);
+/** `mcp-auth-flow check <server-url> [options]` (and `tsx src/cli/main.ts <server-url>`): see USAGE in args.ts. */
+export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+  const parsed = parseCommandLine(argv, process.env);
   if (parsed.kind === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return EXIT_OK;
@@ -32,6 +33,9 @@ async function main(): Promise<number> {
   }
 }
 
-const code = await main();
-// Exit once stdout has drained (a large --json report into a pipe), without waiting for idle keep-alive sockets.
-process.stdout.write('', () => process.exit(code));
+// `npm run cli` runs this file; the packaged command (entry.ts) imports main() instead.
+if (isRunDirectly(import.meta.url)) {
+  const code = await main();
+  // Exit once stdout has drained (a large --json report into a pipe), without waiting for idle keep-alive sockets.
+  process.stdout.write('', () => process.exit(code));
+}

@@ -1,5 +1,4 @@
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { isRunDirectly } from './is-run-directly.ts';
 import { PortInUseError } from './port-in-use.ts';
 import { startDemo, type RunningDemo } from './start-demo.ts';
 
@@ -62,13 +61,5 @@ function exitWith(message: string): never {
   process.exit(1);
 }
 
-/** start.ts is also imported for startDemo; only `tsx src/demo/start.ts` starts the CLI. */
-function isRunDirectly(): boolean {
-  try {
-    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isRunDirectly()) await main();
+// start.ts is also imported for startDemo; only `tsx src/demo/start.ts` starts the demo.
+if (isRunDirectly(import.meta.url)) await main();
