@@ -1,10 +1,10 @@
-import { preflightFor, type CorsRequest } from '../cors/preflight-for.ts';
+import { fetchRequestOf, MAX_REDIRECTS, redirectedRequest, type FetchRequest } from '../cors/fetch-request.ts';
+import { preflightFor } from '../cors/preflight-for.ts';
 import { isRelayFailure } from '../model/relayed-outcome.ts';
 import type { RelayAnswer, RelayedResponse } from './contract.ts';
 import type { RelayEndpoint } from './relay-endpoint.ts';
 import { RelayError } from './relay-error.ts';
 import { sendToRelay } from './relay-client.ts';
-import type { HeaderList } from '../model/header-list.ts';
 
 /**
  * Relay mode: a fetch that sends every request through the local relay and hands back what the
@@ -23,7 +23,7 @@ export interface RelayFetchOptions {
 
 /** The first hop of a relayed request: what was sent and what the relay answered. */
 export interface RelayedHop {
-  request: CorsRequest & { body?: string };
+  request: FetchRequest;
   preflightRequest?: { method: string; headers: string[] };
   answer: RelayAnswer;
 }
@@ -40,10 +40,6 @@ export class RelayFetchError extends Error {
 }
 
 const hops = new WeakMap<Response, RelayedHop>();
-const MAX_REDIRECTS = 20;
-const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
-/** Fetch "request-body-header name": dropped when a redirect turns the request into a GET. */
-const BODY_HEADERS = ['content-encoding', 'content-language', 'content-location', 'content-type'];
 
 export function relayedHopOf(response: Response): RelayedHop | undefined {
   return hops.get(response);
@@ -51,7 +47,7 @@ export function relayedHopOf(response: Response): RelayedHop | undefined {
 
 export function createRelayFetch({ relay, appOrigin, fetchImpl }: RelayFetchOptions): typeof fetch {
   return async (input, init = {}) => {
-    let request = await requestOf(input, init);
+    let request = await fetchRequestOf(input, init);
     let first: RelayedHop | undefined;
     for (let redirects = 0; ; redirects += 1) {
       const plan = preflightFor(request, appOrigin);
@@ -65,7 +61,7 @@ export function createRelayFetch({ relay, appOrigin, fetchImpl }: RelayFetchOpti
       first ??= { request, ...(preflightRequest ? { preflightRequest } : {}), answer };
       const outcome = answer.response;
       if (isRelayFailure(outcome)) throw new RelayFetchError(outcome.error, outcome.kind);
-      const next = (init.redirect ?? 'follow') === 'manual' ? undefined : redirected(request, outcome);
+      const next = (init.redirect ?? 'follow') === 'manual' ? undefined : redirectedRequest(request, outcome);
       if (!next) {
         const response = toResponse(outcome, request.url, redirects > 0);
         hops.set(response, first);
@@ -85,34 +81,6 @@ async function ask(...args: Parameters<typeof sendToRelay>): Promise<RelayAnswer
     if (error instanceof RelayError) throw new RelayFetchError(`The relay could not send it: ${error.message}`, 'relay');
     throw error;
   }
-}
-
-async function requestOf(input: Parameters<typeof fetch>[0], init: RequestInit): Promise<RelayedHop['request']> {
-  const source = input instanceof Request ? input : undefined;
-  const url = source ? source.url : String(input);
-  const method = (init.method ?? source?.method ?? 'GET').toUpperCase();
-  const headers = new Headers(init.headers ?? source?.headers);
-  const raw = init.body ?? (source?.body ? await source.clone().text() : undefined);
-  // The Content-Type a browser derives from the body when the script sets none (Fetch "extract a body").
-  if (raw instanceof URLSearchParams && !headers.has('content-type')) headers.set('content-type', 'application/x-www-form-urlencoded;charset=UTF-8');
-  if (typeof raw === 'string' && !headers.has('content-type')) headers.set('content-type', 'text/plain;charset=UTF-8');
-  const body = raw === undefined || raw === null ? undefined : typeof raw === 'string' ? raw : await new Response(raw).text();
-  return { url, method, headers: [...headers], ...(body !== undefined ? { body } : {}) };
-}
-
-/** Fetch §4.4 "HTTP-redirect fetch", the parts that change what is sent next. */
-function redirected(request: RelayedHop['request'], response: RelayedResponse): RelayedHop['request'] | undefined {
-  if (!REDIRECT_STATUSES.includes(response.status) || !response.location) return undefined;
-  const target = URL.parse(response.location, request.url);
-  if (!target) return undefined;
-  const toGet =
-    (response.status === 303 && request.method !== 'GET' && request.method !== 'HEAD') || ([301, 302].includes(response.status) && request.method === 'POST');
-  const crossOrigin = target.origin !== new URL(request.url).origin;
-  // Authorization is dropped on a cross-origin redirect (Fetch, "CORS non-wildcard request-header name").
-  const headers: HeaderList = request.headers.filter(
-    ([name]) => !(toGet && BODY_HEADERS.includes(name.toLowerCase())) && !(crossOrigin && name.toLowerCase() === 'authorization'),
-  );
-  return { url: target.href, method: toGet ? 'GET' : request.method, headers, ...(!toGet && request.body !== undefined ? { body: request.body } : {}) };
 }
 
 function toResponse(relayed: RelayedResponse, url: string, wasRedirected: boolean): Response {
