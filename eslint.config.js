@@ -15,6 +15,8 @@ const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**', '**/t
 // forbidden-header list) and the model's plain data types it is made of (the model imports nothing). Nothing else in
 // the engine is theirs to import.
 const RELAY_CONTRACT_FILES = ['src/engine/relay/contract.ts', 'src/engine/model/*.ts'];
+// The one file of src/serve that src/app's Vite plugin shares: the CSP directive table and the security headers.
+const SHARED_POLICY_FILES = ['src/serve/content-security-policy.ts'];
 
 // Which layer may import which. Anything not allowed here is refused (`default: 'disallow'`); imports inside one
 // element (one layer, or one feature folder) are not checked. Packages (react, node:http, …) are not checked by this
@@ -24,12 +26,15 @@ const LAYER_IMPORTS = {
   ui: ['engine'],
   feature: ['ui', 'engine'],
   app: ['feature', 'ui', 'engine'],
-  cli: ['engine', 'relay', 'demo'],
+  cli: ['engine', 'relay', 'demo', 'serve'],
   relay: [],
-  // The demo starts the relay next to its servers (npm start), and shares its HTTP listener.
-  demo: ['relay'],
+  // The demo starts the relay next to its servers (npm start), and shares its HTTP listener; the packaged `demo`
+  // serves the built app through the static server.
+  demo: ['relay', 'serve'],
+  // The packaged static server (src/serve): Node only, like the relay.
+  serve: [],
   // Tests that cross layers on purpose: the real demo, relay and engine together, or hostile input through any layer.
-  integration: ['engine', 'ui', 'feature', 'app', 'cli', 'relay', 'demo'],
+  integration: ['engine', 'ui', 'feature', 'app', 'cli', 'relay', 'demo', 'serve'],
 };
 
 // Tests are looser: a test file (*.test.ts[x], test-support/, test-fixtures/) may import what its layer may, plus any
@@ -86,6 +91,7 @@ export default defineConfig([
       'src/cli/**',
       'src/demo/**',
       'src/relay/**',
+      'src/serve/**',
       'src/integration/**',
       'scripts/**',
       'bench/**',
@@ -121,11 +127,13 @@ export default defineConfig([
         { type: 'cli', pattern: 'src/cli', partialMatch: false },
         { type: 'relay', pattern: 'src/relay', partialMatch: false },
         { type: 'demo', pattern: 'src/demo', partialMatch: false },
+        { type: 'serve', pattern: 'src/serve', partialMatch: false },
         { type: 'integration', pattern: 'src/integration', partialMatch: false },
       ],
       'boundaries/files': [
         { category: 'test', pattern: TEST_FILES },
         { category: 'relay-contract', pattern: RELAY_CONTRACT_FILES },
+        { category: 'shared-policy', pattern: SHARED_POLICY_FILES },
       ],
     },
     rules: {
@@ -140,9 +148,10 @@ export default defineConfig([
               .filter(([, targets]) => targets.length > 0)
               .map(([layer, targets]) => ({ from: { element: { type: layer } }, allow: { to: { element: { types: { anyOf: targets } } } } })),
             {
-              from: { element: { types: { anyOf: ['relay', 'demo'] } } },
+              from: { element: { types: { anyOf: ['relay', 'demo', 'serve'] } } },
               allow: { to: { file: { categories: 'relay-contract' } } },
             },
+            { from: { element: { type: 'app' } }, allow: { to: { file: { categories: 'shared-policy' } } } },
             { disallow: { to: { file: { categories: 'test' } } } },
             { from: { file: { categories: 'test' } }, allow: { to: { file: { categories: 'test' } } } },
             { from: { file: { categories: 'test' } }, allow: { to: { element: { types: { anyOf: TEST_MAY_ALSO_IMPORT } } } } },
@@ -168,9 +177,9 @@ export default defineConfig([
     },
   },
   // The Node-only parts render nothing.
-  { files: ['src/cli/**', 'src/demo/**', 'src/relay/**'], rules: { 'no-restricted-imports': ['error', { patterns: [NODE_NO_REACT] }] } },
+  { files: ['src/cli/**', 'src/demo/**', 'src/relay/**', 'src/serve/**'], rules: { 'no-restricted-imports': ['error', { patterns: [NODE_NO_REACT] }] } },
   {
-    files: ['src/cli/**', 'src/demo/**', 'src/relay/**'],
+    files: ['src/cli/**', 'src/demo/**', 'src/relay/**', 'src/serve/**'],
     ignores: TEST_FILES,
     rules: { 'no-restricted-imports': ['error', { patterns: [NODE_NO_REACT, TEST_CODE] }] },
   },

@@ -1,23 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Connect, Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-
-/**
- * Server text is rendered as text, and a Content-Security-Policy backs that up: no inline
- * script, no eval, no plugins. Requests may go anywhere, because inspecting any MCP server
- * is the point. The built index.html carries the policy in a meta tag; the dev server and
- * `vite preview` send it as a header, which can also forbid framing.
- */
-const DIRECTIVES = {
-  'default-src': "'self'",
-  'script-src': "'self'",
-  'style-src': "'self' 'unsafe-inline'",
-  'img-src': "'self' data:",
-  'connect-src': '* ws: wss:',
-  'object-src': "'none'",
-  'base-uri': "'none'",
-  'form-action': "'self'",
-};
+import { policy, securityHeaders } from '../serve/content-security-policy.ts';
 
 /**
  * React Fast Refresh (@vitejs/plugin-react) puts one inline module script into the dev page.
@@ -31,21 +15,11 @@ export function fastRefreshPreambleHash(): string {
   return `'sha256-${createHash('sha256').update(preamble, 'utf8').digest('base64')}'`;
 }
 
-export function policy(options: { scriptHashes?: readonly string[]; header?: boolean } = {}): string {
-  const directives: Record<string, string> = { ...DIRECTIVES };
-  if (options.scriptHashes?.length) directives['script-src'] = [directives['script-src'], ...options.scriptHashes].join(' ');
-  // frame-ancestors is ignored (with a console warning) in a meta tag (CSP3 §6.4.2), so only headers carry it.
-  if (options.header) directives['frame-ancestors'] = "'none'";
-  return Object.entries(directives)
-    .map(([name, value]) => `${name} ${value}`)
-    .join('; ');
-}
-
+/** The dev server and `vite preview` send the policy as the packaged static server does (src/serve). */
 function sendSecurityHeaders(value: string): Connect.NextHandleFunction {
+  const headers = Object.entries(securityHeaders(value));
   return (_request, response, next) => {
-    response.setHeader('Content-Security-Policy', value);
-    // For browsers that predate frame-ancestors (RFC 7034).
-    response.setHeader('X-Frame-Options', 'DENY');
+    for (const [name, header] of headers) response.setHeader(name, header);
     next();
   };
 }
