@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   console.log('Building the app…');
   await build({ root, logLevel: 'warn' });
 
-  const assets = await initialAssetSizes(resolve(root, 'dist'));
+  const assets = await initialAssetSizes(resolve(root, 'dist/app'));
   const js = assets.filter((asset) => asset.kind === 'js').reduce((sum, asset) => sum + asset.gzipBytes, 0);
   const css = assets.filter((asset) => asset.kind === 'css').reduce((sum, asset) => sum + asset.gzipBytes, 0);
 

@@ -14,7 +14,7 @@ test('a callback for no pending login is shown as foreign, ignored, and the pend
   const forged = [];
   for (const query of ['code=EVIL', 'code=EVIL&state=not-a-pending-state']) {
     const other = await context.newPage();
-    await other.goto(`/callback?${query}`);
+    await other.goto(`/callback.html?${query}`);
     forged.push(other);
   }
 

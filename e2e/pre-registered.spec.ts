@@ -7,7 +7,7 @@ test('a pre-registered client id is used as is: no registration request is made'
   const metadata = await (await request.get(`${e2eUrls.issuer}/.well-known/oauth-authorization-server`)).json();
   const registered = await request.post(metadata.registration_endpoint, {
     data: {
-      redirect_uris: [`${e2eUrls.app}/callback`],
+      redirect_uris: [`${e2eUrls.app}/callback.html`],
       token_endpoint_auth_method: 'none',
       application_type: 'native',
       grant_types: ['authorization_code'],

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 
 /** The app's redirect URI when the e2e demo serves it (playwright.config.ts). */
-export const APP_REDIRECT_URI = 'http://localhost:6173/callback';
+export const APP_REDIRECT_URI = 'http://localhost:6173/callback.html';
 
 /** What the app concluded: the flow's status, the first step that did not pass (`kind (status)`), and the rule ids in the Findings tab. */
 export interface AppVerdict {

@@ -10,6 +10,7 @@ import { ToolsList } from '../features/tools/ToolsList.tsx';
 import { NetworkTable } from '../features/network/NetworkTable.tsx';
 import { ImportedNotice } from '../features/export/ImportedNotice.tsx';
 import type { ImportedTrace } from '../features/export/imported-trace.ts';
+import { appBaseUrl } from '../ui/app-base.ts';
 import { useDemoConfig } from '../ui/demo-config.ts';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { EmptyState } from './EmptyState.tsx';
@@ -47,7 +48,7 @@ export function App() {
     address,
     relay: demo.data?.relay ?? null,
     configRead: !demo.isPending,
-    settings: () => toFlowSettings(values, window.location.origin),
+    settings: () => toFlowSettings(values, appBaseUrl()),
     hasServer: values.server !== '',
     presenter,
     adopt,

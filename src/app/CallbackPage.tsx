@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { deliverCallback, reportLandedElsewhere } from '../features/connect/callback-channel.ts';
 import { callbackState, hasPendingLogin, isLoginPending } from '../features/connect/pending-logins.ts';
 import { rememberCallback } from '../features/connect/redirect-resume.ts';
+import { appBaseUrl } from '../ui/app-base.ts';
 
 type Outcome = 'popup' | 'resuming' | 'foreign';
 
@@ -35,7 +36,8 @@ export function CallbackPage() {
     }
     setOutcome(next);
     if (next === 'popup') window.setTimeout(() => window.close(), 300);
-    if (next === 'resuming') window.location.replace('/?resume=1');
+    // The app's page: the folder this callback.html sits in, at the host root or under a sub-path.
+    if (next === 'resuming') window.location.replace(new URL('?resume=1', appBaseUrl()).href);
   }, []);
   return (
     <main className="mx-auto max-w-lg p-8 text-center">

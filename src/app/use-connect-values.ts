@@ -4,6 +4,7 @@ import type { FlowSettings } from '../engine/model/session.ts';
 import { DEFAULT_SPEC_CHOICE } from '../engine/spec/default-choice.ts';
 import type { ConnectValues } from '../features/connect/connect-values.ts';
 import type { DemoConfig } from '../ui/demo-config.ts';
+import { appBaseUrl } from '../ui/app-base.ts';
 import { buildLink, type LinkSetup } from '../ui/share-link.ts';
 
 /** The form's values: from the link first, then the demo's server, then the defaults. */
@@ -33,7 +34,7 @@ export function useConnectValues(link: LinkSetup, demo: DemoConfig | null | unde
   const shareLink = useMemo(
     () =>
       buildLink(
-        window.location.origin,
+        appBaseUrl(),
         {
           server: values.server,
           spec: values.spec,

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { appBaseUrl } from './app-base.ts';
 
 /** Served by `npm start` (src/demo); absent when the app is hosted on its own. */
 export interface DemoScenario {
@@ -30,7 +31,11 @@ const DEMO_CONFIG_TIMEOUT_MS = 5_000;
 
 async function fetchDemoConfig(): Promise<DemoConfig | null> {
   try {
-    const response = await fetch('/__demo/config.json', { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(DEMO_CONFIG_TIMEOUT_MS) });
+    // Relative to the app's base: under a sub-path the host's root is not ours to ask.
+    const response = await fetch(new URL('__demo/config.json', appBaseUrl()), {
+      headers: { Accept: 'application/json' },
+      signal: AbortSignal.timeout(DEMO_CONFIG_TIMEOUT_MS),
+    });
     if (!response.ok) return null;
     const value = (await response.json()) as Partial<DemoConfig>;
     return typeof value.mcpServerUrl === 'string' && typeof value.authorizationServerUrl === 'string' ? (value as DemoConfig) : null;

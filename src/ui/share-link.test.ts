@@ -23,6 +23,11 @@ describe('shareable link', () => {
     expect(readLink(new URL(link).search).server).toBe('https://[redacted]@mcp.example.com/mcp?api_key=[redacted]&Access-Token=[redacted]&tenant=acme');
   });
 
+  it('links to the app under its sub-path, not to the host root', () => {
+    const link = buildLink('https://octo.github.io/mcp-auth-flow/', { server: 'https://mcp.example.com/mcp' }, true);
+    expect(link).toBe('https://octo.github.io/mcp-auth-flow/?server=https%3A%2F%2Fmcp.example.com%2Fmcp&run=1');
+  });
+
   it('ignores values it does not know', () => {
     expect(readLink('?spec=1999-01-01&mode=steal&run=yes&server=%20')).toEqual({ run: false });
   });

@@ -43,7 +43,7 @@ export function readLink(search: string): LinkSetup {
  * parameter, and the server URL's userinfo and credential-like query values (`?api_key=…`) are
  * replaced with "[redacted]" for the recipient to fill in with their own.
  */
-export function buildLink(origin: string, setup: Omit<LinkSetup, 'run'>, run: boolean): string {
+export function buildLink(appBase: string, setup: Omit<LinkSetup, 'run'>, run: boolean): string {
   const params = new URLSearchParams();
   if (setup.server) params.set('server', redactUrlCredentials(setup.server));
   if (setup.spec) params.set('spec', setup.spec);
@@ -53,5 +53,6 @@ export function buildLink(origin: string, setup: Omit<LinkSetup, 'run'>, run: bo
   if (setup.scope) params.set('scope', setup.scope);
   if (setup.scenario) params.set('scenario', setup.scenario);
   if (run) params.set('run', '1');
-  return `${origin}/?${params}`;
+  // The app's own page, under its base (a sub-path on some hosts), not the host's root.
+  return new URL(`?${params}`, appBase).href;
 }

@@ -3,7 +3,8 @@ import { followLoginPages } from './login-pages.ts';
 
 /** A public OAuth client in plain fetch: what the app does in the browser, minus the browser. */
 
-export const TEST_REDIRECT_URI = 'http://localhost:5173/callback';
+/** The browser app's redirect URI: its callback.html page (src/ui/app-base.ts). */
+export const TEST_REDIRECT_URI = 'http://localhost:5173/callback.html';
 export const TEST_APP_ORIGIN = 'http://localhost:5173';
 
 export interface AuthorizationServerMetadata {

@@ -1,5 +1,6 @@
 import type { FlowSettings, RegistrationSettings } from '../../engine/model/session.ts';
 import { LATEST_SPEC_VERSION, type SpecVersion } from '../../engine/spec/versions.ts';
+import { callbackUrl } from '../../ui/app-base.ts';
 
 /** What the form holds. 'auto' lets the engine probe the server for its version. */
 export interface ConnectValues {
@@ -12,7 +13,8 @@ export interface ConnectValues {
   viaRelay?: boolean;
 }
 
-export function toFlowSettings(values: ConnectValues, origin: string): FlowSettings {
+/** `appBase`: the folder the app is served from (app-base.ts); the callback page sits beside it. */
+export function toFlowSettings(values: ConnectValues, appBase: string): FlowSettings {
   const registration: RegistrationSettings = { mode: values.registration.mode };
   const clientId = values.registration.clientId?.trim();
   const clientSecret = values.registration.clientSecret;
@@ -27,7 +29,7 @@ export function toFlowSettings(values: ConnectValues, origin: string): FlowSetti
     specVersion: values.spec === 'auto' ? LATEST_SPEC_VERSION : values.spec,
     ...(values.spec === 'auto' ? { autoVersion: true } : {}),
     timeoutMs: values.timeoutSeconds * 1000,
-    redirectUri: `${origin}/callback`,
+    redirectUri: callbackUrl(appBase),
     clientName: 'MCP Auth Flow',
     registration,
     ...(values.scopeOverride.trim() ? { scopeOverride: values.scopeOverride.trim() } : {}),

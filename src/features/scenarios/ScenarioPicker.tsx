@@ -1,5 +1,6 @@
 import { Dropdown } from '../../ui/Dropdown.tsx';
 import type { DemoScenario } from '../../ui/demo-config.ts';
+import { appBaseUrl } from '../../ui/app-base.ts';
 import { scenarioLink } from './scenario-link.ts';
 
 /**
@@ -19,7 +20,7 @@ export function ScenarioPicker({ scenarios, current }: { scenarios: DemoScenario
             {scenarios.map((scenario) => (
               <li key={scenario.id}>
                 <a
-                  href={scenarioLink(window.location.origin, scenario)}
+                  href={scenarioLink(appBaseUrl(), scenario)}
                   data-testid={`scenario-${scenario.id}`}
                   className={`block rounded-md px-2 py-1.5 hover:bg-sky-50 ${scenario.id === current ? 'bg-sky-100' : ''}`}
                 >

@@ -7,6 +7,10 @@ import { buildLink } from '../../ui/share-link.ts';
  * teaches one version's rules, so it is pinned rather than left to the default, auto). A client
  * id registered in advance is not filled in: the class first sees why one is needed.
  */
-export function scenarioLink(origin: string, scenario: DemoScenario): string {
-  return buildLink(origin, { server: scenario.mcpUrl, scenario: scenario.id, spec: isSpecVersion(scenario.spec) ? scenario.spec : LATEST_SPEC_VERSION }, false);
+export function scenarioLink(appBase: string, scenario: DemoScenario): string {
+  return buildLink(
+    appBase,
+    { server: scenario.mcpUrl, scenario: scenario.id, spec: isSpecVersion(scenario.spec) ? scenario.spec : LATEST_SPEC_VERSION },
+    false,
+  );
 }
