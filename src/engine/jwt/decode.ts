@@ -22,7 +22,7 @@ export function audienceIncludes(aud: unknown, resource: string): boolean {
   return Array.isArray(aud) && aud.some((entry) => typeof entry === 'string' && sameResource(entry, resource));
 }
 
-function decodeJsonObject(part: string): Record<string, unknown> | undefined {
+export function decodeJsonObject(part: string): Record<string, unknown> | undefined {
   // base64url without padding (RFC 7515 §2); tolerate padding, which some encoders add anyway.
   const unpadded = trimEnd(part, '=');
   if (!unpadded || !/^[A-Za-z0-9_-]+$/.test(unpadded) || unpadded.length % 4 === 1) return undefined;
