@@ -31,7 +31,7 @@ export function createRelayHandler(options: RelayHandlerOptions): (req: Incoming
     }
     if (req.method === 'OPTIONS') {
       if (origin === undefined) sendJson(res, 403, { error: 'A preflight needs an Origin.' });
-      else answerRelayPreflight(res);
+      else answerRelayPreflight(req, res);
       return;
     }
     if (path === '/health') {
