@@ -63,6 +63,14 @@ describe('parseCommandLine', () => {
     });
   });
 
+  it('takes the browser origin as a browser serialises it, and the JUnit file', () => {
+    expect(options([URL_, '--browser-origin', 'https://App.Example.com/', '--junit', 'report.xml'])).toMatchObject({
+      browserOrigin: 'https://app.example.com',
+      junit: 'report.xml',
+    });
+    expect(options([URL_, '--browser-origin=http://localhost:3000']).browserOrigin).toBe('http://localhost:3000');
+  });
+
   it('asks for help', () => {
     expect(parseCommandLine(['--help'])).toEqual({ kind: 'help' });
     expect(parseCommandLine(['-h', URL_])).toEqual({ kind: 'help' });
@@ -85,6 +93,11 @@ describe('parseCommandLine', () => {
     [[URL_, '--authorization-server', 'auth'], '--authorization-server "auth" is not an absolute URL'],
     [[URL_, '--tool-args', '{text:1}'], '--tool-args must be a JSON object'],
     [[URL_, '--tool-args', '[1]'], '--tool-args must be a JSON object, not an array'],
+    [[URL_, '--browser-origin', 'app.example.com'], '--browser-origin "app.example.com" is not an absolute URL'],
+    [[URL_, '--browser-origin', 'https://app.example.com/mcp'], '--browser-origin takes an origin, such as https://app.example.com, with no path'],
+    [[URL_, '--browser-origin', 'file:///tmp/x'], '--browser-origin must be http(s), not file:'],
+    [[URL_, '--browser-origin'], '--browser-origin needs a value.'],
+    [[URL_, '--junit', ' '], '--junit needs a value.'],
     [[URL_, '--verbose'], 'Unknown option --verbose. See --help.'],
     [[URL_, '--json=yes'], '--json does not take a value.'],
   ])('rejects %j with a clear message', (argv, message) => {

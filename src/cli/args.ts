@@ -21,6 +21,10 @@ export interface CliOptions {
   tool?: string;
   /** The tool's arguments; built from its input schema when absent. */
   toolArgs?: Record<string, unknown>;
+  /** Judge every exchange as a browser page at this origin would (serialised, no trailing slash). */
+  browserOrigin?: string;
+  /** Where to write the JUnit XML report. */
+  junit?: string;
   /** Where each choice came from when not from a flag, for the user to see ("spec from MCP_CONFORMANCE_PROTOCOL_VERSION"). */
   notices: string[];
 }
@@ -44,6 +48,12 @@ Options:
   --tool <name>                  the tool to call after authenticating (default: the first listed)
   --tool-args <json>             its arguments as a JSON object (default: built from the tool's input
                                  schema: each property's default or first example, else an empty value)
+  --browser-origin <origin>      judge every exchange as a browser page at this origin would: send
+                                 Origin and the CORS preflight, block what a browser blocks, hide the
+                                 response headers a browser hides, and raise the app's cors.* findings
+                                 with the header line to add (through a CORS relay started for the run)
+  --junit <file>                 also write a JUnit XML report: a test case per step, a failure per
+                                 error finding with its rule id and fix
   --audit                        after success, probe whether the server really validates tokens
   --continue-on-error            go on past an error a conforming client must stop at (an issuer or
                                  resource mismatch, missing PKCE metadata…), as the app's "Continue
@@ -57,7 +67,12 @@ Authorization: the CLI listens on http://127.0.0.1:<free port>/callback. If the 
 server redirects straight back (auto-approval), no browser is needed; otherwise it prints the
 authorization URL, opens the system browser, and waits for the callback.
 
-Exit code: 0 when the flow succeeds with no error finding, 1 otherwise, 2 for bad usage.
+Exit codes:
+  0  the flow succeeded and no finding is an error
+  1  the flow failed, the tool call failed, or an error finding was raised
+  2  bad usage (an unknown flag, a missing or malformed value)
+  3  the server could not be reached at all: nothing came back (connection refused, DNS or
+     TLS failure, or a timeout on the very first request)
 
 Environment (set by the MCP conformance suite): MCP_CONFORMANCE_PROTOCOL_VERSION is used when
 --spec is not given; MCP_CONFORMANCE_CONTEXT supplies client_id and client_secret when the flags
@@ -72,6 +87,8 @@ const OPTIONS = {
   'authorization-server': { type: 'string' },
   tool: { type: 'string' },
   'tool-args': { type: 'string' },
+  'browser-origin': { type: 'string' },
+  junit: { type: 'string' },
   audit: { type: 'boolean' },
   'continue-on-error': { type: 'boolean' },
   timeout: { type: 'string' },
@@ -130,6 +147,8 @@ function parse(argv: string[], env: Record<string, string | undefined>): ParsedC
   const clientMetadataUrl = values['client-metadata-url'] === undefined ? undefined : metadataDocumentUrl(values['client-metadata-url']);
   const authorizationServer = values['authorization-server'] === undefined ? undefined : httpUrl(values['authorization-server'], '--authorization-server');
   const scope = values.scope === undefined ? undefined : nonEmpty(values.scope, '--scope');
+  const browserOrigin = values['browser-origin'] === undefined ? undefined : origin(values['browser-origin']);
+  const junit = nonEmpty(values.junit, '--junit');
 
   return {
     kind: 'run',
@@ -147,6 +166,8 @@ function parse(argv: string[], env: Record<string, string | undefined>): ParsedC
       ...(authorizationServer ? { authorizationServer } : {}),
       ...(values.tool !== undefined ? { tool: nonEmpty(values.tool, '--tool')! } : {}),
       ...(values['tool-args'] !== undefined ? { toolArgs: toolArgs(values['tool-args']) } : {}),
+      ...(browserOrigin ? { browserOrigin } : {}),
+      ...(junit ? { junit } : {}),
       notices,
     },
   };
@@ -177,6 +198,16 @@ function metadataDocumentUrl(value: string): string {
   if (url.protocol !== 'https:') throw new UsageError('--client-metadata-url must be an https URL: the authorization server fetches it.');
   if (url.pathname === '/' || url.pathname === '') throw new UsageError('--client-metadata-url must have a path, e.g. https://example.com/client.json.');
   return href;
+}
+
+/** An origin as a browser serialises it (RFC 6454 §6.1): scheme, host and port; a trailing "/" is forgiven, a path is not. */
+function origin(value: string): string {
+  const href = httpUrl(value, '--browser-origin');
+  const url = new URL(href);
+  if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+    throw new UsageError(`--browser-origin takes an origin, such as https://app.example.com, with no path, query or credentials (got "${value}").`);
+  }
+  return url.origin;
 }
 
 function timeout(value: string): number {

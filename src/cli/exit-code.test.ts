@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../engine/model/finding.ts';
-import { EXIT_FAILED, EXIT_OK, exitCodeFor } from './exit-code.ts';
+import { EXIT_FAILED, EXIT_OK, EXIT_UNREACHABLE, exitCodeFor } from './exit-code.ts';
 
 const finding = (severity: Finding['severity']): Finding => ({ id: 'f1', ruleId: 'x.y', severity, stepId: 'prm', detail: '' });
 
@@ -18,6 +18,11 @@ describe('exitCodeFor', () => {
 
   it('is non-zero for any error finding, even when the flow completed', () => {
     expect(exitCodeFor({ status: 'done', findings: [finding('warning'), finding('error')] })).toBe(EXIT_FAILED);
+  });
+
+  it('is 3 when the flow stopped and nothing ever came back from the server', () => {
+    expect(exitCodeFor({ status: 'failed', findings: [finding('error')] }, undefined, { serverAnswered: false })).toBe(EXIT_UNREACHABLE);
+    expect(exitCodeFor({ status: 'failed', findings: [finding('error')] }, undefined, { serverAnswered: true })).toBe(EXIT_FAILED);
   });
 
   it('is non-zero when the tool call failed', () => {

@@ -1,6 +1,7 @@
 import type { FlowReport } from '../engine/report/report-format.ts';
 import type { StepStatus } from '../engine/model/step.ts';
-import type { ToolCallOutcome } from './exit-code.ts';
+import { EXIT_UNREACHABLE, type ToolCallOutcome } from './exit-code.ts';
+import { providerFindingLines, providerHeadline } from './print-provider.ts';
 
 /** Status as a symbol and a word, so it reads without colour. */
 const STATUS_SYMBOL: Record<StepStatus, string> = {
@@ -27,6 +28,7 @@ export function formatRun({ report, toolCall, toolCallSkipped, exitCode }: RunSu
   const lines: string[] = [];
   const auto = report.settings.autoVersion ? ' (chosen automatically)' : '';
   lines.push(`${report.generator.name} ${report.generator.version} · ${report.server} · spec ${report.specVersion}${auto}`);
+  lines.push(...providerHeadline(report));
   if (report.offSpec) lines.push('Off-spec: the run went on past an error a conforming client stops at (--continue-on-error).');
   lines.push('', 'Steps');
   for (const step of report.steps) {
@@ -48,10 +50,11 @@ export function formatRun({ report, toolCall, toolCallSkipped, exitCode }: RunSu
     lines.push(`  ${finding.severity.padEnd(7)} ${finding.ruleId}: ${oneLine(finding.detail)}`);
     if (finding.fix) lines.push(`          fix: ${finding.fix}`);
     if (finding.stricterThanSdk) lines.push(`          stricter than the SDK: ${finding.stricterThanSdk}`);
+    lines.push(...providerFindingLines(finding, '          '));
     if (finding.link) lines.push(`          see: ${finding.link}`);
   }
 
-  lines.push('', `Result: ${verdict(report, toolCall)} (exit ${exitCode})`);
+  lines.push('', `Result: ${verdict(report, toolCall, exitCode)} (exit ${exitCode})`);
   return terminalSafe(lines.join('\n')) + '\n';
 }
 
@@ -64,7 +67,8 @@ function terminalSafe(text: string): string {
   return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
-function verdict(report: FlowReport, toolCall: ToolCallOutcome | undefined): string {
+function verdict(report: FlowReport, toolCall: ToolCallOutcome | undefined, exitCode: number): string {
+  if (exitCode === EXIT_UNREACHABLE) return 'the server could not be reached: nothing came back';
   const errors = report.findings.filter((finding) => finding.severity === 'error').length;
   if (report.status !== 'done') return `the flow ${report.status === 'failed' ? 'failed' : `stopped (${report.status})`}`;
   if (report.offSpec) return 'the flow completed off-spec, past an error a conforming client stops at';

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../engine/report/parse-report.ts';
 import type { CliOptions } from './args.ts';
-import { EXIT_FAILED } from './exit-code.ts';
+import { EXIT_FAILED, EXIT_UNREACHABLE } from './exit-code.ts';
 import { CLIENT_NAME, chooseAuthorizationServer, runCli, settingsFor } from './run.ts';
 
 const base: CliOptions = {
@@ -74,19 +74,42 @@ describe('chooseAuthorizationServer', () => {
 });
 
 describe('runCli', () => {
-  it('prints the steps and findings and exits non-zero when the server cannot be reached', async () => {
+  it('prints the steps and findings and exits 3 when the server cannot be reached', async () => {
     const out: string[] = [];
     const code = await runCli(
       { ...base, serverUrl: `http://127.0.0.1:${await closedPort()}/mcp` },
       { stdout: (text) => out.push(text), stderr: () => undefined },
     );
-    expect(code).toBe(EXIT_FAILED);
+    expect(code).toBe(EXIT_UNREACHABLE);
     const text = out.join('');
     expect(text).toMatch(/^mcp-auth-flow \S+ · http:\/\/127\.0\.0\.1:\d+\/mcp · spec 2025-11-25/);
     expect(text).toContain('✗ ');
     expect(text).toContain('http.network-error');
     expect(text).toContain('fix: ');
-    expect(text).toContain('Result: the flow failed (exit 1)');
+    expect(text).toContain('Result: the server could not be reached: nothing came back (exit 3)');
+  });
+
+  it('exits 3 as a browser too: a refused connection is no CORS finding', async () => {
+    const out: string[] = [];
+    const code = await runCli(
+      { ...base, serverUrl: `http://127.0.0.1:${await closedPort()}/mcp`, browserOrigin: 'http://localhost:3000' },
+      { stdout: (text) => out.push(text), stderr: () => undefined },
+    );
+    expect(code).toBe(EXIT_UNREACHABLE);
+    expect(out.join('')).toContain('The relay could not reach the server either');
+    expect(out.join('')).not.toContain('cors.');
+  });
+
+  it('a server that answers, even with an error, is reached: exit 1', async () => {
+    const server = createHttpServer((_, response) => response.writeHead(500).end('down for maintenance'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const code = await runCli({ ...base, serverUrl: `http://127.0.0.1:${port}/mcp` }, { stdout: () => undefined, stderr: () => undefined });
+      expect(code).toBe(EXIT_FAILED);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('prints the result when a server sends lone surrogates and NUL bytes in its JSON', async () => {
@@ -116,7 +139,7 @@ describe('runCli', () => {
       { ...base, json: true, serverUrl: `http://127.0.0.1:${await closedPort()}/mcp` },
       { stdout: (text) => out.push(text), stderr: () => undefined },
     );
-    expect(code).toBe(EXIT_FAILED);
+    expect(code).toBe(EXIT_UNREACHABLE);
     const report = parseReport(JSON.parse(out.join('')));
     expect(report).not.toHaveProperty('error');
     expect(report).toMatchObject({ format: 'mcp-auth-flow/report@1', status: 'failed', specVersion: '2025-11-25' });

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { browserEmulatedFetch } from '../engine/cors/browser-emulated-fetch.ts';
 import { createSession } from '../engine/flow/create-session.ts';
 import { exampleArguments } from '../engine/mcp/example-arguments.ts';
 import { FlowEngine } from '../engine/flow/engine.ts';
@@ -5,10 +7,13 @@ import { buildReport } from '../engine/report/build-report.ts';
 import { trimEnd } from '../engine/text/trim-end.ts';
 import { LATEST_SPEC_VERSION } from '../engine/spec/versions.ts';
 import type { FlowSettings } from '../engine/model/session.ts';
+import { watchAnswers } from './answer-watch.ts';
 import type { CliOptions } from './args.ts';
+import { startBrowserRelay, type BrowserRelay } from './browser-relay.ts';
 import { startCallbackListener } from './callback-listener.ts';
 import { exitCodeFor, type ToolCallOutcome } from './exit-code.ts';
 import { NodeUserAgent } from './node-user-agent.ts';
+import { formatJunit } from './junit.ts';
 import { formatRun } from './print.ts';
 
 export interface CliIo {
@@ -27,7 +32,14 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
   for (const notice of options.notices) io.stderr(notice);
   // Before the flow: the redirect URI (with its port) is registered before authorization.
   const listener = await startCallbackListener();
+  let relay: BrowserRelay | undefined;
   try {
+    const answers = watchAnswers();
+    const { browserOrigin } = options;
+    if (browserOrigin) {
+      relay = await startBrowserRelay(browserOrigin, options.timeoutMs);
+      io.stderr(`Judging every exchange as a browser page at ${browserOrigin} would (CORS relay for the verdicts on ${relay.endpoint.url}).`);
+    }
     const engine = new FlowEngine(createSession(settingsFor(options, listener.redirectUri)), {
       userAgent: new NodeUserAgent({
         listener,
@@ -35,7 +47,10 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
         log: io.stderr,
         ...(io.openBrowser ? { openBrowser: io.openBrowser } : {}),
       }),
-      runtime: 'node',
+      // With a browser origin, the engine runs as in the app: a browser's fetch, and the relay to explain what it refuses.
+      runtime: browserOrigin ? 'browser' : 'node',
+      fetchImpl: browserOrigin ? browserEmulatedFetch(browserOrigin, answers.fetch) : answers.fetch,
+      ...(relay ? { relay: relay.endpoint } : {}),
       chooseAuthorizationServer: async (issuers: string[]) => chooseAuthorizationServer(issuers, options.authorizationServer),
     });
     io.signal?.addEventListener('abort', () => engine.cancel(), { once: true });
@@ -56,15 +71,14 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
     }
 
     const session = engine.snapshot;
-    const exitCode = exitCodeFor(session, toolCall);
+    const exitCode = exitCodeFor(session, toolCall, { serverAnswered: answers.answered });
     const report = buildReport(session, { surface: 'cli' });
-    io.stdout(
-      options.json
-        ? `${JSON.stringify(report, null, 2)}\n`
-        : formatRun({ report, exitCode, ...(toolCall ? { toolCall } : {}), ...(toolCallSkipped ? { toolCallSkipped } : {}) }),
-    );
+    const summary = { report, exitCode, ...(toolCall ? { toolCall } : {}), ...(toolCallSkipped ? { toolCallSkipped } : {}) };
+    io.stdout(options.json ? `${JSON.stringify(browserOrigin ? { ...report, browserOrigin } : report, null, 2)}\n` : formatRun(summary));
+    if (options.junit) await writeJunit(options.junit, formatJunit({ ...summary, ...(browserOrigin ? { browserOrigin } : {}) }));
     return exitCode;
   } finally {
+    await relay?.close();
     await listener.close();
   }
 }
@@ -100,6 +114,14 @@ export function chooseAuthorizationServer(issuers: string[], wanted: string | un
   const match = issuers.find((issuer) => strip(issuer) === strip(wanted));
   if (!match) throw new Error(`--authorization-server ${wanted} is not one the resource metadata lists: ${issuers.join(', ')}.`);
   return match;
+}
+
+async function writeJunit(path: string, xml: string): Promise<void> {
+  try {
+    await writeFile(path, xml, 'utf8');
+  } catch (error) {
+    throw new Error(`Could not write the JUnit report to ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
 }
 
 async function callTool(engine: FlowEngine, name: string, args: Record<string, unknown>): Promise<ToolCallOutcome> {
