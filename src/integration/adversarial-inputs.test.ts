@@ -4,6 +4,7 @@ import { legacyMetadataUrl } from '../engine/discovery/as-metadata-urls.ts';
 import { wellKnownSuffixPath } from '../engine/discovery/prm-urls.ts';
 import { toCurl } from '../engine/http/curl.ts';
 import type { Exchange } from '../engine/model/exchange.ts';
+import { readableBody } from '../engine/http/refusal.ts';
 import { decodeJwt } from '../engine/jwt/decode.ts';
 import { findJwts } from '../engine/jwt/find-jwts.ts';
 import { Redactor } from '../engine/report/redact.ts';
@@ -45,6 +46,11 @@ const ADVERSARIAL = [
   fill('\0'),
   fill('token= '),
   fill('%'),
+  // Markup that never closes, for the HTML-to-text reader of refusal pages.
+  fill('<', 'x'),
+  fill('<script>'),
+  fill('<!--<'),
+  fill('&#1', '<p>'),
 ];
 
 function timed(run: () => unknown): number {
@@ -111,6 +117,11 @@ const PARSERS: Record<string, Array<(input: string) => unknown>> = {
   ],
   'JWT finder': [(input) => findJwts(exchangeWithBody(input))],
   'JWT decoder': [(input) => decodeJwt(input), (input) => decodeJwt(`eyJhbGciOiJub25lIn0.${input}.`)],
+  'refusal body text': [
+    (input) => readableBody(input, 'text/html'),
+    (input) => readableBody(`<p>${input}`, null),
+    (input) => readableBody(input, 'application/json'),
+  ],
   'body formatter': [(input) => prettyBody(input, null), (input) => prettyBody(input, 'application/x-www-form-urlencoded')],
   'cURL export': [
     (input) => toCurl({ method: 'POST', url: 'https://mcp.example.com/mcp', headers: [], body: input }),

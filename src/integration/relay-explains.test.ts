@@ -136,7 +136,8 @@ describe('a request the browser blocked', () => {
     expect(session.status).toBe('failed');
     expect(session.steps[0]).toMatchObject({ id: 'mcp-unauthenticated', status: 'blocked' });
     const blocked = session.findings.find((finding) => finding.ruleId === 'http.blocked')!;
-    expect(blocked.detail).toContain('The relay re-sent it: the server answered HTTP 401, and a browser refuses it because of cors.no-allow-origin');
+    expect(blocked.detail).toContain('The relay re-sent it: the server answered HTTP 401 (WWW-Authenticate: Bearer resource_metadata=');
+    expect(blocked.detail).toContain('), and a browser refuses it because of cors.no-allow-origin');
     expect(session.exchanges[0]!.relay?.preflight).toMatchObject({ status: 204 });
   });
 

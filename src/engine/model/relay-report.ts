@@ -19,6 +19,11 @@ export interface RelayReport {
   response: ReportedOutcome;
   verdicts: CorsVerdict[];
   needed: NeededHeader[];
+  /**
+   * For a 401 or 403, the readable part of its body (text only, bounded): who refused and why, such as
+   * a gateway's sign-in page or an authorization server's required scope. Other bodies are not kept.
+   */
+  refusalBody?: string;
   /** Epoch milliseconds. */
   askedAt: number;
 }

@@ -1,4 +1,5 @@
 import { headerValue } from '../model/header-list.ts';
+import { isRefusal, readableBody } from '../http/refusal.ts';
 import { corsVerdict } from '../cors/cors-verdict.ts';
 import { isExposed } from '../cors/exposed-headers.ts';
 import type { CorsRequest } from '../cors/preflight-for.ts';
@@ -29,8 +30,16 @@ export function buildRelayReport({ request, appOrigin, preflightRequest, answer,
     response: withoutBody(answer.response),
     verdicts,
     needed: neededHeaders(answer.response, neededExposed),
+    ...refusalBodyOf(answer.response),
     askedAt,
   };
+}
+
+/** A refusal's body is an error page, never tokens: its readable part says who refused (http/refusal.ts). */
+function refusalBodyOf(response: RelayOutcome): { refusalBody?: string } {
+  if (isRelayFailure(response) || !isRefusal(response.status)) return {};
+  const text = readableBody(response.body, headerValue(response.headers, 'content-type'));
+  return text ? { refusalBody: text } : {};
 }
 
 function withoutBody(outcome: RelayOutcome): ReportedOutcome {

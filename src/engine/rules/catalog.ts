@@ -274,6 +274,15 @@ export const RULES = [
     fix: 'Serve the metadata at /.well-known/oauth-protected-resource/<mcp-path> too, and name it in resource_metadata on the 401.',
   },
   {
+    id: 'prm.behind-auth',
+    severity: 'error',
+    versions: FROM_2025_06_18,
+    link: RFC9728 + '#section-3',
+    problem:
+      'A protected resource metadata URL answered 401 or 403: something demands credentials before the client can learn where to get them. Its own challenge (often `Basic realm=…` or a sign-in page) usually names a gateway, CDN or proxy in front of the MCP server, or auth middleware that covers every path.',
+    fix: 'Exempt /.well-known/* (and OPTIONS preflights) from authentication in whatever answered, so a client without a token can read the metadata; the URL itself needs no change.',
+  },
+  {
     id: 'prm.not-object',
     severity: 'error',
     versions: FROM_2025_06_18,

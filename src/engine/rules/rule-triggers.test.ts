@@ -295,6 +295,20 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     server: { challenge: (healthy) => healthy.replace(PRM_PATH, '/nowhere') },
     detail: (base) => `resource_metadata="${base}/nowhere" failed; ${base}${PRM_PATH} works.`,
   },
+  'prm.behind-auth': {
+    when: 'a gateway in front of the server answers the metadata URL with its own Basic challenge and sign-in page',
+    severity: 'error',
+    server: {
+      routes: {
+        [PRM_PATH]: ({ response }) => {
+          response.setHeader('WWW-Authenticate', 'Basic realm="corp-gateway"');
+          html(response, 401, '<!doctype html><title>Sign in</title><h1>Corp gateway</h1>');
+        },
+      },
+    },
+    detail: (base) =>
+      `${base}${PRM_PATH} answered HTTP 401 Unauthorized (WWW-Authenticate: Basic realm="corp-gateway"; the body reads "Sign in Corp gateway").`,
+  },
   'prm.not-object': {
     when: 'the protected resource metadata is a JSON array',
     severity: 'error',

@@ -29,16 +29,19 @@ export const asDiscoveryStep: StepDefinition = {
     if (ctx.profile.discovery.authorizationServer === 'mcp-origin') return legacyDiscovery(ctx);
     const issuer = ctx.learned.issuer;
     if (!issuer) return { status: 'failed', summary: 'No authorization server is known.' };
+    const tried: string[] = [];
     for (const url of authorizationServerMetadataUrls(issuer, ctx.profile.discovery.asMetadataOrder)) {
       const result = await fetchJsonDocument(ctx, url, 'as');
       ctx.note(`${url} → ${result.kind === 'json' ? 'found' : result.reason}`);
+      tried.push(`${url} → ${result.kind === 'json' ? 'found' : result.reason}`);
       if (result.kind === 'unusable' && result.notJson) ctx.raise('http.not-json', `${url}: ${result.reason}`, result.exchange.id);
       if (result.kind === 'failed' && result.exchange.outcome === 'blocked') {
         return fetchFailure(ctx, new RecordedFetchError(result.exchange), 'The metadata request was blocked');
       }
       if (result.kind === 'json') return accept(ctx, url, result.value, issuer, result.exchange.id);
     }
-    ctx.raise('as.metadata-unreachable', `No metadata for issuer ${issuer} at any well-known URL.`);
+    // What each URL answered, a refusal's challenge and page included (fetch-json-document.ts).
+    ctx.raise('as.metadata-unreachable', `No metadata for issuer ${issuer} at any well-known URL. Tried, in order: ${tried.join('; ')}.`);
     return { status: 'failed', summary: 'No authorization server metadata found.' };
   },
 };

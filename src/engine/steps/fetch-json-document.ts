@@ -1,6 +1,7 @@
 import type { Exchange, Lane } from '../model/exchange.ts';
 import { parseJsonBody } from '../http/json-body.ts';
 import { RecordedFetchError } from '../http/recorder.ts';
+import { isRefusal, refusalDetail } from '../http/refusal.ts';
 import type { StepContext } from './step-definition.ts';
 import { responseHeader, latestExchange } from './latest-exchange.ts';
 import { tooLargeDetail } from './too-large.ts';
@@ -8,7 +9,7 @@ import { tooLargeDetail } from './too-large.ts';
 export type DocumentFetch =
   | { kind: 'json'; exchange: Exchange; value: unknown }
   /** A response came but it is not a usable JSON document (status or body). */
-  | { kind: 'unusable'; exchange: Exchange; reason: string; notJson?: true }
+  | { kind: 'unusable'; exchange: Exchange; reason: string; notJson?: true; refused?: true }
   /** No response reached us: blocked, unreachable, timed out. */
   | { kind: 'failed'; exchange: Exchange; reason: string };
 
@@ -30,7 +31,10 @@ export async function fetchJsonDocument(ctx: StepContext, url: string, to: Lane)
   const movedTo = crossOriginDestination(url, response.redirected, response.finalUrl);
   if (movedTo) ctx.raise('metadata.cross-origin-redirect', `${url} was redirected to ${movedTo}, on another origin; the answer came from there.`, exchange.id);
   if (response.status !== 200) {
-    return { kind: 'unusable', exchange, reason: `HTTP ${response.status} ${response.statusText}`.trim() };
+    const status = `HTTP ${response.status} ${response.statusText}`.trim();
+    // Metadata is public: a 401 or 403 here is someone demanding credentials, and its challenge and page say who.
+    if (isRefusal(response.status)) return { kind: 'unusable', exchange, reason: `${status} (${refusalDetail(response)})`, refused: true };
+    return { kind: 'unusable', exchange, reason: status };
   }
   if (response.bodyReadLimit !== undefined) {
     // Cut JSON is not invalid JSON: say the document is too large to check, with both numbers.

@@ -1,3 +1,4 @@
+import { isRefusal, refusalDetail } from '../http/refusal.ts';
 import type { Exchange } from '../model/exchange.ts';
 import { safeString } from '../text/safe-string.ts';
 import { describeOauthError } from './oauth-error.ts';
@@ -32,14 +33,25 @@ export async function processOauthResponse<T>(ctx: StepContext, exchange: Exchan
       );
     }
     const serverSaid = errorText(body);
-    return { ok: false, detail: `HTTP ${status}: ${serverSaid}.`, serverSaid };
+    return { ok: false, detail: withRefusal(exchange, `HTTP ${status}: ${serverSaid}.`), serverSaid };
   }
   try {
     return { ok: true, value: await process() };
   } catch (error) {
-    return { ok: false, detail: describeOauthError(error, status) };
+    return { ok: false, detail: withRefusal(exchange, describeOauthError(error, status)) };
   }
 }
+
+/**
+ * A 401 or 403 often says more in its challenge and page than in an OAuth error body (a registration
+ * endpoint's required scope, a gateway's realm, an HTML error page): the detail quotes them, as text.
+ */
+function withRefusal(exchange: Exchange, detail: string): string {
+  const response = exchange.response;
+  return response && isRefusal(response.status) ? `${detail} ${upperFirst(refusalDetail(response))}.` : detail;
+}
+
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** A step's summary of a refusal: what the server said, when it said something. */
 export function refusalSummary(lead: string, refusal: { serverSaid?: string }): string {

@@ -4,6 +4,9 @@ import { validateProtectedResourceMetadata } from '../validate/prm.ts';
 import { fetchJsonDocument, type DocumentFetch } from './fetch-json-document.ts';
 import { fetchFailure } from './fetch-failure.ts';
 import { RecordedFetchError } from '../http/recorder.ts';
+import { isRefusal, refusalDetail } from '../http/refusal.ts';
+import type { Exchange } from '../model/exchange.ts';
+import { isRelayFailure } from '../model/relayed-outcome.ts';
 import type { StepContext, StepDefinition, StepOutcome } from './step-definition.ts';
 
 export const protectedResourceMetadataStep: StepDefinition = {
@@ -20,24 +23,42 @@ export const protectedResourceMetadataStep: StepDefinition = {
       : wellKnown;
 
     const tried: string[] = [];
+    let firstBlock: StepOutcome | undefined;
+    /** URLs that demanded credentials: the document may be there, behind a gateway's auth (prm.behind-auth). */
+    const refused: string[] = [];
     for (const url of candidates) {
       const result = await fetchJsonDocument(ctx, url, 'mcp');
       tried.push(`${url} → ${describe(result)}`);
       ctx.note(`${url} → ${describe(result)}`);
       if (result.kind === 'unusable' && result.notJson) ctx.raise('http.not-json', `${url}: ${result.reason}`, result.exchange.id);
+      if (result.kind === 'unusable' && result.refused) {
+        ctx.raise('prm.behind-auth', `${url} answered ${result.reason}.`, result.exchange.id);
+        refused.push(url);
+      }
       if (result.kind === 'failed' && result.exchange.outcome === 'blocked') {
-        // A CORS block on one URL would block the others on the same origin too: say so and stop.
-        return fetchFailure(ctx, new RecordedFetchError(result.exchange), 'The protected resource metadata request was blocked');
+        // Blocked is a failed fetch like any other: the CLI and the SDK clients go on to the next URL
+        // of RFC 9728 §3.1's order, and so does the browser (a gateway often guards one path and not the
+        // root). The block is reported now, with the relay's word on it when there is a relay.
+        const outcome = await fetchFailure(ctx, new RecordedFetchError(result.exchange), `${url} was blocked`);
+        firstBlock ??= outcome;
+        if (await refusedBehindBlock(ctx, url, result.exchange)) refused.push(url);
+        continue;
       }
       if (result.kind !== 'json') continue;
-      if (url !== ctx.learned.resourceMetadataUrl && ctx.learned.resourceMetadataUrl) {
-        ctx.raise('prm.challenge-url-unusable', `resource_metadata="${ctx.learned.resourceMetadataUrl}" failed; ${url} works.`, result.exchange.id);
-      } else if (!ctx.learned.resourceMetadataUrl && candidates.length > 1 && url === rootUrl(ctx)) {
+      const challengeUrl = ctx.learned.resourceMetadataUrl;
+      // A URL behind someone's auth is not a wrong URL: prm.behind-auth already says what to change.
+      if (challengeUrl && url !== challengeUrl) {
+        if (!refused.includes(challengeUrl))
+          ctx.raise('prm.challenge-url-unusable', `resource_metadata="${challengeUrl}" failed; ${url} works.`, result.exchange.id);
+      } else if (!challengeUrl && candidates.length > 1 && url === rootUrl(ctx) && !refused.includes(candidates[0]!)) {
         ctx.raise('prm.root-only', `Found only at ${url}; ${candidates[0]} did not serve it.`, result.exchange.id);
       }
       return await accept(ctx, url, result.value, result.exchange.id);
     }
-    if (ctx.settings.autoVersion) {
+    // Where the browser refused an answer, the metadata may well be there: a browser client stops here.
+    if (firstBlock) return firstBlock;
+    // Behind a gateway's auth the metadata may exist too: that is no sign of a server older than PRM.
+    if (ctx.settings.autoVersion && !refused.length) {
       // No PRM anywhere: the server predates 2025-06-18, so the newest version without PRM applies.
       const legacy = ctx.profiles.newest((profile) => profile.discovery.authorizationServer === 'mcp-origin').version;
       ctx.raise('version.auto-chosen', `No protected resource metadata at any URL: treating the server as ${legacy} (metadata at its own origin).`);
@@ -76,6 +97,18 @@ async function accept(ctx: StepContext, url: string, document: unknown, exchange
     return { status: 'failed', summary: 'The metadata names another resource: a client must not use it.', continuable: true };
   }
   return { status: hits.length ? 'warning' : 'ok', summary: `Authorization server: ${issuer}` };
+}
+
+/**
+ * The browser blocked the answer; the relay (asked by fetchFailure, when there is one) saw it: a 401 or
+ * 403 there is the same refusal the CLI sees, so it gets the same finding, with the challenge and page.
+ */
+async function refusedBehindBlock(ctx: StepContext, url: string, exchange: Exchange): Promise<boolean> {
+  const report = await ctx.explain(exchange);
+  if (!report || isRelayFailure(report.response) || !isRefusal(report.response.status)) return false;
+  const { status, headers } = report.response;
+  ctx.raise('prm.behind-auth', `${url} answered the relay HTTP ${status} (${refusalDetail({ headers }, report.refusalBody)}).`, exchange.id);
+  return true;
 }
 
 /** The well-known URL at the root of the MCP server's origin (RFC 9728 §3.1 without a path). */
