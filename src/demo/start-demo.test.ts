@@ -1,4 +1,7 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PortInUseError } from './port-in-use.ts';
 import { startDemo } from './start-demo.ts';
@@ -74,6 +77,41 @@ describe('startDemo', () => {
       );
       // The authorization server that did start was closed again.
       await expect(fetch(`http://localhost:${authPort}/.well-known/openid-configuration`)).rejects.toThrow();
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  it('serves a built app without Vite on free ports, and publishes the demo config and a relay that answers that app', async () => {
+    const appDir = await mkdtemp(join(tmpdir(), 'start-demo-static-'));
+    await writeFile(join(appDir, 'index.html'), '<!doctype html><title>built app</title>');
+    const demo = await startDemo({ appPort: 0, authPort: 0, mcpPort: 0, startApp: 'static', appDir, portSettings: 'flags' });
+    try {
+      expect(demo.appUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      expect(await (await fetch(demo.appUrl)).text()).toContain('built app');
+      const config = (await (await fetch(new URL('/__demo/config.json', demo.appUrl))).json()) as { mcpServerUrl: string; relay: { url: string } };
+      expect(config).toMatchObject({ mcpServerUrl: demo.mcpServerUrl, relay: { url: demo.relay.url } });
+      const appOrigin = new URL(demo.appUrl).origin;
+      const granted = await fetch(`${demo.relay.url}/grants`, {
+        method: 'POST',
+        headers: { origin: appOrigin, 'x-relay-secret': demo.relay.secret, 'content-type': 'application/json' },
+        body: JSON.stringify({ serverUrl: demo.mcpServerUrl }),
+      });
+      expect(granted.status).toBe(201);
+    } finally {
+      await demo.close();
+      await rm(appDir, { recursive: true, force: true });
+    }
+  });
+
+  it('names the flag to use when the packaged command meets a busy port', async () => {
+    const authPort = await freePort();
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(authPort, 'localhost', resolve));
+    try {
+      await expect(startDemo({ appPort: 0, authPort, mcpPort: 0, startApp: false, portSettings: 'flags' })).rejects.toThrow(
+        `Port ${authPort} is already in use, so the demo authorization server cannot start. Stop what is using it, or choose another port with --auth-port <port>.`,
+      );
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }

@@ -1,19 +1,40 @@
-import { startAppServer } from './app-server.ts';
 import { startAuthServer } from './auth-server/start-auth-server.ts';
 import type { DemoConfig } from './demo-config-plugin.ts';
+import { freePort } from './free-port.ts';
 import { MCP_PATH, startMcpServer } from './mcp-server/start-mcp-server.ts';
-import { explainPortInUse } from './port-in-use.ts';
+import { explainPortInUse, type PortSetting } from './port-in-use.ts';
 import { startRelay } from '../relay/start-relay.ts';
+import { startStaticServer } from '../serve/start-static-server.ts';
 import { authServerScenarioOptions, demoScenarios, mcpServerScenarioOptions } from './scenarios/demo-scenarios.ts';
 
+type ServerRole = 'app' | 'auth' | 'mcp' | 'relay';
+
+/** How a busy port tells the user to choose another: `npm start` reads variables, the packaged command flags. */
+const PORT_SETTINGS: Record<'env' | 'flags', Record<ServerRole, PortSetting>> = {
+  env: { app: { envVar: 'APP_PORT' }, auth: { envVar: 'AUTH_PORT' }, mcp: { envVar: 'MCP_PORT' }, relay: { envVar: 'RELAY_PORT' } },
+  flags: { app: { flag: '--port' }, auth: { flag: '--auth-port' }, mcp: { flag: '--mcp-port' }, relay: { flag: '--relay-port' } },
+};
+
+const SERVER_NAMES: Record<ServerRole, string> = { app: 'app', auth: 'demo authorization server', mcp: 'demo MCP server', relay: 'CORS relay' };
+
 export interface StartDemoOptions {
+  /** 0 for a free port, in 'static' mode and without an app only. */
   appPort: number;
+  /** 0 for a free port. */
   authPort: number;
+  /** 0 for a free port. */
   mcpPort: number;
   /** The CORS relay's port; omitted, any free port (tests, the benchmark). */
   relayPort?: number;
-  /** true: Vite dev server; 'preview': serve the production build; false: servers only. */
-  startApp: boolean | 'preview';
+  /**
+   * true: Vite dev server; 'preview': `vite preview` of the production build; 'static': the built app in
+   * `appDir` through the packaged static server (src/serve), with no Vite at all; false: servers only.
+   */
+  startApp: boolean | 'preview' | 'static';
+  /** The built app folder, for 'static'. */
+  appDir?: string;
+  /** Which setting a busy port names: APP_PORT… (npm start, the default) or --port… (the packaged command). */
+  portSettings?: 'env' | 'flags';
 }
 
 export interface RunningDemo extends DemoConfig {
@@ -25,17 +46,29 @@ export interface RunningDemo extends DemoConfig {
  * with the fault scenarios, the CORS relay, and (optionally) the app. If one cannot start, the
  * ones already up are closed again. Throws PortInUseError when a port is taken.
  */
-export async function startDemo({ appPort, authPort, mcpPort, relayPort = 0, startApp }: StartDemoOptions): Promise<RunningDemo> {
-  const appOrigin = `http://localhost:${appPort}`;
-  const mcpOrigin = `http://localhost:${mcpPort}`;
-  const mcpServerUrl = `${mcpOrigin}${MCP_PATH}`;
+export async function startDemo({ appPort, authPort, mcpPort, relayPort = 0, startApp, appDir, portSettings = 'env' }: StartDemoOptions): Promise<RunningDemo> {
   const started: Array<{ close(): Promise<void> }> = [];
   const closeAll = async () => {
     for (const server of started.reverse()) await server.close().catch(() => undefined);
     started.length = 0;
   };
+  const hint = (role: ServerRole, port: number) => ({ port, serverName: SERVER_NAMES[role], setting: PORT_SETTINGS[portSettings][role] });
 
   try {
+    // The static server listens first, so that on a free port the others still know the app's origin.
+    let staticApp: Awaited<ReturnType<typeof startStaticServer>> | undefined;
+    if (startApp === 'static') {
+      if (!appDir) throw new Error('Serving the built app needs its folder (appDir).');
+      staticApp = await explainPortInUse(startStaticServer({ root: appDir, port: appPort }), hint('app', appPort));
+      started.push(staticApp);
+    }
+    const appOrigin = staticApp?.origin ?? `http://localhost:${appPort}`;
+    // Each needs the other's URL before either listens, so a free port is chosen up front.
+    authPort ||= await freePort();
+    mcpPort ||= await freePort();
+    const mcpOrigin = `http://localhost:${mcpPort}`;
+    const mcpServerUrl = `${mcpOrigin}${MCP_PATH}`;
+
     const auth = await explainPortInUse(
       startAuthServer({
         port: authPort,
@@ -43,7 +76,7 @@ export async function startDemo({ appPort, authPort, mcpPort, relayPort = 0, sta
         appOrigin,
         ...authServerScenarioOptions({ mcpOrigin, appOrigin }),
       }),
-      { port: authPort, serverName: 'demo authorization server', envVar: 'AUTH_PORT' },
+      hint('auth', authPort),
     );
     started.push(auth);
     const mcp = await explainPortInUse(
@@ -53,14 +86,10 @@ export async function startDemo({ appPort, authPort, mcpPort, relayPort = 0, sta
         appOrigin,
         ...mcpServerScenarioOptions({ authIssuer: auth.issuer, appOrigin }),
       }),
-      { port: mcpPort, serverName: 'demo MCP server', envVar: 'MCP_PORT' },
+      hint('mcp', mcpPort),
     );
     started.push(mcp);
-    const relay = await explainPortInUse(startRelay({ port: relayPort, allowedOrigins: [appOrigin] }), {
-      port: relayPort,
-      serverName: 'CORS relay',
-      envVar: 'RELAY_PORT',
-    });
+    const relay = await explainPortInUse(startRelay({ port: relayPort, allowedOrigins: [appOrigin] }), hint('relay', relayPort));
     started.push(relay);
 
     const config: DemoConfig = {
@@ -70,12 +99,15 @@ export async function startDemo({ appPort, authPort, mcpPort, relayPort = 0, sta
       scenarios: demoScenarios(mcpOrigin),
       relay: { url: relay.url, secret: relay.secret },
     };
-    if (startApp) {
-      const app = await explainPortInUse(startAppServer({ port: appPort, mode: startApp === 'preview' ? 'preview' : 'dev', demoConfig: config }), {
-        port: appPort,
-        serverName: 'app',
-        envVar: 'APP_PORT',
-      });
+    if (staticApp) {
+      staticApp.serveDemoConfig(config);
+    } else if (startApp) {
+      // Vite is a development dependency: the packaged command never loads this module.
+      const { startAppServer } = await import('./app-server.ts');
+      const app = await explainPortInUse(
+        startAppServer({ port: appPort, mode: startApp === 'preview' ? 'preview' : 'dev', demoConfig: config }),
+        hint('app', appPort),
+      );
       started.push(app);
     }
     return { ...config, close: closeAll };
