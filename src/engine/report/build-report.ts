@@ -1,3 +1,4 @@
+import { providerView } from '../providers/explain.ts';
 import { findRule } from '../rules/catalog.ts';
 import { ruleFix, type Surface } from '../rules/rule-fix.ts';
 import { ruleLink } from '../rules/rule-link.ts';
@@ -21,6 +22,7 @@ export function buildReport(session: FlowSession, options: BuildReportOptions = 
   const redact = !options.includeSecrets;
   const redactor = new Redactor(redact ? collectSecrets(session) : []);
   const text = (value: string) => (redact ? redactor.text(value) : value);
+  const providers = providerView(session);
 
   const report: FlowReport = {
     format: REPORT_FORMAT,
@@ -38,9 +40,11 @@ export function buildReport(session: FlowSession, options: BuildReportOptions = 
     exchanges: session.exchanges.map((exchange) => (redact ? redactor.exchange(exchange) : exchange)),
     findings: session.findings.map((finding) => {
       const rule = findRule(finding.ruleId);
+      const explanation = providers.explanations[finding.id];
       return {
         ...finding,
         detail: text(finding.detail),
+        ...(explanation ? { provider: { ...explanation, fix: text(explanation.fix) } } : {}),
         ...(rule
           ? {
               problem: rule.problem,
@@ -51,6 +55,7 @@ export function buildReport(session: FlowSession, options: BuildReportOptions = 
           : {}),
       };
     }),
+    ...(providers.provider ? { provider: { ...providers.provider, evidence: text(providers.provider.evidence) } } : {}),
   };
   // Settings and facts hold no secret by construction; a last pass over them costs nothing.
   if (redact) {

@@ -3,6 +3,7 @@ import type { Finding } from '../model/finding.ts';
 import type { FlowStatus, RegistrationMode, ToolSummary } from '../model/session.ts';
 import type { StepStatus } from '../model/step.ts';
 import type { StepKind } from '../model/step-kind.ts';
+import type { ProviderExplanation, ProviderView } from '../providers/explain.ts';
 
 /**
  * The JSON report: one run, as the CLI prints it with --json and the app exports it.
@@ -33,6 +34,8 @@ export interface FlowReport {
   /** As recorded (redacted unless includeSecrets). */
   exchanges: Exchange[];
   findings: ReportFinding[];
+  /** The identity provider recognised behind the run, with the evidence (docs/providers.md). */
+  provider?: ProviderView['provider'];
 }
 
 /** The run's settings without the client secret. */
@@ -98,4 +101,6 @@ export interface ReportFinding extends Finding {
   link?: string;
   /** Where the rule is stricter than the official SDK clients, and what they accept instead. */
   stricterThanSdk?: string;
+  /** The recognised provider's known deviation that explains this finding: its cause and the fix to apply there. */
+  provider?: ProviderExplanation;
 }
