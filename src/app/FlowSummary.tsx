@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import { flowTiming } from '../engine/flow/timing.ts';
 import type { FlowSession } from '../engine/model/session.ts';
+import { providerView } from '../engine/providers/explain.ts';
 import { outcomeLine, type OutcomeTone } from './outcome-line.ts';
 
 const TONE_CLASS: Record<OutcomeTone, string> = {
@@ -25,6 +26,7 @@ export function FlowSummary({ session, outcomeRef, onShowFirstError }: Props) {
   const timing = flowTiming(session);
   const line = outcomeLine(session);
   const ended = session.status === 'done' || session.status === 'failed';
+  const provider = providerView(session).provider;
   return (
     <>
       <p
@@ -51,6 +53,11 @@ export function FlowSummary({ session, outcomeRef, onShowFirstError }: Props) {
           </span>
         )}
       </p>
+      {provider && (
+        <p className="mt-1 text-xs text-slate-700" data-testid="provider-line" data-provider={provider.id}>
+          Provider: {provider.evidence}
+        </p>
+      )}
       {ended && line.errors > 0 && (
         <button
           type="button"

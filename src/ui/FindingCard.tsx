@@ -2,12 +2,25 @@ import { findRule } from '../engine/rules/catalog.ts';
 import { ruleFix } from '../engine/rules/rule-fix.ts';
 import { ruleLink } from '../engine/rules/rule-link.ts';
 import type { Finding } from '../engine/model/finding.ts';
+import type { ProviderExplanation } from '../engine/providers/explain.ts';
+import { judgeUrl } from '../engine/security/openable-url.ts';
 import type { SpecVersion } from '../engine/spec/versions.ts';
 import type { Selection } from './selection.ts';
 import { SEVERITY_STYLE } from './status.ts';
 
 /** One finding: severity, rule id, what is wrong here, and how to fix it (in the app's words, linked to the run's spec version). Clicking selects where it was seen. */
-export function FindingCard({ finding, specVersion, onSelect }: { finding: Finding; specVersion: SpecVersion; onSelect(selection: Selection): void }) {
+export function FindingCard({
+  finding,
+  specVersion,
+  onSelect,
+  explanation,
+}: {
+  finding: Finding;
+  specVersion: SpecVersion;
+  onSelect(selection: Selection): void;
+  /** The recognised provider's cause and fix for this finding, when a profile explains it. */
+  explanation?: ProviderExplanation | undefined;
+}) {
   const rule = findRule(finding.ruleId);
   const style = SEVERITY_STYLE[finding.severity];
   const target: Selection = finding.exchangeId ? { kind: 'exchange', id: finding.exchangeId } : { kind: 'step', id: finding.stepId };
@@ -39,6 +52,7 @@ export function FindingCard({ finding, specVersion, onSelect }: { finding: Findi
           </a>
         </p>
       )}
+      {explanation && <ProviderNote explanation={explanation} />}
       {rule?.stricterThanSdk && (
         <p className="mt-1 text-xs" data-testid="finding-stricter-than-sdk">
           <span className="font-semibold">Stricter than the SDK: </span>
@@ -46,5 +60,22 @@ export function FindingCard({ finding, specVersion, onSelect }: { finding: Findi
         </p>
       )}
     </article>
+  );
+}
+
+/** "With Microsoft Entra ID: <cause> Fix: <fix>", and the provider's page when the URL gate allows opening it. */
+function ProviderNote({ explanation }: { explanation: ProviderExplanation }) {
+  const docs = judgeUrl(explanation.docs);
+  return (
+    <p className="mt-1 border-l-2 border-current pl-2 text-xs" data-testid="finding-provider">
+      <span className="font-semibold">With {explanation.provider}: </span>
+      {explanation.cause} <span className="font-semibold">Fix: </span>
+      {explanation.fix}{' '}
+      {docs.kind === 'allowed' && (
+        <a className="underline" href={docs.url.href} target="_blank" rel="noreferrer">
+          {explanation.provider} docs ↗
+        </a>
+      )}
+    </p>
   );
 }

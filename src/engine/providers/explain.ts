@@ -25,6 +25,17 @@ export interface ProviderView {
  * and an imported HAR all read the same answer, and nothing is stored that could go stale.
  */
 export function providerView(session: FlowSession, profiles: readonly ProviderProfile[] = PROVIDERS): ProviderView {
+  // A session is an immutable snapshot: the summary line, the findings panel and the report share one answer.
+  const cached = profiles === PROVIDERS ? views.get(session) : undefined;
+  if (cached) return cached;
+  const view = viewOf(session, profiles);
+  if (profiles === PROVIDERS) views.set(session, view);
+  return view;
+}
+
+const views = new WeakMap<FlowSession, ProviderView>();
+
+function viewOf(session: FlowSession, profiles: readonly ProviderProfile[]): ProviderView {
   const seen = seenIn(session);
   const recognised = recognize(seen, profiles);
   if (!recognised) return { explanations: {} };

@@ -24,7 +24,7 @@ export interface Seen {
 }
 
 /** Long bodies are cut here: the signatures the profiles look for come early in an error body. */
-const TEXT_LIMIT = 20_000;
+const TEXT_LIMIT = 8_000;
 
 export function seenIn(session: FlowSession): Seen {
   const { learned, settings } = session;
@@ -40,7 +40,7 @@ export function seenIn(session: FlowSession): Seen {
     issuers: [...new Set(issuers)],
     ...(metadata ? { metadata } : {}),
     ...(prm ? { prm } : {}),
-    said: [...session.exchanges.map(saidBy), ...session.findings.map((finding) => finding.detail)].filter(Boolean),
+    said: [...session.exchanges.filter(speaksForProvider).map(saidBy), ...session.findings.map((finding) => finding.detail)].filter(Boolean),
     ...(tokenHeader ? { tokenHeader } : {}),
     ...(learned.accessTokenClaims ? { tokenClaims: learned.accessTokenClaims } : {}),
     redirectUri: settings.redirectUri,
@@ -48,6 +48,11 @@ export function seenIn(session: FlowSession): Seen {
     ...(learned.scope ? { scope: learned.scope } : {}),
     ...(learned.resource ? { resource: learned.resource } : {}),
   };
+}
+
+/** The authorization server's answers and any refusal; successful MCP traffic (the bulk of a long run) says nothing of the provider. */
+function speaksForProvider(exchange: Exchange): boolean {
+  return exchange.to !== 'mcp' || (exchange.response?.status ?? 0) >= 400;
 }
 
 /** The response body, or for a navigation (an error redirect back) its URL, decoded. */
