@@ -13,6 +13,6 @@ import type { ProviderProfile } from './profile.ts';
  *
  * To add a provider: create `<id>.ts` exporting one ProviderProfile, import it below and append it
  * to PROVIDERS (order breaks ties only), add a loopback imitation and test under test-support/,
- * then run `npm run providers:doc` to regenerate docs/providers.md (a test fails when it is stale).
+ * then run `npm run rules:doc`, which regenerates docs/providers.md too (a test fails when it is stale).
  */
 export const PROVIDERS: readonly ProviderProfile[] = [ENTRA];

@@ -96,7 +96,7 @@ function renderVersions(versions: readonly string[]): string {
 }
 
 /** Angle brackets outside `code spans` would be read as HTML; everything else is left as written. */
-function escapeMarkdown(text: string): string {
+export function escapeMarkdown(text: string): string {
   return text
     .split(/(`[^`]*`)/)
     .map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? part : part.replace(/</g, '&lt;').replace(/>/g, '&gt;')))
