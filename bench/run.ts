@@ -2,6 +2,7 @@ import { build } from 'vite';
 import { resolve } from 'node:path';
 import { startDemo } from '../src/demo/start-demo.ts';
 import { initialAssetSizes } from './bundle-size.ts';
+import { compareWithSdk, comparisonReport, type CliComparison } from './cli-vs-sdk.ts';
 import { measureScale, type ScaleSample } from './diagram-scale.ts';
 import { launchChromium, timeOneRun, type FlowSample } from './flow-time.ts';
 import { kb, median } from './stats.ts';
@@ -17,6 +18,8 @@ const JS_BUDGET_BYTES = 160 * 1024;
 const BUDGET = { importToInteractiveMs: 1_000, domNodes: 3_000, panFrameP95Ms: 33, responseToArrowMs: 100 } as const;
 const SCALES = [200, 1_000] as const;
 const TOOL_CALLS = 5;
+/** Runs of each client in the CLI comparison (bench/cli-vs-sdk.ts). */
+const CLI_RUNS = 10;
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 5));
 const PORTS = { appPort: 7173, authPort: 7174, mcpPort: 7175 };
 
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
   const samples: FlowSample[] = [];
   const scale: ScaleSample[] = [];
   let calls: ToolCallSample[];
+  let cli: CliComparison;
   try {
     await timeOneRun(browser, demo.appUrl); // warm-up: JWKS fetch, JIT, key caches
     for (let run = 0; run < RUNS; run += 1) samples.push(await timeOneRun(browser, demo.appUrl));
@@ -46,6 +50,8 @@ async function main(): Promise<void> {
     }
     console.log(`Calling the echo tool ${TOOL_CALLS} times…`);
     calls = await timeToolCalls(browser, demo.appUrl, TOOL_CALLS);
+    console.log(`Running our CLI and the SDK client ${CLI_RUNS} times each…`);
+    cli = await compareWithSdk(demo.mcpServerUrl, CLI_RUNS);
   } finally {
     await browser.close();
     await demo.close();
@@ -72,6 +78,8 @@ ${scale.map(scaleReport).join('\n')}
 A live tool call (Call echo, median of ${TOOL_CALLS})
   click to arrow                      ${median(calls.map((call) => call.clickToArrowMs))} ms
   response to arrow                   ${median(calls.map((call) => call.responseToArrowMs))} ms   budget ${BUDGET.responseToArrowMs} ms: ${verdict(median(calls.map((call) => call.responseToArrowMs)) <= BUDGET.responseToArrowMs)}
+
+${comparisonReport(cli)}
 `);
   if (js > JS_BUDGET_BYTES) process.exitCode = 1;
 }
