@@ -117,6 +117,11 @@ const PLAYS: Record<string, Play> = {
     await runAll(page);
     await expectFlowStatus(page, 'failed');
   },
+  'metadata-behind-gateway': async (page) => {
+    // The guarded URL is blocked; the browser tries the well-known URL next, as the CLI does, and gets through.
+    await runWithLogin(page);
+    await expectFlowStatus(page, 'done');
+  },
   'never-answers': async (page) => {
     await page.getByLabel('Timeout (s)').fill('2');
     await runAll(page);

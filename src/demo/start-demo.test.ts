@@ -20,7 +20,7 @@ describe('startDemo', () => {
       const metadata = await fetch(`http://localhost:${mcpPort}/.well-known/oauth-protected-resource/mcp`);
       expect(await metadata.json()).toMatchObject({ authorization_servers: [demo.authorizationServerUrl] });
 
-      expect(demo.scenarios).toHaveLength(18);
+      expect(demo.scenarios).toHaveLength(19);
       expect(demo.scenarios[0]).toMatchObject({ id: 'healthy', mcpUrl: demo.mcpServerUrl });
       const noChallenge = demo.scenarios.find((scenario) => scenario.id === 'no-challenge');
       expect(noChallenge?.mcpUrl).toBe(`http://localhost:${mcpPort}/s/no-challenge/mcp`);

@@ -8,10 +8,10 @@ import { MCP_SCENARIO_FAULTS } from './mcp/mcp-scenarios.ts';
 const proposed: ReadonlySet<string> = new Set(PROPOSED_RULE_IDS);
 
 describe('the scenario catalog', () => {
-  it('has the healthy server and seventeen fault scenarios with unique kebab-case ids', () => {
+  it('has the healthy server and eighteen fault scenarios with unique kebab-case ids', () => {
     const ids = SCENARIOS.map((scenario) => scenario.id);
     expect(ids[0]).toBe('healthy');
-    expect(new Set(ids).size).toBe(18);
+    expect(new Set(ids).size).toBe(19);
     for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
   });
 

@@ -149,6 +149,14 @@ export const SCENARIOS = [
     rules: ['http.not-json'],
   },
   {
+    id: 'metadata-behind-gateway',
+    title: 'Gateway guards the metadata URL',
+    breaks:
+      'The 401 names metadata under the MCP path, where an API gateway answers with its own Basic 401 page and no CORS; it exempts only /.well-known/*, where the metadata also is.',
+    step: 'prm',
+    rules: ['http.blocked', 'prm.behind-auth'],
+  },
+  {
     id: 'never-answers',
     title: 'Server never answers',
     breaks: 'The MCP endpoint accepts the connection and never sends a response.',

@@ -71,3 +71,23 @@ describe('html-not-json', () => {
     expect(() => JSON.parse(body) as unknown).toThrow();
   });
 });
+
+describe('metadata-behind-gateway', () => {
+  it('points the challenge under the MCP path, where the gateway answers with its own Basic 401 page and no CORS', async () => {
+    const guarded = `${urlOf('metadata-behind-gateway')}/.well-known/oauth-protected-resource`;
+    const challenge = (await postMcp(urlOf('metadata-behind-gateway'), initialize)).headers.get('www-authenticate');
+    expect(challenge).toContain(`resource_metadata="${guarded}"`);
+
+    const response = await fetch(guarded, { headers: { origin: TEST_APP_ORIGIN, accept: 'application/json' } });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Basic realm="corp-gateway"');
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('serves the metadata at the path-inserted well-known URL, which the gateway exempts', async () => {
+    const response = await fetch(pathInsertedMetadataUrl('metadata-behind-gateway'), { headers: { origin: TEST_APP_ORIGIN } });
+    expect(response.headers.get('access-control-allow-origin')).toBe(TEST_APP_ORIGIN);
+    expect(await response.json()).toMatchObject({ resource: urlOf('metadata-behind-gateway'), authorization_servers: [servers.auth.issuer] });
+  });
+});

@@ -24,8 +24,11 @@ export const protectedResourceMetadataStep: StepDefinition = {
 
     const tried: string[] = [];
     let firstBlock: StepOutcome | undefined;
-    /** URLs that demanded credentials: the document may be there, behind a gateway's auth (prm.behind-auth). */
-    const refused: string[] = [];
+    /**
+     * URLs that demanded credentials (prm.behind-auth) or whose answer the browser hid (http.blocked): the
+     * document may well be there, so "it is not there" findings (the challenge URL is wrong, root only) would mislead.
+     */
+    const unseen: string[] = [];
     for (const url of candidates) {
       const result = await fetchJsonDocument(ctx, url, 'mcp');
       tried.push(`${url} → ${describe(result)}`);
@@ -33,7 +36,7 @@ export const protectedResourceMetadataStep: StepDefinition = {
       if (result.kind === 'unusable' && result.notJson) ctx.raise('http.not-json', `${url}: ${result.reason}`, result.exchange.id);
       if (result.kind === 'unusable' && result.refused) {
         ctx.raise('prm.behind-auth', `${url} answered ${result.reason}.`, result.exchange.id);
-        refused.push(url);
+        unseen.push(url);
       }
       if (result.kind === 'failed' && result.exchange.outcome === 'blocked') {
         // Blocked is a failed fetch like any other: the CLI and the SDK clients go on to the next URL
@@ -41,16 +44,16 @@ export const protectedResourceMetadataStep: StepDefinition = {
         // root). The block is reported now, with the relay's word on it when there is a relay.
         const outcome = await fetchFailure(ctx, new RecordedFetchError(result.exchange), `${url} was blocked`);
         firstBlock ??= outcome;
-        if (await refusedBehindBlock(ctx, url, result.exchange)) refused.push(url);
+        unseen.push(url);
+        await raiseRefusalBehindBlock(ctx, url, result.exchange);
         continue;
       }
       if (result.kind !== 'json') continue;
       const challengeUrl = ctx.learned.resourceMetadataUrl;
-      // A URL behind someone's auth is not a wrong URL: prm.behind-auth already says what to change.
       if (challengeUrl && url !== challengeUrl) {
-        if (!refused.includes(challengeUrl))
+        if (!unseen.includes(challengeUrl))
           ctx.raise('prm.challenge-url-unusable', `resource_metadata="${challengeUrl}" failed; ${url} works.`, result.exchange.id);
-      } else if (!challengeUrl && candidates.length > 1 && url === rootUrl(ctx) && !refused.includes(candidates[0]!)) {
+      } else if (!challengeUrl && candidates.length > 1 && url === rootUrl(ctx) && !unseen.includes(candidates[0]!)) {
         ctx.raise('prm.root-only', `Found only at ${url}; ${candidates[0]} did not serve it.`, result.exchange.id);
       }
       return await accept(ctx, url, result.value, result.exchange.id);
@@ -58,7 +61,7 @@ export const protectedResourceMetadataStep: StepDefinition = {
     // Where the browser refused an answer, the metadata may well be there: a browser client stops here.
     if (firstBlock) return firstBlock;
     // Behind a gateway's auth the metadata may exist too: that is no sign of a server older than PRM.
-    if (ctx.settings.autoVersion && !refused.length) {
+    if (ctx.settings.autoVersion && !unseen.length) {
       // No PRM anywhere: the server predates 2025-06-18, so the newest version without PRM applies.
       const legacy = ctx.profiles.newest((profile) => profile.discovery.authorizationServer === 'mcp-origin').version;
       ctx.raise('version.auto-chosen', `No protected resource metadata at any URL: treating the server as ${legacy} (metadata at its own origin).`);
@@ -103,12 +106,11 @@ async function accept(ctx: StepContext, url: string, document: unknown, exchange
  * The browser blocked the answer; the relay (asked by fetchFailure, when there is one) saw it: a 401 or
  * 403 there is the same refusal the CLI sees, so it gets the same finding, with the challenge and page.
  */
-async function refusedBehindBlock(ctx: StepContext, url: string, exchange: Exchange): Promise<boolean> {
+async function raiseRefusalBehindBlock(ctx: StepContext, url: string, exchange: Exchange): Promise<void> {
   const report = await ctx.explain(exchange);
-  if (!report || isRelayFailure(report.response) || !isRefusal(report.response.status)) return false;
+  if (!report || isRelayFailure(report.response) || !isRefusal(report.response.status)) return;
   const { status, headers } = report.response;
   ctx.raise('prm.behind-auth', `${url} answered the relay HTTP ${status} (${refusalDetail({ headers }, report.refusalBody)}).`, exchange.id);
-  return true;
 }
 
 /** The well-known URL at the root of the MCP server's origin (RFC 9728 §3.1 without a path). */

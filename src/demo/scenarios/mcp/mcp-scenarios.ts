@@ -23,5 +23,6 @@ export const MCP_SCENARIO_FAULTS: Readonly<Record<Exclude<ScenarioId, 'healthy'>
   'step-up': { toolScopes: 'admin-on-every-tool' },
   'legacy-2025-03-26': { metadata: 'none', challenge: 'bare', protocol: '2025-03-26' },
   'html-not-json': { metadata: 'html-login-page' },
+  'metadata-behind-gateway': { metadata: 'behind-gateway' },
   'never-answers': { answers: 'never' },
 };

@@ -11,6 +11,7 @@ import { MCP_ADMIN_SCOPE, MCP_RESOURCE_SCOPES, MCP_TOOLS_SCOPE } from '../../sco
 import type { AuthServerLocation } from '../auth/scenario-auth-servers.ts';
 import { pinInitializeVersion } from '../legacy/pin-initialize-version.ts';
 import { acceptAnyToken } from './accept-any-token.ts';
+import { gatewaySignIn } from './gateway-sign-in.ts';
 import { sendHtmlLoginPage } from './html-login-page.ts';
 import { neverAnswer } from './never-answer.ts';
 import { preflightWithoutCors } from './preflight-without-cors.ts';
@@ -19,7 +20,11 @@ import { preflightWithoutCors } from './preflight-without-cors.ts';
 export interface McpFaults {
   cors?: 'www-authenticate-not-exposed' | 'none' | 'after-auth';
   challenge?: 'none' | 'without-resource-metadata' | 'bare';
-  metadata?: 'at-root-only' | 'none' | 'html-login-page';
+  /**
+   * behind-gateway: the challenge names a metadata URL under the MCP path, which a gateway guards
+   * with its own auth; the path-inserted well-known URL is exempt and serves the metadata.
+   */
+  metadata?: 'at-root-only' | 'none' | 'html-login-page' | 'behind-gateway';
   metadataResource?: 'trailing-slash';
   tokens?: 'any-accepted';
   toolScopes?: 'admin-on-every-tool';
@@ -39,6 +44,9 @@ export function mountScenarioEndpoint(router: Router, { url, appOrigin, authServ
   const { origin, pathname } = new URL(url);
   const metadataUrl = faults.metadata === 'at-root-only' ? `${origin}/.well-known/oauth-protected-resource` : protectedResourceMetadataUrl(url);
   const healthyCors = mcpCors(appOrigin);
+  // The URL the 401 names: the metadata's own, or the one under the MCP path that only the gateway answers.
+  const challengeMetadataUrl = faults.metadata === 'behind-gateway' ? `${url}/.well-known/oauth-protected-resource` : metadataUrl;
+  if (faults.metadata === 'behind-gateway') router.get(new URL(challengeMetadataUrl).pathname, gatewaySignIn);
 
   if (faults.metadata !== 'none') {
     const metadataPath = new URL(metadataUrl).pathname;
@@ -67,10 +75,10 @@ export function mountScenarioEndpoint(router: Router, { url, appOrigin, authServ
             // A token that was stepped up to mcp:admin alone (2025-11-25 asks for the challenged scope only) still works.
             acceptedScopes: faults.toolScopes === 'admin-on-every-tool' ? MCP_RESOURCE_SCOPES : [MCP_TOOLS_SCOPE],
           }),
-    challenge: unauthorizedChallenge(faults.challenge, metadataUrl),
+    challenge: unauthorizedChallenge(faults.challenge, challengeMetadataUrl),
     toolScopes: requireToolScopes(
       faults.toolScopes === 'admin-on-every-tool' ? () => [MCP_ADMIN_SCOPE] : (tool) => TOOL_REQUIRED_SCOPES[tool],
-      faults.metadata === 'none' ? undefined : metadataUrl,
+      faults.metadata === 'none' ? undefined : challengeMetadataUrl,
     ),
     sessionsOnly: faults.protocol === '2025-03-26',
     ...(faults.protocol === '2025-03-26' ? { beforeDispatch: pinInitializeVersion } : {}),
