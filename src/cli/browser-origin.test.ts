@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioMcpUrl, type ScenarioId } from '../demo/scenarios/catalog.ts';
 import { startDemoServers, type DemoServers } from '../demo/test-support/demo-servers.ts';
+import { parseReport } from '../engine/report/parse-report.ts';
 import type { CliOptions } from './args.ts';
 import { EXIT_FAILED, EXIT_OK } from './exit-code.ts';
 import { runCli } from './run.ts';
@@ -39,10 +40,30 @@ describe('check --browser-origin against the demo', () => {
   it('WWW-Authenticate not exposed: exit 1, with the rule and the exact header line to add', async () => {
     const { code, text, said } = await check('challenge-not-exposed', BROWSER_ORIGIN);
     expect(said).toContain(`Judging every exchange as a browser page at ${BROWSER_ORIGIN} would`);
+    expect(text).toContain(`· as a browser at ${BROWSER_ORIGIN}`);
     expect(code).toBe(EXIT_FAILED);
     expect(text).toContain('error   cors.header-not-exposed: ');
     expect(text).toContain('Send: Access-Control-Expose-Headers: Mcp-Session-Id, WWW-Authenticate');
     expect(text).toContain('challenge.hidden-by-cors');
+  });
+
+  it('--json keeps the report format and adds the browser origin', async () => {
+    const out: string[] = [];
+    const code = await runCli(
+      {
+        serverUrl: scenarioMcpUrl(demo.mcpOrigin, 'no-cors'),
+        spec: 'auto',
+        json: true,
+        audit: false,
+        timeoutMs: 10_000,
+        notices: [],
+        browserOrigin: BROWSER_ORIGIN,
+      },
+      { stdout: (text) => out.push(text), stderr: () => undefined },
+    );
+    expect(code).toBe(EXIT_FAILED);
+    const report = parseReport(out.join(''));
+    expect(report).toMatchObject({ format: 'mcp-auth-flow/report@1', status: 'failed', browserOrigin: BROWSER_ORIGIN });
   });
 
   it('the same server without the flag passes: Node reads the header a browser would hide', async () => {

@@ -2,11 +2,6 @@ import type { ReportFinding, ReportStep } from '../engine/report/report-format.t
 import type { RunSummary } from './print.ts';
 import { xmlAttribute, xmlText } from './xml-text.ts';
 
-export interface JunitInput extends RunSummary {
-  /** --browser-origin, when the run judged every exchange as a browser at that origin. */
-  browserOrigin?: string;
-}
-
 interface TestCase {
   name: string;
   seconds?: number;
@@ -22,7 +17,7 @@ interface TestCase {
  * the steps the flow never reached as skipped. The tool call is a test case of its own. Every
  * piece of text is escaped for XML 1.0, whatever the server sent (xml-text.ts).
  */
-export function formatJunit({ report, toolCall, toolCallSkipped, exitCode, browserOrigin }: JunitInput): string {
+export function formatJunit({ report, toolCall, toolCallSkipped, exitCode, browserOrigin }: RunSummary): string {
   const cases = report.steps.map((step) =>
     stepCase(
       step,

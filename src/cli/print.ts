@@ -21,13 +21,16 @@ export interface RunSummary {
   /** Why no tool was called, when none was. */
   toolCallSkipped?: string;
   exitCode: number;
+  /** --browser-origin, when the run judged every exchange as a browser at that origin. */
+  browserOrigin?: string;
 }
 
 /** The human-readable result: steps, the tool call, findings with their fix, and the verdict. Plain text. */
-export function formatRun({ report, toolCall, toolCallSkipped, exitCode }: RunSummary): string {
+export function formatRun({ report, toolCall, toolCallSkipped, exitCode, browserOrigin }: RunSummary): string {
   const lines: string[] = [];
   const auto = report.settings.autoVersion ? ' (chosen automatically)' : '';
-  lines.push(`${report.generator.name} ${report.generator.version} · ${report.server} · spec ${report.specVersion}${auto}`);
+  const browser = browserOrigin ? ` · as a browser at ${browserOrigin}` : '';
+  lines.push(`${report.generator.name} ${report.generator.version} · ${report.server} · spec ${report.specVersion}${auto}${browser}`);
   lines.push(...providerHeadline(report));
   if (report.offSpec) lines.push('Off-spec: the run went on past an error a conforming client stops at (--continue-on-error).');
   lines.push('', 'Steps');

@@ -73,9 +73,15 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
     const session = engine.snapshot;
     const exitCode = exitCodeFor(session, toolCall, { serverAnswered: answers.answered });
     const report = buildReport(session, { surface: 'cli' });
-    const summary = { report, exitCode, ...(toolCall ? { toolCall } : {}), ...(toolCallSkipped ? { toolCallSkipped } : {}) };
+    const summary = {
+      report,
+      exitCode,
+      ...(toolCall ? { toolCall } : {}),
+      ...(toolCallSkipped ? { toolCallSkipped } : {}),
+      ...(browserOrigin ? { browserOrigin } : {}),
+    };
     io.stdout(options.json ? `${JSON.stringify(browserOrigin ? { ...report, browserOrigin } : report, null, 2)}\n` : formatRun(summary));
-    if (options.junit) await writeJunit(options.junit, formatJunit({ ...summary, ...(browserOrigin ? { browserOrigin } : {}) }));
+    if (options.junit) await writeJunit(options.junit, formatJunit(summary));
     return exitCode;
   } finally {
     await relay?.close();
