@@ -13,7 +13,9 @@ export interface Seen {
   prm?: ProtectedResourceMetadata;
   /** What the servers said: response bodies, error redirects (decoded), and the findings' details. */
   said: readonly string[];
-  /** The access token's JOSE header: a JWE's too, which is not a JWT anyone but the issuer can read. */
+  /** How the access token came: a JWT anyone can read, a JWE (five parts) only its issuer can, or an opaque string. */
+  tokenFormat?: 'jwt' | 'jwe' | 'opaque';
+  /** The access token's JOSE header: a JWE's too. */
   tokenHeader?: Record<string, unknown>;
   tokenClaims?: Record<string, unknown>;
   redirectUri?: string;
@@ -41,6 +43,7 @@ export function seenIn(session: FlowSession): Seen {
     ...(metadata ? { metadata } : {}),
     ...(prm ? { prm } : {}),
     said: [...session.exchanges.filter(speaksForProvider).map(saidBy), ...session.findings.map((finding) => finding.detail)].filter(Boolean),
+    ...(learned.tokens ? { tokenFormat: tokenHeader ? (parts.length === 5 ? 'jwe' : 'jwt') : 'opaque' } : {}),
     ...(tokenHeader ? { tokenHeader } : {}),
     ...(learned.accessTokenClaims ? { tokenClaims: learned.accessTokenClaims } : {}),
     redirectUri: settings.redirectUri,
