@@ -13,6 +13,9 @@ import type { ImportedTrace } from '../features/export/imported-trace.ts';
 import { appBaseUrl } from '../ui/app-base.ts';
 import { useDemoConfig } from '../ui/demo-config.ts';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
+import { RelayStatus } from '../ui/RelayStatus.tsx';
+import { isHttpsPage } from '../ui/relay-status-text.ts';
+import { pairingLinkOnLoad, usePairedRelay } from '../ui/use-paired-relay.ts';
 import { EmptyState } from './EmptyState.tsx';
 import { Inspector } from './Inspector.tsx';
 import { readPageAddress } from './page-address.ts';
@@ -25,6 +28,8 @@ import { useSelection } from './use-selection.ts';
 import { useShownSession } from './use-shown-session.ts';
 
 const address = readPageAddress(window.location.search);
+// A pairing link (`#relay=…&secret=…`) is read, and taken out of the address, before anything renders.
+const pairingLink = pairingLinkOnLoad();
 
 // React Flow is the largest dependency and is needed only once a run starts, so it loads then
 // (or as soon as the pointer or focus reaches the controls), keeping the first load small.
@@ -34,6 +39,9 @@ const SequenceDiagram = lazy(async () => ({ default: (await loadDiagram()).Seque
 /** The page's layout; which session it shows, and how, is decided by useShownSession. */
 export function App() {
   const demo = useDemoConfig();
+  const paired = usePairedRelay(pairingLink);
+  /** A relay this tab was paired with, else the demo's (npm start), else none. */
+  const relay = paired.pairing ?? demo.data?.relay ?? null;
   const { values, setValues, shareLink, adopt, serverSource, scenario } = useConnectValues(address.link, demo.data);
   const { presenter, togglePresenter } = usePresenter(address.presenter);
   const { selection, select, highlight, open, tab, setTab, showOutcome, showFirstError, outcomeFocus, selectPreviousStep } = useSelection();
@@ -46,7 +54,7 @@ export function App() {
   const [notice, setNotice] = useState<string | null>(null);
   const shown = useShownSession({
     address,
-    relay: demo.data?.relay ?? null,
+    relay,
     configRead: !demo.isPending,
     settings: () => toFlowSettings(values, appBaseUrl()),
     hasServer: values.server !== '',
@@ -116,13 +124,16 @@ export function App() {
               busy={flow.busy}
               canContinue={!!session && session.status !== 'done' && session.status !== 'failed' && session.steps.some((step) => step.status !== 'pending')}
               shareLink={shareLink}
-              relay={demo.data?.relay ?? null}
+              relay={relay}
               maskCredentials={presenter}
               {...(serverSource !== undefined ? { serverSource } : {})}
             />
           </ErrorBoundary>
         </div>
         {scenario && <ScenarioBanner scenario={scenario} />}
+        {(paired.pairing || paired.refused || (!demo.isPending && !demo.data?.relay)) && (
+          <RelayStatus pairing={paired.pairing} refused={paired.refused} onUnpair={paired.unpair} origin={window.location.origin} httpsPage={isHttpsPage()} />
+        )}
         {notice && (
           <p role="alert" className="mt-2 rounded-md border border-red-300 bg-red-50 px-3 py-1.5 text-sm text-red-900" data-testid="notice">
             {notice}
@@ -167,7 +178,7 @@ export function App() {
         >
           {/* Hidden rather than unmounted, so a tool's arguments and result survive a look at the findings. */}
           <div hidden={tab !== 'inspector'}>
-            <Inspector session={session} selection={selection} onSelect={select} {...(demo.data?.relay && !imported ? { onAskRelay: flow.askRelay } : {})} />
+            <Inspector session={session} selection={selection} onSelect={select} {...(relay && !imported ? { onAskRelay: flow.askRelay } : {})} />
           </div>
           <div hidden={tab !== 'findings'}>
             <ErrorBoundary view="the findings" resetKey={session}>

@@ -1,8 +1,9 @@
 import type { RelayEndpoint } from '../engine/relay/relay-endpoint.ts';
+import { currentPageOrigin, isHttpsPage, relayNotAnsweringText, relayUnavailableText } from './relay-status-text.ts';
 import { useRelayHealth } from './use-relay-health.ts';
 
 interface Props {
-  /** From /__demo/config.json; null when the app was served without the relay. */
+  /** From /__demo/config.json or a pairing link; null without either. */
   relay: RelayEndpoint | null;
   checked: boolean;
   onChange(checked: boolean): void;
@@ -15,12 +16,12 @@ export function RelayModeSwitch({ relay, checked, onChange, disabled = false }: 
   const health = useRelayHealth(relay);
   const available = health.data === true;
   const hint = !relay
-    ? 'Unavailable: this app was served without the relay. Start it with npm start.'
+    ? `Unavailable. ${relayUnavailableText(currentPageOrigin())}`
     : health.isPending
       ? 'Looking for the relay…'
       : available
         ? 'Gets past CORS to show the rest of the flow; each exchange still says what a browser would have refused.'
-        : 'The relay is not running. Start it with npm start, then reload.';
+        : relayNotAnsweringText(relay.url, isHttpsPage());
   return (
     <label className="flex items-start gap-2 text-sm">
       <input

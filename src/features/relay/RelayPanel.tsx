@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import type { Exchange } from '../../engine/model/exchange.ts';
 import { BrowserColumn } from './BrowserColumn.tsx';
+import { currentPageOrigin, isHttpsPage, relayUnavailableText } from '../../ui/relay-status-text.ts';
 import { relayErrorText } from './relay-error-text.ts';
 import { relayPanelMode } from './relay-panel-mode.ts';
 import { ServerColumn } from './ServerColumn.tsx';
@@ -10,7 +11,7 @@ interface Props {
   exchange: Exchange;
   /** Asks the relay about this exchange (engine.askRelay); the new snapshot then carries the report. */
   onAsk(): Promise<unknown>;
-  /** False when the app was served without a relay: the button is replaced by how to get one. */
+  /** False without a relay (no demo, no pairing): the button is replaced by how to get one. */
   relayAvailable: boolean;
 }
 
@@ -54,14 +55,10 @@ export function RelayPanel({ exchange, onAsk, relayAvailable }: Props) {
       >
         {ask.isPending ? 'Asking the relay…' : mode === 'check' ? 'Check CORS with the relay' : 'Ask the relay why'}
       </button>
-      {!relayAvailable && (
-        <p className="text-slate-700">
-          The relay is unavailable: this app was served without it. Start it with npm start, which serves the app with the demo and the relay.
-        </p>
-      )}
+      {!relayAvailable && <p className="text-slate-700">{relayUnavailableText(currentPageOrigin())}</p>}
       {ask.isError && (
         <p role="alert" className="text-red-800">
-          {relayErrorText(ask.error)}
+          {relayErrorText(ask.error, isHttpsPage())}
         </p>
       )}
     </section>

@@ -49,7 +49,7 @@ describe('RelayPanel', () => {
     expect(html).toContain('data-testid="ask-relay"');
     expect(html).toContain('Ask the relay why');
     expect(html).toContain('disabled=""');
-    expect(html).toContain('Start it with npm start');
+    expect(html).toContain('To pair one, run npx mcp-auth-flow relay --allow-origin');
   });
 
   it('shows the three columns and one verdict per rule, with the header line, server text as text', () => {
@@ -95,5 +95,14 @@ describe('relayErrorText', () => {
   it('passes the engine’s words through, and falls back to how to start the relay', () => {
     expect(relayErrorText(new RelayError('secret', 'Reload the app.'))).toBe('Reload the app.');
     expect(relayErrorText('odd')).toBe(RELAY_NOT_RUNNING);
+  });
+
+  it('on an https page, explains Chrome’s local network prompt when the relay could not be reached', () => {
+    const unreachable = new RelayError('unavailable', 'Nothing answered at http://127.0.0.1:5299.');
+    expect(relayErrorText(unreachable, true)).toContain('allow this site to access devices on your local network');
+    expect(relayErrorText(unreachable, true)).toContain('set Local network access to Allow');
+    // A relay that answered (here: a new secret) was reached: no prompt to explain.
+    expect(relayErrorText(new RelayError('secret', 'Reload the app.'), true)).toBe('Reload the app.');
+    expect(relayErrorText(unreachable, false)).toBe('Nothing answered at http://127.0.0.1:5299.');
   });
 });
