@@ -11,6 +11,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromi
 
 export default defineConfig({
   testDir: 'e2e',
+  // The static-host test builds and serves the app itself: npm run test:static (playwright.static.config.ts).
+  testIgnore: ['static/**'],
   fullyParallel: true,
   workers: 2,
   timeout: 60_000,

@@ -1,0 +1,130 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startRelay, type RunningRelay } from '../../src/relay/start-relay.ts';
+import { expectFlowStatus, openTab, stepBand } from '../support/flow-page.ts';
+import { loginAndConsent } from '../support/login.ts';
+import { BASE_PATH, STATIC_APP_URL, STATIC_MCP_ORIGIN, STATIC_MCP_URL, STATIC_ORIGIN, STATIC_PORTS } from './static-host.ts';
+
+/** The Content-Security-Policy a built page carries in its meta tag (the static host sends no header). */
+function metaPolicy(html: string): string {
+  const tag = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/);
+  if (!tag?.[1]) throw new Error('The page has no Content-Security-Policy meta tag.');
+  return tag[1].replaceAll('&#39;', "'");
+}
+
+const findingIds = (page: Page) =>
+  page
+    .getByTestId('findings-panel')
+    .getByTestId('finding')
+    .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-rule-id')));
+
+test('both pages are real files under the sub-path, with a CSP that forbids inline script', async ({ request }) => {
+  for (const page of ['', 'callback.html']) {
+    const response = await request.get(`${STATIC_APP_URL}${page}`);
+    expect(response.status(), page).toBe(200);
+    const html = await response.text();
+    const scriptSrc = metaPolicy(html)
+      .split(';')
+      .map((directive) => directive.trim())
+      .find((directive) => directive.startsWith('script-src '));
+    expect(scriptSrc, page).toBe("script-src 'self'");
+    // Every script is a file under the base; none is inline.
+    expect(html, page).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(html, page).toContain(`src="${BASE_PATH}assets/`);
+  }
+  // No SPA fallback here: a path that is not a file is a 404, which is why the callback must be one.
+  expect((await request.get(`${STATIC_APP_URL}oauth/callback`)).status()).toBe(404);
+});
+
+test('a deep link runs the whole flow on the static host, the login ends on callback.html, and a tool call succeeds', async ({ page }) => {
+  test.setTimeout(120_000);
+  const popupPromise = page.waitForEvent('popup');
+  await page.goto(`${BASE_PATH}?server=${encodeURIComponent(STATIC_MCP_URL)}&run=1`);
+  // No demo config under the sub-path, no pairing: the app says so, and how to pair a relay.
+  await expect(page.getByTestId('demo-status')).toHaveText('No demo servers here: enter any MCP server URL.');
+  await expect(page.getByTestId('relay-absent')).toContainText(`npx mcp-auth-flow relay --allow-origin ${STATIC_ORIGIN}`);
+  await expect(page.getByTestId('relay-absent')).toContainText('the app works fully without it');
+
+  const popup = await popupPromise;
+  /** Every page the login popup loaded, with the static host's status for it. */
+  const loaded: Array<{ url: string; status: number }> = [];
+  popup.on('response', (response) => {
+    if (response.request().isNavigationRequest()) loaded.push({ url: response.url(), status: response.status() });
+  });
+  await loginAndConsent(popup);
+  await expectFlowStatus(page, 'done');
+
+  // The authorization server sent the popup to callback.html under the sub-path, a file the host served.
+  const callback = loaded.find(({ url }) => url.startsWith(`${STATIC_APP_URL}callback.html?`));
+  expect(callback, JSON.stringify(loaded)).toBeDefined();
+  expect(callback?.status).toBe(200);
+  expect(new URL(callback?.url ?? '').searchParams.get('code')).toBeTruthy();
+  await expect(stepBand(page, 'callback')).toHaveAttribute('data-status', 'ok');
+
+  const echo = page.locator('[data-tool="echo"]');
+  await echo.getByLabel('Arguments for echo').fill('{"message": "from a static host"}');
+  await echo.getByRole('button', { name: 'Call echo' }).click();
+  await expect(echo.getByTestId('tool-result')).toHaveAttribute('data-ok', 'true');
+  await expect(echo.getByTestId('tool-result')).toContainText('from a static host');
+});
+
+test.describe('paired with a relay by link', () => {
+  let relay: RunningRelay;
+
+  test.beforeAll(async () => {
+    relay = await startRelay({ port: STATIC_PORTS.relay, allowedOrigins: [STATIC_ORIGIN] });
+  });
+
+  test.afterAll(() => relay?.close());
+
+  test('the pairing link pairs the tab, the relay explains a CORS block, and Unpair forgets it', async ({ page }) => {
+    test.setTimeout(90_000);
+    const noCors = `${STATIC_MCP_ORIGIN}/s/no-cors/mcp`;
+    const deepLink = `${BASE_PATH}?server=${encodeURIComponent(noCors)}`;
+
+    // Without the relay the browser's block stays unexplained: no verdict names the missing header.
+    await page.goto(deepLink);
+    await page.getByRole('button', { name: /Run all/ }).click();
+    await expectFlowStatus(page, 'failed');
+    await expect(stepBand(page, 'mcp-unauthenticated')).toHaveAttribute('data-status', 'blocked');
+    await openTab(page, 'Findings');
+    expect(await findingIds(page)).not.toContain('cors.no-allow-origin');
+
+    // The link `relay --allow-origin` prints: the relay address and the secret in the fragment. Pasted
+    // into this tab's address it changes only the fragment, so the page does not reload.
+    await page.goto(`${deepLink}#relay=${encodeURIComponent(relay.url)}&secret=${encodeURIComponent(relay.secret)}`);
+    await expect(page.getByTestId('relay-paired')).toHaveText(`Paired with the relay at ${relay.url}.`);
+    await expect(page.getByTestId('relay-not-answering')).toHaveCount(0);
+    // The fragment left the address; the secret is in this tab's sessionStorage, never in localStorage.
+    expect(new URL(page.url()).hash).toBe('');
+    expect(page.url()).toBe(`${STATIC_ORIGIN}${deepLink}`);
+    const stored = await page.evaluate(() => ({ session: JSON.stringify(sessionStorage), local: JSON.stringify(localStorage) }));
+    expect(stored.session).toContain(relay.secret);
+    expect(stored.local).not.toContain(relay.secret);
+
+    await page.getByRole('button', { name: /Run all/ }).click();
+    await expectFlowStatus(page, 'failed');
+    await openTab(page, 'Findings');
+    const verdict = page.getByTestId('findings-panel').locator('[data-rule-id="cors.no-allow-origin"]').first();
+    await expect(verdict).toContainText('Access-Control-Allow-Origin');
+
+    // A reload keeps the pairing (same tab); Unpair ends it.
+    await page.reload();
+    await expect(page.getByTestId('relay-paired')).toBeVisible();
+    await page.getByRole('button', { name: 'Unpair' }).click();
+    await expect(page.getByTestId('relay-absent')).toBeVisible();
+    expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain(relay.secret);
+  });
+
+  test('a pairing link opened in a new tab pairs it at load', async ({ page }) => {
+    await page.goto(`${BASE_PATH}#relay=${encodeURIComponent(relay.url)}&secret=${encodeURIComponent(relay.secret)}`);
+    await expect(page.getByTestId('relay-paired')).toHaveText(`Paired with the relay at ${relay.url}.`);
+    expect(page.url()).toBe(STATIC_APP_URL);
+  });
+
+  test('a pairing link naming a relay that is not on loopback is refused and leaves the address', async ({ page }) => {
+    await page.goto(`${BASE_PATH}#relay=${encodeURIComponent('http://evil.example:6376')}&secret=${encodeURIComponent(relay.secret)}`);
+    await expect(page.getByTestId('pairing-refused')).toContainText('The pairing link was not used');
+    await expect(page.getByTestId('relay-absent')).toBeVisible();
+    expect(page.url()).toBe(STATIC_APP_URL);
+  });
+});
