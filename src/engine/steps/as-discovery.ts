@@ -6,6 +6,7 @@ import type { AuthorizationServerMetadata } from '../model/session.ts';
 import { validateAuthorizationServerMetadata } from '../validate/as-metadata.ts';
 import { fetchFailure } from './fetch-failure.ts';
 import { fetchJsonDocument } from './fetch-json-document.ts';
+import { oidcMetadataHint } from './oidc-metadata-hint.ts';
 import type { StepContext, StepDefinition, StepOutcome } from './step-definition.ts';
 
 /** Problems after which the flow cannot go on at all. */
@@ -30,18 +31,23 @@ export const asDiscoveryStep: StepDefinition = {
     const issuer = ctx.learned.issuer;
     if (!issuer) return { status: 'failed', summary: 'No authorization server is known.' };
     const tried: string[] = [];
-    for (const url of authorizationServerMetadataUrls(issuer, ctx.profile.discovery.asMetadataOrder)) {
+    const urls = authorizationServerMetadataUrls(issuer, ctx.profile.discovery.asMetadataOrder);
+    for (const url of urls) {
       const result = await fetchJsonDocument(ctx, url, 'as');
-      ctx.note(`${url} → ${result.kind === 'json' ? 'found' : result.reason}`);
       tried.push(`${url} → ${result.kind === 'json' ? 'found' : result.reason}`);
+      ctx.note(tried.at(-1)!);
       if (result.kind === 'unusable' && result.notJson) ctx.raise('http.not-json', `${url}: ${result.reason}`, result.exchange.id);
       if (result.kind === 'failed' && result.exchange.outcome === 'blocked') {
         return fetchFailure(ctx, new RecordedFetchError(result.exchange), 'The metadata request was blocked');
       }
       if (result.kind === 'json') return accept(ctx, url, result.value, issuer, result.exchange.id);
     }
+    const oidcHint = await oidcMetadataHint(ctx, issuer, urls);
     // What each URL answered, a refusal's challenge and page included (fetch-json-document.ts).
-    ctx.raise('as.metadata-unreachable', `No metadata for issuer ${issuer} at any well-known URL. Tried, in order: ${tried.join('; ')}.`);
+    ctx.raise(
+      'as.metadata-unreachable',
+      `No metadata for issuer ${issuer} at any well-known URL. Tried, in order: ${tried.join('; ')}.${oidcHint ? ` ${oidcHint}` : ''}`,
+    );
     return { status: 'failed', summary: 'No authorization server metadata found.' };
   },
 };

@@ -17,10 +17,10 @@ export type DocumentFetch =
  * GETs a metadata document through the recorder. Used for every URL of a discovery try-order,
  * so the user sees each URL tried and why it was passed over.
  */
-export async function fetchJsonDocument(ctx: StepContext, url: string, to: Lane): Promise<DocumentFetch> {
+export async function fetchJsonDocument(ctx: StepContext, url: string, to: Lane, label?: string): Promise<DocumentFetch> {
   let whole: Response;
   try {
-    whole = await ctx.fetch({ to })(url, { method: 'GET', headers: { Accept: 'application/json' } });
+    whole = await ctx.fetch({ to, ...(label ? { label } : {}) })(url, { method: 'GET', headers: { Accept: 'application/json' } });
   } catch (error) {
     if (!(error instanceof RecordedFetchError)) throw error;
     return { kind: 'failed', exchange: error.exchange, reason: error.exchange.error ?? error.exchange.outcome };
