@@ -28,7 +28,7 @@ export interface FlowSettings {
   autoVersion?: boolean;
   /** Per-request time limit. */
   timeoutMs: number;
-  /** Where the authorization server sends the browser back: the app's /callback page. */
+  /** Where the authorization server sends the browser back: the app's callback.html page (the CLI: its loopback /callback). */
   redirectUri: string;
   clientName: string;
   registration: RegistrationSettings;

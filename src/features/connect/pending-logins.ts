@@ -1,7 +1,7 @@
 /**
  * The `state` of every login this tab has started and not yet finished, in sessionStorage.
  * The callback page checks here before it hands a callback to the app, so a page on another
- * site that opens our /callback cannot end a login it did not start (RFC 6749 §10.12: `state`
+ * site that opens our callback.html cannot end a login it did not start (RFC 6749 §10.12: `state`
  * binds the callback to the request).
  *
  * sessionStorage is per origin and per tab, so another site can neither read nor write it. The

@@ -15,7 +15,7 @@ export interface PopupUserAgent extends UserAgent {
 }
 
 /**
- * The browser's user agent: a popup at the authorize URL, answered by our /callback page.
+ * The browser's user agent: a popup at the authorize URL, answered by our callback.html page.
  * A popup that looks closed is not taken as given up: an authorization server that sends
  * Cross-Origin-Opener-Policy cuts the app's view of the window while the user is still logging in,
  * and the callback then comes over the BroadcastChannel. So the user cancels, or the time runs out.
