@@ -68,6 +68,7 @@ describe('parseCommandLine', () => {
       browserOrigin: 'https://app.example.com',
       junit: 'report.xml',
     });
+    expect(options([URL_, '--login-timeout', '2000']).loginTimeoutMs).toBe(2000);
     expect(options([URL_, '--browser-origin=http://localhost:3000']).browserOrigin).toBe('http://localhost:3000');
   });
 
@@ -85,6 +86,7 @@ describe('parseCommandLine', () => {
     [[URL_, '--spec'], '--spec needs a value.'],
     [[URL_, '--timeout', '10s'], '--timeout takes a number of milliseconds'],
     [[URL_, '--timeout', '0'], '--timeout takes a number of milliseconds'],
+    [[URL_, '--login-timeout', '5m'], '--login-timeout takes a number of milliseconds greater than 0, e.g. --login-timeout 60000'],
     [[URL_, '--client-secret', 'x'], '--client-secret needs --client-id.'],
     [[URL_, '--client-id', ''], '--client-id needs a value.'],
     [[URL_, '--client-id', '-abc'], '--client-id needs a value; to give one that starts with "-", write --client-id=<value>.'],

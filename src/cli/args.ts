@@ -16,6 +16,8 @@ export interface CliOptions {
   /** Go on past an error a conforming client must stop at, as the app's "Continue anyway" does; later steps are off-spec. */
   continueOnError?: boolean;
   timeoutMs: number;
+  /** How long to wait for a person to log in when the authorization server does not redirect straight back. */
+  loginTimeoutMs?: number;
   authorizationServer?: string;
   /** The tool to call after authenticating; the first listed tool when absent. */
   tool?: string;
@@ -60,6 +62,8 @@ Options:
                                  anyway" does; every later step is marked off-spec, and the exit code
                                  stays 1
   --timeout <ms>                 time limit for each request (default: ${DEFAULT_TIMEOUT_MS})
+  --login-timeout <ms>           how long to wait for a person to log in (default: 300000); in CI,
+                                 where no one can, a short one ends the run instead of waiting
   --json                         print only the JSON report (secrets redacted)
   -h, --help                     show this help
 
@@ -92,6 +96,7 @@ const OPTIONS = {
   audit: { type: 'boolean' },
   'continue-on-error': { type: 'boolean' },
   timeout: { type: 'string' },
+  'login-timeout': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -162,7 +167,8 @@ function parse(argv: string[], env: Record<string, string | undefined>): ParsedC
       ...(scope ? { scope } : {}),
       audit: values.audit ?? false,
       continueOnError: values['continue-on-error'] ?? false,
-      timeoutMs: values.timeout === undefined ? DEFAULT_TIMEOUT_MS : timeout(values.timeout),
+      timeoutMs: values.timeout === undefined ? DEFAULT_TIMEOUT_MS : milliseconds(values.timeout, '--timeout', 15000),
+      ...(values['login-timeout'] !== undefined ? { loginTimeoutMs: milliseconds(values['login-timeout'], '--login-timeout', 60000) } : {}),
       ...(authorizationServer ? { authorizationServer } : {}),
       ...(values.tool !== undefined ? { tool: nonEmpty(values.tool, '--tool')! } : {}),
       ...(values['tool-args'] !== undefined ? { toolArgs: toolArgs(values['tool-args']) } : {}),
@@ -210,9 +216,9 @@ function origin(value: string): string {
   return url.origin;
 }
 
-function timeout(value: string): number {
+function milliseconds(value: string, flag: string, example: number): number {
   if (!/^\d+$/.test(value.trim()) || Number(value) <= 0) {
-    throw new UsageError(`--timeout takes a number of milliseconds greater than 0, e.g. --timeout 15000 (got "${value}").`);
+    throw new UsageError(`${flag} takes a number of milliseconds greater than 0, e.g. ${flag} ${example} (got "${value}").`);
   }
   return Number(value);
 }

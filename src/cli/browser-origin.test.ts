@@ -87,6 +87,18 @@ describe('check --browser-origin against the demo', () => {
     expect(text).toMatch(/cors\.no-allow-origin: The response \(POST \/\S*token → \d{3}\): no Access-Control-Allow-Origin/);
   });
 
+  it('with no one to log in (CI), --login-timeout ends the run instead of waiting five minutes', async () => {
+    const out: string[] = [];
+    const started = Date.now();
+    const code = await runCli(
+      { serverUrl: scenarioMcpUrl(demo.mcpOrigin, 'healthy'), spec: 'auto', json: false, audit: false, timeoutMs: 10_000, loginTimeoutMs: 1_000, notices: [] },
+      { stdout: (text) => out.push(text), stderr: () => undefined, openBrowser: () => undefined },
+    );
+    expect(code).toBe(EXIT_FAILED);
+    expect(out.join('')).toContain('No callback reached');
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it('the healthy demo, the origin allowed: exit 0 and no CORS finding', async () => {
     const { code, text } = await check('healthy', BROWSER_ORIGIN);
     expect(text).not.toContain('cors.');

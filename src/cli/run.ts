@@ -44,6 +44,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
       userAgent: new NodeUserAgent({
         listener,
         requestTimeoutMs: options.timeoutMs,
+        ...(options.loginTimeoutMs ? { loginTimeoutMs: options.loginTimeoutMs } : {}),
         log: io.stderr,
         ...(io.openBrowser ? { openBrowser: io.openBrowser } : {}),
       }),
