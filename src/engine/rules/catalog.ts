@@ -615,6 +615,16 @@ export const RULES = [
     problem: 'The access token is a JWT whose `aud` does not name this MCP server, so the server MUST reject it (or it accepts tokens meant for others).',
     fix: 'Honour the RFC 8707 `resource` parameter and put the MCP server URL in the token audience.',
   },
+  {
+    id: 'token.no-audience',
+    stricterThanSdk: 'The official SDK clients never read the access token, so they do not notice it has no audience.',
+    severity: 'warning',
+    versions: FROM_2025_06_18,
+    link: specLink(PROFILE_2026_07_28, 'token-audience-binding-and-validation'),
+    problem:
+      'The access token is a JWT without an `aud` claim, so nothing in it names this MCP server; the server must bind it by other claims (the client, the scopes) or it accepts tokens issued for other APIs.',
+    fix: 'Have the authorization server put the MCP server URL in `aud` (RFC 8707 `resource`, RFC 9068 §2.2); where it cannot, make the MCP server check the claims that do bind the token (issuer, client, scopes).',
+  },
 
   {
     id: 'token.no-refresh-token',

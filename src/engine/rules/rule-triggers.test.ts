@@ -577,6 +577,12 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     server: { accessTokenClaims: (healthy) => ({ ...healthy, aud: 'https://api.other.example.com' }) },
     detail: () => 'aud is "https://api.other.example.com"',
   },
+  'token.no-audience': {
+    when: 'the access token is a JWT without aud, carrying client_id instead (as Cognito issues them)',
+    severity: 'warning',
+    server: { accessTokenClaims: ({ aud: _, ...rest }) => rest },
+    detail: (base) => `The token has no aud claim; it carries client_id, scope. The resource is "${base}${MCP_PATH}".`,
+  },
   'token.no-refresh-token': {
     when: 'the token response has no refresh_token',
     severity: 'info',

@@ -17,11 +17,17 @@ export function checkAccessTokenAudience(ctx: StepContext, accessToken: string, 
   ctx.note(`JWT claims: ${claimText('iss', iss)}, ${claimText('aud', aud)}, ${claimText('scope', scope)}`);
   if (typeof exp === 'number') ctx.note(`exp = ${describeExpiry(exp, Date.now())}`);
   const resource = ctx.learned.resource ?? serverUriAsTyped(ctx.settings.serverUrl);
+  if (aud === undefined) {
+    // No audience is not another audience: some providers bind access tokens by other claims
+    // (Cognito: client_id and scope), and only the MCP server can tell whether it checks those.
+    const binding = ['client_id', 'azp', 'scope', 'scp'].filter((name) => decoded.claims[name] !== undefined);
+    const others = binding.length ? `; it carries ${binding.join(', ')}` : '';
+    ctx.raise('token.no-audience', `The token has no aud claim${others}. The resource is ${JSON.stringify(resource)}.`, exchangeId);
+    return { status: 'warning', summary: 'Access token received, without an audience.' };
+  }
   if (!audienceIncludes(aud, resource)) {
-    // Quoted, so the values read as values: a string aud as "…" (JSON), a list as ["…"]. A token
-    // without the claim says so: "aud is undefined" would read as our bug, not the server's.
-    const said = aud === undefined ? 'The token has no aud claim' : `aud is ${claimValueText(aud)}`;
-    ctx.raise('token.audience-mismatch', `${said}, the resource is ${JSON.stringify(resource)}.`, exchangeId);
+    // Quoted, so the values read as values: a string aud as "…" (JSON), a list as ["…"].
+    ctx.raise('token.audience-mismatch', `aud is ${claimValueText(aud)}, the resource is ${JSON.stringify(resource)}.`, exchangeId);
     return { status: 'warning', summary: 'Access token received, but its audience is not this server.' };
   }
   return { status: 'ok', summary: `Access token received; aud matches ${resource}.` };
