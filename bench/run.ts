@@ -1,5 +1,6 @@
 import { build } from 'vite';
 import { resolve } from 'node:path';
+import { startAppServer } from '../src/demo/app-server.ts';
 import { startDemo } from '../src/demo/start-demo.ts';
 import { initialAssetSizes } from './bundle-size.ts';
 import { compareWithSdk, comparisonReport, type CliComparison } from './cli-vs-sdk.ts';
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   const css = assets.filter((asset) => asset.kind === 'css').reduce((sum, asset) => sum + asset.gzipBytes, 0);
 
   console.log(`\nStarting the demo and timing ${RUNS} complete runs in headless Chromium…`);
-  const demo = await startDemo({ ...PORTS, startApp: 'preview' });
+  const demo = await startDemo({ ...PORTS, startApp: (app) => startAppServer({ ...app, mode: 'preview' }) });
   const browser = await launchChromium();
   const samples: FlowSample[] = [];
   const scale: ScaleSample[] = [];

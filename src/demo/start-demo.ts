@@ -27,10 +27,11 @@ export interface StartDemoOptions {
   /** The CORS relay's port; omitted, any free port (tests, the benchmark). */
   relayPort?: number;
   /**
-   * true: Vite dev server; 'preview': `vite preview` of the production build; 'static': the built app in
-   * `appDir` through the packaged static server (src/serve), with no Vite at all; false: servers only.
+   * 'static': the built app in `appDir` through the packaged static server (src/serve), with no Vite at all;
+   * a function: the app through Vite (`npm start` and the benchmark pass startAppServer from app-server.ts,
+   * which the packaged command never loads: Vite is a development dependency); false: servers only.
    */
-  startApp: boolean | 'preview' | 'static';
+  startApp: false | 'static' | ((app: { port: number; demoConfig: DemoConfig }) => Promise<{ close(): Promise<void> }>);
   /** The built app folder, for 'static'. */
   appDir?: string;
   /** Which setting a busy port names: APP_PORT… (npm start, the default) or --port… (the packaged command). */
@@ -101,14 +102,8 @@ export async function startDemo({ appPort, authPort, mcpPort, relayPort = 0, sta
     };
     if (staticApp) {
       staticApp.serveDemoConfig(config);
-    } else if (startApp) {
-      // Vite is a development dependency: the packaged command never loads this module.
-      const { startAppServer } = await import('./app-server.ts');
-      const app = await explainPortInUse(
-        startAppServer({ port: appPort, mode: startApp === 'preview' ? 'preview' : 'dev', demoConfig: config }),
-        hint('app', appPort),
-      );
-      started.push(app);
+    } else if (typeof startApp === 'function') {
+      started.push(await explainPortInUse(startApp({ port: appPort, demoConfig: config }), hint('app', appPort)));
     }
     return { ...config, close: closeAll };
   } catch (error) {

@@ -1,3 +1,4 @@
+import { startAppServer } from './app-server.ts';
 import { isRunDirectly } from './is-run-directly.ts';
 import { PortInUseError } from './port-in-use.ts';
 import { startDemo, type RunningDemo } from './start-demo.ts';
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
 
   let demo: RunningDemo;
   try {
-    demo = await startDemo({ ...ports, startApp: true });
+    demo = await startDemo({ ...ports, startApp: (app) => startAppServer({ ...app, mode: 'dev' }) });
   } catch (error) {
     if (error instanceof PortInUseError) exitWith(error.message);
     throw error;
