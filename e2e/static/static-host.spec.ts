@@ -121,6 +121,16 @@ test.describe('paired with a relay by link', () => {
     expect(page.url()).toBe(STATIC_APP_URL);
   });
 
+  test('a paired relay that does not answer is named as such', async ({ page }) => {
+    // Nothing listens on 7299 (this helper's own range; the static-host ports are 6373-6376).
+    await page.goto(`${BASE_PATH}#relay=${encodeURIComponent('http://127.0.0.1:7299')}&secret=${encodeURIComponent(relay.secret)}`);
+    await expect(page.getByTestId('relay-paired')).toHaveText('Paired with the relay at http://127.0.0.1:7299.');
+    const notAnswering = page.getByTestId('relay-not-answering');
+    await expect(notAnswering).toContainText('The relay at http://127.0.0.1:7299 is not answering.');
+    // An http page is local itself: no local network prompt to explain.
+    await expect(notAnswering).not.toContainText('local network');
+  });
+
   test('a pairing link naming a relay that is not on loopback is refused and leaves the address', async ({ page }) => {
     await page.goto(`${BASE_PATH}#relay=${encodeURIComponent('http://evil.example:6376')}&secret=${encodeURIComponent(relay.secret)}`);
     await expect(page.getByTestId('pairing-refused')).toContainText('The pairing link was not used');

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { relayAbsentText, relayNotAnsweringText } from './relay-status-text.ts';
+
+describe('what the app says about the relay', () => {
+  it('without one: the app works, and the command that pairs one names this page’s origin', () => {
+    expect(relayAbsentText('https://octo.github.io')).toContain('the app works fully without it');
+    expect(relayAbsentText('https://octo.github.io')).toContain(
+      'run npx mcp-auth-flow relay --allow-origin https://octo.github.io on this machine and open the link it prints',
+    );
+  });
+
+  it('a paired relay that does not answer, from an https page: Chrome’s local network prompt is the likely cause', () => {
+    const text = relayNotAnsweringText('http://127.0.0.1:5299', true);
+    expect(text).toContain('The relay at http://127.0.0.1:5299 is not answering.');
+    expect(text).toContain('allow this site to access devices on your local network');
+    expect(text).toContain('set Local network access to Allow, and reload');
+  });
+
+  it('from an http page (npm start, a local copy) there is no such prompt to explain', () => {
+    expect(relayNotAnsweringText('http://127.0.0.1:5176', false)).not.toContain('local network');
+  });
+});
