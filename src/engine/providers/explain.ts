@@ -54,9 +54,9 @@ export function explainFinding(profile: ProviderProfile, finding: Finding, seen:
   return deviation && { provider: profile.name, deviation: deviation.id, cause: deviation.cause, fix: deviation.fix(seen), docs: deviation.docs };
 }
 
-/** The finding's detail and what its exchange said (the body, or the error redirect's URL). */
+/** The finding's detail, its exchange's URL and what came back (the body, or the error redirect's URL). */
 function textOf(finding: Finding, session: FlowSession): string {
   const exchange = finding.exchangeId ? session.exchanges.find((candidate) => candidate.id === finding.exchangeId) : undefined;
-  const said = exchange ? (exchange.outcome === 'navigation' ? exchange.request.url : (exchange.response?.body ?? '')) : '';
-  return `${finding.detail}\n${said.slice(0, 20_000)}`;
+  const said = exchange && exchange.outcome !== 'navigation' ? (exchange.response?.body ?? '') : '';
+  return `${finding.detail}\n${exchange?.request.url ?? ''}\n${said.slice(0, 20_000)}`;
 }

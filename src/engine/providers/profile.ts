@@ -33,7 +33,7 @@ export interface Deviation {
   id: string;
   /** The rules whose findings this explains; the rule and its severity stay as they are. */
   rules: readonly string[];
-  /** Whether it explains this finding; `text` is the finding's detail and the body of its exchange. Always, when absent. */
+  /** Whether it explains this finding; `text` is the finding's detail, its exchange's URL and body. Always, when absent. */
   applies?: (finding: Finding, seen: Seen, text: string) => boolean;
   /** Why the provider does this, in one or two sentences. */
   cause: string;
