@@ -1,5 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-import { browserEmulatedFetch } from '../engine/cors/browser-emulated-fetch.ts';
 import { createSession } from '../engine/flow/create-session.ts';
 import { exampleArguments } from '../engine/mcp/example-arguments.ts';
 import { FlowEngine } from '../engine/flow/engine.ts';
@@ -8,6 +7,7 @@ import { trimEnd } from '../engine/text/trim-end.ts';
 import { LATEST_SPEC_VERSION } from '../engine/spec/versions.ts';
 import type { FlowSettings } from '../engine/model/session.ts';
 import { watchAnswers } from './answer-watch.ts';
+import { browserEmulatedFetch } from './browser-emulated-fetch.ts';
 import type { CliOptions } from './args.ts';
 import { startBrowserRelay, type BrowserRelay } from './browser-relay.ts';
 import { startCallbackListener } from './callback-listener.ts';

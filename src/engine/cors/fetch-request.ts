@@ -4,7 +4,7 @@ import type { CorsRequest } from './preflight-for.ts';
 /**
  * A fetch call as plain data, the way the browser sees it once the script has made it: what a
  * CORS preflight is planned from, and what a redirect changes. Shared by relay mode
- * (relay/relay-fetch.ts) and the CLI's browser emulation (browser-emulated-fetch.ts).
+ * (relay/relay-fetch.ts) and the CLI's browser emulation (src/cli/browser-emulated-fetch.ts).
  */
 export type FetchRequest = CorsRequest & { body?: string };
 

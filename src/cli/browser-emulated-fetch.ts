@@ -1,9 +1,9 @@
-import { headerValue, type HeaderList } from '../model/header-list.ts';
-import type { RelayedHead } from '../model/relayed-outcome.ts';
-import { isExposed } from './exposed-headers.ts';
-import { fetchRequestOf, MAX_REDIRECTS, REDIRECT_STATUSES, redirectedRequest, type FetchRequest } from './fetch-request.ts';
-import { isCrossOrigin, preflightFor, type PreflightRequest } from './preflight-for.ts';
-import { preflightObservations } from './preflight-observations.ts';
+import { headerValue, type HeaderList } from '../engine/model/header-list.ts';
+import type { RelayedHead } from '../engine/model/relayed-outcome.ts';
+import { isExposed } from '../engine/cors/exposed-headers.ts';
+import { fetchRequestOf, MAX_REDIRECTS, REDIRECT_STATUSES, redirectedRequest, type FetchRequest } from '../engine/cors/fetch-request.ts';
+import { isCrossOrigin, preflightFor, type PreflightRequest } from '../engine/cors/preflight-for.ts';
+import { preflightObservations } from '../engine/cors/preflight-observations.ts';
 
 const NULL_BODY_STATUSES = [101, 204, 205, 304];
 

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startLoopbackServer } from '../test-support/loopback-server.ts';
+import { startLoopbackServer } from '../engine/test-support/loopback-server.ts';
 import { browserEmulatedFetch } from './browser-emulated-fetch.ts';
 
 const ORIGIN = 'http://localhost:3000';
