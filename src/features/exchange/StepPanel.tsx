@@ -4,6 +4,7 @@ import type { Step } from '../../engine/model/step.ts';
 import { STEP_DEFINITIONS } from '../../engine/steps/registry.ts';
 import { stepTitle } from '../../engine/steps/step-title.ts';
 import { STEP_STATUS_STYLE } from '../../ui/status.ts';
+import { providerView } from '../../engine/providers/explain.ts';
 import { FindingCard } from '../../ui/FindingCard.tsx';
 import type { Selection } from '../../ui/selection.ts';
 
@@ -50,7 +51,13 @@ export function StepPanel({ step, session, onSelect }: { step: Step; session: Fl
       {findings.length > 0 && (
         <div className="space-y-2">
           {findings.map((finding) => (
-            <FindingCard key={finding.id} finding={finding} specVersion={session.settings.specVersion} onSelect={onSelect} />
+            <FindingCard
+              key={finding.id}
+              finding={finding}
+              specVersion={session.settings.specVersion}
+              onSelect={onSelect}
+              explanation={providerView(session).explanations[finding.id]}
+            />
           ))}
         </div>
       )}
