@@ -1,5 +1,9 @@
 import { AUTH0 } from './auth0.ts';
+import { COGNITO } from './cognito.ts';
 import { ENTRA } from './entra.ts';
+import { GATEWAY } from './gateway.ts';
+import { GITHUB } from './github.ts';
+import { GOOGLE } from './google.ts';
 import { KEYCLOAK } from './keycloak.ts';
 import { OKTA } from './okta.ts';
 import type { ProviderProfile } from './profile.ts';
@@ -18,4 +22,4 @@ import type { ProviderProfile } from './profile.ts';
  * to PROVIDERS (order breaks ties only), add a loopback imitation and test under test-support/,
  * then run `npm run rules:doc`, which regenerates docs/providers.md too (a test fails when it is stale).
  */
-export const PROVIDERS: readonly ProviderProfile[] = [ENTRA, AUTH0, OKTA, KEYCLOAK];
+export const PROVIDERS: readonly ProviderProfile[] = [ENTRA, AUTH0, OKTA, KEYCLOAK, COGNITO, GOOGLE, GITHUB, GATEWAY];
