@@ -3,6 +3,7 @@ import type { FlowSession } from '../model/session.ts';
 import type { SpecVersion } from '../spec/versions.ts';
 import { runFlow } from '../rules/test-support/run-flow.ts';
 import { providerView } from './explain.ts';
+import { explained } from './test-support/explained.ts';
 import { COGNITO_CLIENT_ID, COGNITO_POOL_ID, startCognito } from './test-support/cognito-server.ts';
 
 const servers: Array<{ close: () => Promise<void> }> = [];
@@ -21,12 +22,6 @@ async function runAgainstCognito(options: { clientId?: string | null; spec?: Spe
     then: (engine) => engine.continueAnyway(),
   });
   return { ...session, base: cognito.base };
-}
-
-function explained(session: FlowSession, ruleId: string) {
-  const finding = session.findings.find((candidate) => candidate.ruleId === ruleId);
-  expect(finding, `a ${ruleId} finding`).toBeDefined();
-  return { finding: finding!, explanation: providerView(session).explanations[finding!.id] };
 }
 
 describe('Amazon Cognito (loopback imitation)', () => {

@@ -4,6 +4,7 @@ import { PRM_PATH } from '../rules/test-support/fake-mcp-auth-server.ts';
 import { APP_ORIGIN, runFlow } from '../rules/test-support/run-flow.ts';
 import { RULES } from '../rules/catalog.ts';
 import { providerView } from './explain.ts';
+import { explained } from './test-support/explained.ts';
 import { startBehindGateway, type GatewayOptions } from './test-support/gateway-server.ts';
 // The real relay of `npm start`; only src/integration may reach into src/demo.
 import { startTestRelay } from '../../integration/test-relay.ts';
@@ -20,12 +21,6 @@ async function runBehindGateway(options: GatewayOptions, as: 'cli' | 'browser wi
   const relay = await startTestRelay(APP_ORIGIN);
   running.push(() => relay.close());
   return { session: await runFlow(server, { browser: true, relay: { url: relay.url, secret: relay.secret } }), base: server.base };
-}
-
-function explained(session: FlowSession, ruleId: string) {
-  const finding = session.findings.find((candidate) => candidate.ruleId === ruleId);
-  expect(finding, `a ${ruleId} finding`).toBeDefined();
-  return { finding: finding!, explanation: providerView(session).explanations[finding!.id] };
 }
 
 /** Every text the user reads about this run: no finding, rule or explanation may tell them to move resource_metadata. */

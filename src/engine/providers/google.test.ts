@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FlowSession, RegistrationSettings } from '../model/session.ts';
+import type { RegistrationSettings } from '../model/session.ts';
 import type { SpecVersion } from '../spec/versions.ts';
 import { runFlow } from '../rules/test-support/run-flow.ts';
 import { providerView } from './explain.ts';
+import { explained } from './test-support/explained.ts';
 import { GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, startGoogle, type GoogleOptions } from './test-support/google-server.ts';
 
 const servers: Array<{ close: () => Promise<void> }> = [];
@@ -18,12 +19,6 @@ async function runAgainstGoogle(registration: RegistrationSettings, options: Goo
   servers.push(google);
   const session = await runFlow(google, { ...(options.spec ? { spec: options.spec } : {}), settings: { registration } });
   return { session, base: google.base };
-}
-
-function explained(session: FlowSession, ruleId: string) {
-  const finding = session.findings.find((candidate) => candidate.ruleId === ruleId);
-  expect(finding, `a ${ruleId} finding`).toBeDefined();
-  return { finding: finding!, explanation: providerView(session).explanations[finding!.id] };
 }
 
 describe('Google (loopback imitation)', () => {
