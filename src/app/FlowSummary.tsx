@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
 import { flowTiming } from '../engine/flow/timing.ts';
 import type { FlowSession } from '../engine/model/session.ts';
-import { providerView } from '../engine/providers/explain.ts';
+import { useProviderView } from '../ui/use-provider-view.ts';
 import { outcomeLine, type OutcomeTone } from './outcome-line.ts';
 
 const TONE_CLASS: Record<OutcomeTone, string> = {
@@ -26,7 +26,7 @@ export function FlowSummary({ session, outcomeRef, onShowFirstError }: Props) {
   const timing = flowTiming(session);
   const line = outcomeLine(session);
   const ended = session.status === 'done' || session.status === 'failed';
-  const provider = providerView(session).provider;
+  const provider = useProviderView(session).provider;
   return (
     <>
       <p

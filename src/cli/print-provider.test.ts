@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEntra, ENTRA_API_APP_ID, ENTRA_CLIENT_ID } from '../engine/providers/test-support/entra-server.ts';
+import { PROVIDERS } from '../engine/providers/catalog.ts';
 import { buildReport } from '../engine/report/build-report.ts';
 import { runFlow } from '../engine/rules/test-support/run-flow.ts';
 import { formatRun } from './print.ts';
@@ -17,7 +18,7 @@ describe('the provider in the report and the CLI output', () => {
       settings: { registration: { mode: 'pre-registered', clientId: ENTRA_CLIENT_ID } },
       then: (engine) => engine.continueAnyway(),
     });
-    const report = buildReport(session, { surface: 'cli' });
+    const report = buildReport(session, { surface: 'cli', providers: PROVIDERS });
     expect(report.provider?.name).toBe('Microsoft Entra ID');
     const finding = report.findings.find((candidate) => candidate.ruleId === 'callback.error');
     expect(finding?.provider?.fix).toContain(`scope=api://${ENTRA_API_APP_ID}/.default`);

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { createSession } from '../engine/flow/create-session.ts';
 import { exampleArguments } from '../engine/mcp/example-arguments.ts';
 import { FlowEngine } from '../engine/flow/engine.ts';
+import { PROVIDERS } from '../engine/providers/catalog.ts';
 import { buildReport } from '../engine/report/build-report.ts';
 import { trimEnd } from '../engine/text/trim-end.ts';
 import { LATEST_SPEC_VERSION } from '../engine/spec/versions.ts';
@@ -73,7 +74,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
 
     const session = engine.snapshot;
     const exitCode = exitCodeFor(session, toolCall, { serverAnswered: answers.answered });
-    const report = buildReport(session, { surface: 'cli' });
+    const report = buildReport(session, { surface: 'cli', providers: PROVIDERS });
     const summary = {
       report,
       exitCode,

@@ -2,7 +2,7 @@ import { findRule } from '../engine/rules/catalog.ts';
 import { ruleFix } from '../engine/rules/rule-fix.ts';
 import { ruleLink } from '../engine/rules/rule-link.ts';
 import type { Finding } from '../engine/model/finding.ts';
-import type { ProviderExplanation } from '../engine/providers/explain.ts';
+import type { ProviderExplanation } from '../engine/providers/view.ts';
 import { judgeUrl } from '../engine/security/openable-url.ts';
 import type { SpecVersion } from '../engine/spec/versions.ts';
 import type { Selection } from './selection.ts';

@@ -1,62 +1,15 @@
-import type { Finding } from '../model/finding.ts';
 import type { FlowSession } from '../model/session.ts';
 import { PROVIDERS } from './catalog.ts';
 import type { ProviderProfile } from './profile.ts';
-import { recognize } from './recognize.ts';
-import { seenIn, type Seen } from './seen.ts';
+import { providerViewOf, type ProviderView } from './view.ts';
 
-/** What a finding gains when a recognised provider explains it: "With <name>: <cause> Fix: <fix>". */
-export interface ProviderExplanation {
-  provider: string;
-  deviation: string;
-  cause: string;
-  fix: string;
-  docs: string;
-}
-
-export interface ProviderView {
-  provider?: { id: string; name: string; evidence: string; docs: string };
-  /** By finding id; a finding no profile explains is not here. */
-  explanations: Readonly<Record<string, ProviderExplanation>>;
-}
+export type { ProviderExplanation, ProviderView } from './view.ts';
 
 /**
- * The provider view of a run: a pure function of the session, so the app, the CLI, the JSON report
- * and an imported HAR all read the same answer, and nothing is stored that could go stale.
+ * The provider view of a run against the whole catalog: for the CLI, the JSON report and tests, in
+ * Node, where loading every profile at once costs nothing. The app loads the catalog lazily and calls
+ * providerViewOf (view.ts) itself, so the profiles' text stays out of its first bundle.
  */
 export function providerView(session: FlowSession, profiles: readonly ProviderProfile[] = PROVIDERS): ProviderView {
-  // A session is an immutable snapshot: the summary line, the findings panel and the report share one answer.
-  const cached = profiles === PROVIDERS ? views.get(session) : undefined;
-  if (cached) return cached;
-  const view = viewOf(session, profiles);
-  if (profiles === PROVIDERS) views.set(session, view);
-  return view;
-}
-
-const views = new WeakMap<FlowSession, ProviderView>();
-
-function viewOf(session: FlowSession, profiles: readonly ProviderProfile[]): ProviderView {
-  const seen = seenIn(session);
-  const recognised = recognize(seen, profiles);
-  if (!recognised) return { explanations: {} };
-  const { profile, evidence } = recognised;
-  const explanations: Record<string, ProviderExplanation> = {};
-  for (const finding of session.findings) {
-    const explanation = explainFinding(profile, finding, seen, textOf(finding, session));
-    if (explanation) explanations[finding.id] = explanation;
-  }
-  return { provider: { id: profile.id, name: profile.name, evidence, docs: profile.docs }, explanations };
-}
-
-/** The first of the profile's deviations that explains this finding. */
-export function explainFinding(profile: ProviderProfile, finding: Finding, seen: Seen, text: string): ProviderExplanation | undefined {
-  const deviation = profile.deviations.find((candidate) => candidate.rules.includes(finding.ruleId) && (candidate.applies?.(finding, seen, text) ?? true));
-  return deviation && { provider: profile.name, deviation: deviation.id, cause: deviation.cause, fix: deviation.fix(seen), docs: deviation.docs };
-}
-
-/** The finding's detail, its exchange's URL and what came back (the body, or the error redirect's URL). */
-function textOf(finding: Finding, session: FlowSession): string {
-  const exchange = finding.exchangeId ? session.exchanges.find((candidate) => candidate.id === finding.exchangeId) : undefined;
-  const said = exchange && exchange.outcome !== 'navigation' ? (exchange.response?.body ?? '') : '';
-  return `${finding.detail}\n${exchange?.request.url ?? ''}\n${said.slice(0, 20_000)}`;
+  return providerViewOf(session, profiles);
 }

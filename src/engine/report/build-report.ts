@@ -1,4 +1,5 @@
-import { providerView } from '../providers/explain.ts';
+import type { ProviderProfile } from '../providers/profile.ts';
+import { providerViewOf } from '../providers/view.ts';
 import { findRule } from '../rules/catalog.ts';
 import { ruleFix, type Surface } from '../rules/rule-fix.ts';
 import { ruleLink } from '../rules/rule-link.ts';
@@ -15,6 +16,8 @@ export interface BuildReportOptions {
   now?: Date;
   /** Who reads the fixes: the CLI names flags, the app its form fields; both by default. */
   surface?: Surface;
+  /** The provider profiles to recognise the run's provider with (the catalog); without them the report names none. */
+  providers?: readonly ProviderProfile[];
 }
 
 /** The JSON report of a run: steps, exchanges and findings, with every secret redacted unless asked otherwise. */
@@ -22,7 +25,7 @@ export function buildReport(session: FlowSession, options: BuildReportOptions = 
   const redact = !options.includeSecrets;
   const redactor = new Redactor(redact ? collectSecrets(session) : []);
   const text = (value: string) => (redact ? redactor.text(value) : value);
-  const providers = providerView(session);
+  const providers = providerViewOf(session, options.providers ?? []);
 
   const report: FlowReport = {
     format: REPORT_FORMAT,

@@ -4,8 +4,8 @@ import type { Step } from '../../engine/model/step.ts';
 import { STEP_DEFINITIONS } from '../../engine/steps/registry.ts';
 import { stepTitle } from '../../engine/steps/step-title.ts';
 import { STEP_STATUS_STYLE } from '../../ui/status.ts';
-import { providerView } from '../../engine/providers/explain.ts';
 import { FindingCard } from '../../ui/FindingCard.tsx';
+import { useProviderView } from '../../ui/use-provider-view.ts';
 import type { Selection } from '../../ui/selection.ts';
 
 export function StepPanel({ step, session, onSelect }: { step: Step; session: FlowSession; onSelect(selection: Selection): void }) {
@@ -14,6 +14,7 @@ export function StepPanel({ step, session, onSelect }: { step: Step; session: Fl
   const number = session.steps.findIndex((candidate) => candidate.id === step.id) + 1;
   const findings = session.findings.filter((finding) => finding.stepId === step.id);
   const exchanges = session.exchanges.filter((exchange) => exchange.stepId === step.id);
+  const { explanations } = useProviderView(session);
   return (
     <section data-testid="step-panel" className="space-y-3">
       <header>
@@ -56,7 +57,7 @@ export function StepPanel({ step, session, onSelect }: { step: Step; session: Fl
               finding={finding}
               specVersion={session.settings.specVersion}
               onSelect={onSelect}
-              explanation={providerView(session).explanations[finding.id]}
+              explanation={explanations[finding.id]}
             />
           ))}
         </div>

@@ -1,6 +1,7 @@
 import { buildHar } from '../../engine/export/har.ts';
 import { buildReport } from '../../engine/report/build-report.ts';
 import type { FlowSession } from '../../engine/model/session.ts';
+import { loadedProviderProfiles } from '../../ui/use-provider-view.ts';
 import { downloadText } from './download.ts';
 import { exportFileName } from './file-name.ts';
 
@@ -15,6 +16,6 @@ export function downloadHar(session: FlowSession, { includeSecrets }: ExportOpti
 
 /** The same JSON the CLI prints with --json. */
 export function downloadReport(session: FlowSession, { includeSecrets }: ExportOptions): void {
-  const report = buildReport(session, { includeSecrets, surface: 'app' });
+  const report = buildReport(session, { includeSecrets, surface: 'app', providers: loadedProviderProfiles() });
   downloadText(exportFileName(session.settings.serverUrl, 'json'), `${JSON.stringify(report, null, 2)}\n`, 'application/json');
 }

@@ -1,14 +1,14 @@
 import type { FlowSession } from '../../engine/model/session.ts';
-import { providerView } from '../../engine/providers/explain.ts';
 import type { Selection } from '../../ui/selection.ts';
 import { FindingCard } from '../../ui/FindingCard.tsx';
+import { useProviderView } from '../../ui/use-provider-view.ts';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 export function FindingsPanel({ session, onSelect }: { session: FlowSession | null; onSelect(selection: Selection): void }) {
   const findings = [...(session?.findings ?? [])].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   const errors = findings.filter((finding) => finding.severity === 'error').length;
-  const explanations = session ? providerView(session).explanations : {};
+  const { explanations } = useProviderView(session);
   return (
     <section aria-labelledby="findings-heading" data-testid="findings-panel" className="space-y-2">
       <h2 id="findings-heading" className="text-sm font-bold text-slate-700">
