@@ -11,8 +11,9 @@ const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromi
 
 export default defineConfig({
   testDir: 'e2e',
-  // The static-host test builds and serves the app itself: npm run test:static (playwright.static.config.ts).
-  testIgnore: ['static/**'],
+  // The static-host test builds and serves the app itself: npm run test:static (playwright.static.config.ts); the
+  // pack-and-install test packs and installs the package: npm run test:package (playwright.package.config.ts).
+  testIgnore: ['static/**', 'package/**'],
   fullyParallel: true,
   workers: 2,
   timeout: 60_000,
