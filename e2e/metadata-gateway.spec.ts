@@ -30,4 +30,8 @@ test('a gateway guarding the challenge’s metadata URL: the browser tries the w
   await expect(panel).not.toContainText('Point resource_metadata at');
   // The gateway's page is text in the finding, never markup.
   await expect(behindAuth.locator('h1')).toHaveCount(0);
+  // Recognised once at the top, and the finding gains the intermediary's cause and fix.
+  await expect(page.getByTestId('provider-line')).toContainText('recognised as Gateway, CDN or proxy in front of the server from its own challenge');
+  await expect(behindAuth).toContainText('With Gateway, CDN or proxy in front of the server:');
+  await expect(behindAuth).toContainText('Keep resource_metadata in the 401 as it is');
 });
