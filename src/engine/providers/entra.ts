@@ -18,9 +18,13 @@ import type { Seen } from './seen.ts';
 
 const DOCS = 'https://learn.microsoft.com/en-us/entra/identity-platform/';
 const HOSTS = /^https:\/\/(login\.microsoftonline\.(com|us)|login\.microsoft\.com|sts\.windows\.net|login\.partner\.microsoftonline\.cn)\//;
-const TENANT = String.raw`([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|common|organizations|consumers|[a-z0-9-]+\.onmicrosoft\.com)`;
-const AUTHORITY = new RegExp(String.raw`^https?://[^/]+/${TENANT}(/v2\.0)?/?$`, 'i');
-const ENDPOINT = new RegExp(String.raw`^https?://[^/]+/${TENANT}/oauth2/(v2\.0/)?(authorize|token)$`, 'i');
+// A tenant: a GUID, common/organizations/consumers, or a verified *.onmicrosoft.com domain. Literal regexes only,
+// so the regex-safety test can prove each one linear.
+const AUTHORITY =
+  /^https?:\/\/[^/]+\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|common|organizations|consumers|[a-z0-9-]+\.onmicrosoft\.com)(\/v2\.0)?\/?$/i;
+const ENDPOINT =
+  /^https?:\/\/[^/]+\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|common|organizations|consumers|[a-z0-9-]+\.onmicrosoft\.com)\/oauth2\/(v2\.0\/)?(authorize|token)$/i;
+const TENANT_IN_PATH = /\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|common|organizations|consumers|[a-z0-9-]+\.onmicrosoft\.com)(\/|$)/i;
 const RESOURCE_REFUSED = /AADSTS(901002|9010010)\b/;
 
 export const ENTRA: ProviderProfile = {
@@ -88,7 +92,7 @@ function apiScope(seen: Seen): string {
 
 function v2Issuer(seen: Seen): string {
   for (const issuer of seen.issuers) {
-    const tenant = new RegExp(`/${TENANT}(/|$)`, 'i').exec(issuer.replace(/^https?:\/\/[^/]+/, ''))?.[1];
+    const tenant = TENANT_IN_PATH.exec(issuer.replace(/^https?:\/\/[^/]+/, ''))?.[1];
     if (tenant) return `https://login.microsoftonline.com/${tenant}/v2.0`;
   }
   return 'https://login.microsoftonline.com/{tenant}/v2.0';

@@ -20,7 +20,10 @@ export function renderProvidersDoc(profiles: readonly ProviderProfile[] = PROVID
       'in the app, the CLI output and the JSON report (`provider` on the report and on each explained finding). ' +
       'This file is generated from `src/engine/providers/catalog.ts`: do not edit it by hand, run `npm run rules:doc` instead (it writes docs/rules.md too).',
     '',
-    ...profiles.map((profile) => `- [${profile.name}](#${anchorOf(profile.name)}): ${profile.deviations.length} known deviations`),
+    ...profiles.map(
+      (profile) =>
+        `- [${profile.name}](#${anchorOf(profile.name)}): ${profile.deviations.length} known ${profile.deviations.length === 1 ? 'deviation' : 'deviations'}`,
+    ),
   ];
   for (const profile of profiles) lines.push('', ...renderProfile(profile));
   return `${trimEnd(lines.join('\n'), '\n')}\n`;
