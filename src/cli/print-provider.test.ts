@@ -35,5 +35,7 @@ describe('the provider in the report and the CLI output', () => {
         `with Microsoft Entra ID: Entra v2.0 names the API in the scope.*\\n.*fix with Microsoft Entra ID: Request scope=api://${ENTRA_API_APP_ID}/\\.default and leave resource out`,
       ),
     );
+    // The provider's fix leads; the rule's own fix follows as the general case.
+    expect(lines.slice(at, at + 8).join('\n')).toMatch(/fix with Microsoft Entra ID: .*\n\s+fix in general: /);
   });
 });

@@ -51,9 +51,10 @@ export function formatRun({ report, toolCall, toolCallSkipped, exitCode, browser
   lines.push('', report.findings.length ? `Findings (${report.findings.length})` : 'Findings: none');
   for (const finding of report.findings) {
     lines.push(`  ${finding.severity.padEnd(7)} ${finding.ruleId}: ${oneLine(finding.detail)}`);
-    if (finding.fix) lines.push(`          fix: ${finding.fix}`);
-    if (finding.stricterThanSdk) lines.push(`          stricter than the SDK: ${finding.stricterThanSdk}`);
+    // The provider's fix comes first: it is the lever the developer has; the rule's own fix is then the general case.
     lines.push(...providerFindingLines(finding, '          '));
+    if (finding.fix) lines.push(`          ${finding.provider ? 'fix in general' : 'fix'}: ${finding.fix}`);
+    if (finding.stricterThanSdk) lines.push(`          stricter than the SDK: ${finding.stricterThanSdk}`);
     if (finding.link) lines.push(`          see: ${finding.link}`);
   }
 

@@ -43,16 +43,17 @@ export function FindingCard({
           {finding.detail}
         </p>
       </button>
+      {/* The provider's fix first: it is the lever the developer has; the rule's fix is then the general case. */}
+      {explanation && <ProviderNote explanation={explanation} />}
       {rule && (
-        <p className="mt-1 text-xs">
-          <span className="font-semibold">Fix: </span>
+        <p className="mt-1 text-xs" data-testid="finding-fix">
+          <span className="font-semibold">{explanation ? 'In general: ' : 'Fix: '}</span>
           {ruleFix(rule, 'app')}{' '}
           <a className="underline" href={ruleLink(rule, specVersion)} target="_blank" rel="noreferrer">
             spec ↗
           </a>
         </p>
       )}
-      {explanation && <ProviderNote explanation={explanation} />}
       {rule?.stricterThanSdk && (
         <p className="mt-1 text-xs" data-testid="finding-stricter-than-sdk">
           <span className="font-semibold">Stricter than the SDK: </span>

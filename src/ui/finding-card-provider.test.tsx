@@ -24,6 +24,12 @@ describe('a finding a provider explains', () => {
     expect(html).toContain('href="https://learn.microsoft.com/en-us/entra/identity-platform/scopes-oidc"');
   });
 
+  it('leads with the provider’s fix and calls the rule’s own fix the general case', () => {
+    const html = render('https://learn.microsoft.com/en-us/entra/identity-platform/scopes-oidc');
+    expect(html.indexOf('data-testid="finding-provider"')).toBeLessThan(html.indexOf('data-testid="finding-fix"'));
+    expect(html).toContain('In general: </span>');
+  });
+
   it('opens no link the URL gate refuses', () => {
     expect(render('javascript:alert(1)')).not.toContain('href="javascript');
   });
