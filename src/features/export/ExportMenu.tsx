@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
 import type { FlowSession } from '../../engine/model/session.ts';
-import { downloadHar, downloadReport } from './export-files.ts';
 
 const BUTTON =
   'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-700 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-300';
@@ -11,10 +10,20 @@ export function ExportMenu({ session }: { session: FlowSession }) {
   const warningId = useId();
   return (
     <div role="group" aria-label="Export this run" className="flex flex-wrap items-center gap-2">
-      <button type="button" data-testid="export-har" className={BUTTON} onClick={() => downloadHar(session, { includeSecrets })}>
+      <button
+        type="button"
+        data-testid="export-har"
+        className={BUTTON}
+        onClick={() => void exportFiles().then(({ downloadHar }) => downloadHar(session, { includeSecrets }))}
+      >
         Export HAR
       </button>
-      <button type="button" data-testid="export-report" className={BUTTON} onClick={() => downloadReport(session, { includeSecrets })}>
+      <button
+        type="button"
+        data-testid="export-report"
+        className={BUTTON}
+        onClick={() => void exportFiles().then(({ downloadReport }) => downloadReport(session, { includeSecrets }))}
+      >
         Export report (JSON)
       </button>
       <label className="flex items-center gap-1.5 text-xs text-slate-600">
@@ -36,3 +45,6 @@ export function ExportMenu({ session }: { session: FlowSession }) {
     </div>
   );
 }
+
+/** The HAR and report writers load on first use, which keeps them out of the first load. */
+const exportFiles = () => import('./export-files.ts');

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ChangeEvent } from 'react';
 import type { ImportedTrace } from './imported-trace.ts';
-import { readTraceFile } from './read-trace-file.ts';
+import type { TraceFileResult } from './read-trace-file.ts';
 
 interface Props {
   onImport(trace: ImportedTrace): void;
@@ -11,7 +11,8 @@ interface Props {
 /** Opens a HAR or a JSON report from disk and shows it with no network. */
 export function ImportButton({ onImport, onError }: Props) {
   const read = useMutation({
-    mutationFn: readTraceFile,
+    // The importer (HAR and report parsing, limits) loads on first use: most visits never import, and it keeps the first load small.
+    mutationFn: async (file: File): Promise<TraceFileResult> => (await import('./read-trace-file.ts')).readTraceFile(file),
     onSuccess: (result) => ('error' in result ? onError(result.error) : onImport(result)),
     onError: () => onError('The file could not be read.'),
   });
