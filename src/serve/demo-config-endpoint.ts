@@ -20,7 +20,11 @@ export function answerDemoConfig(request: IncomingMessage, response: ServerRespo
   const path = request.url?.split('?')[0];
   if (path !== DEMO_CONFIG_PATH || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
   const origin = request.headers.origin;
-  if (origin !== undefined && origin !== answer.appOrigin) {
+  // A no-cors fetch or a <script src> from another site sends no Origin on a GET, but a browser
+  // says where it comes from in Sec-Fetch-Site (Fetch Metadata, https://w3c.github.io/webappsec-fetch-metadata/).
+  const site = request.headers['sec-fetch-site'];
+  const fromAnotherSite = site === 'cross-site' || site === 'same-site';
+  if ((origin !== undefined && origin !== answer.appOrigin) || fromAnotherSite) {
     // Vite's dev server would let any page read it (it sets Access-Control-Allow-Origin itself).
     response.removeHeader('Access-Control-Allow-Origin');
     response.statusCode = 403;

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sep } from 'node:path';
 import { policy, securityHeaders } from './content-security-policy.ts';
 import { contentTypeFor } from './content-types.ts';
 import { answerDemoConfig, type DemoConfigAnswer } from './demo-config-endpoint.ts';
@@ -24,8 +25,12 @@ export interface RunningStaticServer {
 }
 
 const HOST = '127.0.0.1';
-/** A page another site rebinds to 127.0.0.1 (DNS rebinding) still sends its own Host; only these are answered. */
-const LOOPBACK_HOSTNAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/**
+ * A page another site rebinds to 127.0.0.1 (DNS rebinding) still sends its own Host; only these are
+ * answered. The whole Host is matched (RFC 9110 §7.2: host, then an optional port), so neither
+ * `[::1]attacker.example` nor `localhost:1.attacker.example` passes.
+ */
+const LOOPBACK_HOST = /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$/i;
 
 /**
  * Serves the built app from `root`, on 127.0.0.1 only, the way a plain static host would: files as they
@@ -35,6 +40,9 @@ const LOOPBACK_HOSTNAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
  */
 export async function startStaticServer({ root, port }: StaticServerOptions): Promise<RunningStaticServer> {
   let demoConfig: DemoConfigAnswer | undefined;
+  // Files are served only if they really are under the app folder: a symbolic link inside it that
+  // points elsewhere is a 404 (the folder itself may be reached through a link, as with npm link).
+  const realRoot = await realpath(root);
   const headers = { ...securityHeaders(policy({ header: true })), 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
 
   const server = createServer((request, response) => {
@@ -46,15 +54,16 @@ export async function startStaticServer({ root, port }: StaticServerOptions): Pr
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!LOOPBACK_HOSTNAMES.has(hostnameOf(request.headers.host))) return plain(response, 421, 'This server answers only requests to 127.0.0.1 or localhost.');
+    if (!LOOPBACK_HOST.test(request.headers.host ?? '')) return plain(response, 421, 'This server answers only requests to 127.0.0.1 or localhost.');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('Allow', 'GET, HEAD');
       return plain(response, 405, 'Method not allowed.');
     }
     if (demoConfig && answerDemoConfig(request, response, demoConfig)) return;
     const path = (request.url ?? '/').split('?')[0]!;
-    const file = staticFilePath(root, path);
-    const info = file ? await stat(file).catch(() => null) : null;
+    const named = staticFilePath(root, path);
+    const file = named ? await realpath(named).catch(() => null) : null;
+    const info = file?.startsWith(realRoot + sep) ? await stat(file).catch(() => null) : null;
     if (!file || !info?.isFile()) return plain(response, 404, 'Not found.');
     response.setHeader('Content-Type', contentTypeFor(file));
     response.setHeader('Content-Length', info.size);
@@ -88,11 +97,6 @@ export async function startStaticServer({ root, port }: StaticServerOptions): Pr
         server.closeAllConnections();
       }),
   };
-}
-
-function hostnameOf(host: string | undefined): string {
-  if (!host) return '';
-  return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]!;
 }
 
 function plain(response: ServerResponse, status: number, text: string): void {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,8 @@ beforeAll(async () => {
   await writeFile(join(root, 'assets', 'index-abc123.css'), 'body{}');
   await writeFile(join(root, 'assets', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   await writeFile(join(folder, 'secret.txt'), SECRET_NEXT_TO_THE_APP);
+  // A link inside the app folder that points out of it (a careless build step, or a shared folder).
+  await symlink(join(folder, 'secret.txt'), join(root, 'assets', 'linked.txt'));
   server = await startStaticServer({ root, port: 0 });
 });
 
@@ -89,6 +91,9 @@ describe('the packaged static server', () => {
       '/%E0%A4%A',
       '//secret.txt',
       '/./index.html',
+      '/%252e%252e/secret.txt',
+      '/%c0%ae%c0%ae/secret.txt',
+      '/assets/linked.txt',
     ];
     for (const path of attempts) {
       const answer = await raw(path);
@@ -112,6 +117,9 @@ describe('the packaged static server', () => {
     expect(answer.status).toBe(421);
     expect(answer.body).not.toContain('the app');
     expect((await raw('/', { headers: { host: `localhost:${server.port}` } })).status).toBe(200);
+    for (const host of ['[::1]attacker.example', `[::1]attacker.example:${server.port}`, `localhost:${server.port}.attacker.example`]) {
+      expect((await raw('/', { headers: { host } })).status, host).toBe(421);
+    }
   });
 
   it('publishes the demo config to the app only, once it is known', async () => {
@@ -128,5 +136,17 @@ describe('the packaged static server', () => {
     const fromOtherPage = await raw('/__demo/config.json', { headers: { origin: 'http://localhost:3000' } });
     expect(fromOtherPage.status).toBe(403);
     expect(fromOtherPage.body).not.toContain(config.relay.secret);
+  });
+
+  it('keeps the relay secret from a cross-site request that carries no Origin (a no-cors fetch, a script tag)', async () => {
+    const config = { relay: { url: 'http://127.0.0.1:7199', secret: 'relay-secret-made-at-this-start-0123456789ab' } };
+    server.serveDemoConfig(config);
+    for (const site of ['cross-site', 'same-site']) {
+      const answer = await raw('/__demo/config.json', { headers: { 'sec-fetch-site': site, 'sec-fetch-mode': 'no-cors' } });
+      expect(answer.status, site).toBe(403);
+      expect(answer.body, site).not.toContain(config.relay.secret);
+    }
+    const fromApp = await raw('/__demo/config.json', { headers: { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors' } });
+    expect(fromApp.body).toContain(config.relay.secret);
   });
 });
