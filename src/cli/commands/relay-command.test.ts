@@ -28,6 +28,10 @@ describe('mcp-auth-flow relay', () => {
       'mcp-auth-flow relay: --allow-origin takes an origin: scheme, host and port, with no path, such as https://host.example (got "https://host.example/mcp-auth-flow/").',
     );
     expect(await usageError(['--allow-origin', '*'])).toContain('--allow-origin takes an origin');
+    // The URL parser takes `*` in a host name, but no browser sends such an Origin: it would match nothing.
+    expect(await usageError(['--allow-origin', 'https://*.github.io'])).toBe(
+      'mcp-auth-flow relay: --allow-origin takes one exact origin, not a wildcard: the relay answers only the page whose Origin is exactly it (got "https://*.github.io").',
+    );
     expect(await usageError(['--allow-origin', 'https://host.example', '--app-url', 'https://other.example/'])).toBe(
       'mcp-auth-flow relay: --app-url must be an address on https://host.example, the origin the relay allows (got "https://other.example/").',
     );

@@ -49,6 +49,9 @@ function origin(value: string): string {
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
     throw new UsageError(`--allow-origin takes an origin: scheme, host and port, with no path, such as https://host.example (got "${value}").`);
   }
+  if (url.hostname.includes('*')) {
+    throw new UsageError(`--allow-origin takes one exact origin, not a wildcard: the relay answers only the page whose Origin is exactly it (got "${value}").`);
+  }
   return url.origin;
 }
 
