@@ -523,7 +523,8 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     when: 'the authorization endpoint shows an error page instead of redirecting back',
     severity: 'error',
     server: { routes: { '/authorize': ({ response }) => html(response, 400, '<h1>redirect_uri not registered</h1>') } },
-    detail: () => 'redirect_uri sent: http://localhost:5173/callback; registered:',
+    // A dynamically registered client's redirect URIs are known: the finding names them, never "not known".
+    detail: () => 'redirect_uri sent: http://localhost:5173/callback; registered: http://localhost:5173/callback (as registered dynamically).',
   },
   'authorize.popup-blocked': {
     when: 'the popup is blocked, the page itself goes to the authorization server, and the saved session resumes from the callback',

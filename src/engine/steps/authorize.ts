@@ -85,6 +85,6 @@ export const authorizeStep: StepDefinition = {
 /** What was sent and what the server knows, so a redirect_uri mismatch can be seen at once. */
 function noCallbackDetail(ctx: StepContext, reason: string): string {
   const registered = ctx.learned.client?.redirect_uris;
-  const known = Array.isArray(registered) ? registered.join(', ') : 'not known to the app (pre-registered or CIMD client)';
+  const known = Array.isArray(registered) ? `${registered.join(', ')} (as registered dynamically)` : 'not known to the app (pre-registered or CIMD client)';
   return `${reason} redirect_uri sent: ${ctx.settings.redirectUri}; registered: ${known}.`;
 }

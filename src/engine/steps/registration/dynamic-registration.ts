@@ -67,6 +67,8 @@ export async function registerDynamically(ctx: StepContext, _explicit: boolean):
     token_endpoint_auth_method: method,
     issuer: as.issuer,
     ...(registeredScope !== undefined ? { scope: registeredScope } : {}),
+    // RFC 7591 §3.2.1: the redirect URIs as registered, so a callback that never comes can name them.
+    redirect_uris: registeredRedirectUris(client.redirect_uris) ?? metadata.redirect_uris,
   };
   ctx.note(`client_id = ${client.client_id}`);
   if (registeredScope !== scope) ctx.note(`The authorization server registered scope "${registeredScope}", not the "${scope ?? ''}" asked for`);
@@ -90,4 +92,9 @@ function registeredClient(body: string): (Record<string, unknown> & { client_id:
     return undefined;
   }
   return undefined;
+}
+
+/** The response's redirect_uris when it is a list of strings; a server that omits or garbles it registered what was sent. */
+function registeredRedirectUris(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.length > 0 && value.every((uri) => typeof uri === 'string') ? value : undefined;
 }
