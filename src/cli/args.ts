@@ -33,7 +33,8 @@ export interface CliOptions {
 
 export type ParsedCommandLine = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'error'; message: string };
 
-export const USAGE = `Usage: mcp-auth-flow <server-url> [options]
+export const USAGE = `Usage: mcp-auth-flow check <server-url> [options]
+       mcp-auth-flow <server-url> [options]   (the short form)
 
 Runs the client side of MCP authorization against a remote MCP server, then lists its
 tools and calls one, and prints every step and every finding.
@@ -66,6 +67,7 @@ Options:
                                  where no one can, a short one ends the run instead of waiting
   --json                         print only the JSON report (secrets redacted)
   -h, --help                     show this help
+  -V, --version                  print the version
 
 Authorization: the CLI listens on http://127.0.0.1:<free port>/callback. If the authorization
 server redirects straight back (auto-approval), no browser is needed; otherwise it prints the

@@ -14,7 +14,7 @@ Commands:
   demo                             the app with a demo authorization server, a demo MCP server and its
                                    fault scenarios, and the relay: everything on this machine
   check <server-url>               run the flow headless, list the tools, call one, print every step
-                                   and finding; exit code 0, 1 or 2 (see check --help)
+                                   and finding; exit code 0, 1, 2 or 3 (see check --help)
   <server-url>                     short for check <server-url>
   relay --allow-origin <origin>    only the CORS relay, for a copy of the app hosted elsewhere; prints
                                    a link that pairs that app with it
