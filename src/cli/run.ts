@@ -12,9 +12,10 @@ import { browserEmulatedFetch } from './browser-emulated-fetch.ts';
 import type { CliOptions } from './args.ts';
 import { startBrowserRelay, type BrowserRelay } from './browser-relay.ts';
 import { startCallbackListener } from './callback-listener.ts';
-import { exitCodeFor, type ToolCallOutcome } from './exit-code.ts';
+import { EXIT_USAGE, exitCodeFor, type ToolCallOutcome } from './exit-code.ts';
 import { NodeUserAgent } from './node-user-agent.ts';
 import { formatJunit } from './junit.ts';
+import { junitTargetProblem } from './junit-target.ts';
 import { formatRun } from './print.ts';
 
 export interface CliIo {
@@ -30,6 +31,11 @@ export const CLIENT_NAME = 'MCP Auth Flow (CLI)';
 
 /** Runs the flow once, as a real client would: authorize, list the tools, call one. Returns the exit code. */
 export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
+  const junitProblem = options.junit ? await junitTargetProblem(options.junit) : null;
+  if (junitProblem) {
+    io.stderr(`mcp-auth-flow: ${junitProblem}`);
+    return EXIT_USAGE;
+  }
   for (const notice of options.notices) io.stderr(notice);
   // Before the flow: the redirect URI (with its port) is registered before authorization.
   const listener = await startCallbackListener();
