@@ -57,6 +57,15 @@ describe('a gateway in front of the MCP server (loopback imitation)', () => {
     expect(explained(session, 'http.blocked').explanation?.deviation).toBe('gateway.metadata-behind-auth');
     expect(explained(session, 'prm.behind-auth').explanation?.deviation).toBe('gateway.metadata-behind-auth');
     expect(everythingSaid(session)).not.toMatch(/Point resource_metadata|repoint/i);
+    // The evidence quotes the gateway's challenge, not the sentence of the finding it was read from.
+    expect(providerView(session).provider?.evidence).toMatch(
+      /^recognised as Gateway, CDN or proxy in front of the server from its own challenge on the metadata URL \(WWW-Authenticate: Basic realm="corp-gateway"\) and /,
+    );
+    // The CORS findings on the gateway's 401 would have the server expose the gateway's Basic challenge:
+    // the lever is the exemption, so the gateway's fix leads there too.
+    for (const ruleId of ['cors.no-allow-origin', 'cors.header-not-exposed']) {
+      expect(explained(session, ruleId).explanation?.deviation, ruleId).toBe('gateway.metadata-behind-auth');
+    }
   });
 
   it('an SSO proxy’s sign-in page (403, no challenge) on both metadata URLs: the run stops, and its page is quoted as text', async () => {

@@ -14,10 +14,14 @@ import type { Seen } from './seen.ts';
  * Its finding (prm.behind-auth) keeps resource_metadata as it is: the URL is right, the intermediary is in the way.
  */
 
-/** A challenge that is not OAuth's, as the refusal details quote it (src/engine/http/refusal.ts). */
-const FOREIGN_CHALLENGE = /WWW-Authenticate: (?:Basic|Digest|Negotiate|NTLM)\b[^;)]{0,120}/;
-/** A refusal on a metadata URL, as prm.behind-auth and prm.unreachable word it. */
-const METADATA_REFUSED = /oauth-protected-resource\S{0,200} (?:answered (?:the relay )?|→ )HTTP 40[13]/;
+/**
+ * A challenge that is not OAuth's, as the refusal details and the CORS verdicts quote it (src/engine/http/refusal.ts):
+ * the scheme and its auth-params (RFC 9110 §11.2), and no more, so the evidence never runs on into the sentence around it.
+ */
+const FOREIGN_CHALLENGE =
+  /WWW-Authenticate: (?:Basic|Digest|Negotiate|NTLM)\b(?: [\w-]{1,40}=(?:"[^"]{0,80}"|[^\s,;)"]{1,80}))?(?:, ?[\w-]{1,40}=(?:"[^"]{0,80}"|[^\s,;)"]{1,80})){0,4}/;
+/** A refusal on a metadata URL, as prm.behind-auth and prm.unreachable word it, or a CORS verdict on it ("(GET …/oauth-protected-resource → 401)"). */
+const METADATA_REFUSED = /oauth-protected-resource\S{0,200} (?:(?:answered (?:the relay )?|→ )HTTP 40[13]|→ 40[13]\))/;
 
 export const GATEWAY: ProviderProfile = {
   id: 'gateway',
@@ -31,7 +35,9 @@ export const GATEWAY: ProviderProfile = {
   deviations: [
     {
       id: 'gateway.metadata-behind-auth',
-      rules: ['prm.behind-auth', 'prm.unreachable', 'http.blocked'],
+      // The CORS verdicts on the intermediary's refusal too: their own fix would have the server expose the
+      // intermediary's challenge, when the lever is the exemption (then the MCP server's own CORS answers).
+      rules: ['prm.behind-auth', 'prm.unreachable', 'http.blocked', 'cors.no-allow-origin', 'cors.header-not-exposed'],
       applies: (finding, _seen, text) => finding.ruleId === 'prm.behind-auth' || METADATA_REFUSED.test(text) || blockedMetadataUrl(finding.detail),
       cause:
         'The answer on the metadata URL is not the MCP server’s: something in front of it demands credentials of its own, which a client ' +
