@@ -40,4 +40,16 @@ describe('provider recognition', () => {
     const seen: Seen = { ...nothingSeen, said: ['error=invalid_request, error_description=AADSTS700016: Application not found'] };
     expect(recognize(seen, PROVIDERS)?.profile.id).toBe('entra');
   });
+
+  it('is not fooled by a provider host written into the query, fragment or after a backslash of another host', () => {
+    // A URL parser reads each of these as evil.example; only the raw text looks like the provider's host.
+    for (const issuer of [
+      'https://evil.example?.okta.com',
+      'https://evil.example#.auth0.com/',
+      'https://evil.example\\tenant.okta.com/',
+      'https://evil.example\\.auth0.com/',
+    ]) {
+      expect(recognize({ ...nothingSeen, issuers: [issuer] }, PROVIDERS)?.evidence, issuer).toBeUndefined();
+    }
+  });
 });

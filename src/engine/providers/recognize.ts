@@ -13,12 +13,13 @@ export interface Recognition {
  * When two profiles qualify, the one with more evidence wins; a tie goes to the catalog's order.
  */
 export function recognize(seen: Seen, profiles: readonly ProviderProfile[]): Recognition | undefined {
+  const evidence: Seen = { ...seen, issuers: seen.issuers.filter(isPlainIssuer) };
   let best: { profile: ProviderProfile; hits: string[]; score: number } | undefined;
   for (const profile of profiles) {
     const strong: string[] = [];
     const weak: string[] = [];
     for (const signal of profile.signals) {
-      const value = signal.find(seen);
+      const value = signal.find(evidence);
       if (value !== undefined) (signal.strong ? strong : weak).push(`${signal.says} (${value})`);
     }
     const score = strong.length * 2 + weak.length;
@@ -26,6 +27,16 @@ export function recognize(seen: Seen, profiles: readonly ProviderProfile[]): Rec
   }
   // Two pieces of evidence, the strongest first, keep the line short.
   return best && { profile: best.profile, evidence: `recognised as ${best.profile.name} from ${listed(best.hits.slice(0, 2))}` };
+}
+
+/**
+ * An issuer whose text says what its host is. RFC 8414 §2: an issuer has no query or fragment; and a
+ * URL parser reads `\` as `/` (WHATWG URL, special schemes). So in `https://evil.example?.okta.com`
+ * or `https://evil.example\x.auth0.com/` the host is evil.example, whatever a pattern on the text
+ * sees; such a value is no evidence of a provider.
+ */
+function isPlainIssuer(issuer: string): boolean {
+  return URL.parse(issuer) !== null && !/[?#\\]/.test(issuer);
 }
 
 function listed(items: readonly string[]): string {
