@@ -23,4 +23,10 @@ describe('htmlText: the words on an error page, as text', () => {
     const text = htmlText(`<p>${'word '.repeat(100_000)}</p>`, 100);
     expect(text.length).toBeLessThan(1_000);
   });
+
+  it('turns a character reference to a surrogate into U+FFFD, as a browser does, so no lone surrogate comes out', () => {
+    const text = htmlText('<p>a&#xD800;b&#55296;c&#xDFFF;d</p>', 100);
+    expect(text).toBe('a\ufffdb\ufffdc\ufffdd');
+    expect(text).not.toMatch(/[\uD800-\uDFFF]/);
+  });
 });

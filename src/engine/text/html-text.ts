@@ -66,6 +66,8 @@ function decodeEntities(text: string): string {
   return text.replace(/&(#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,6});/g, (entity, body: string) => {
     if (!body.startsWith('#')) return NAMED[body.toLowerCase()] ?? entity;
     const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    // A surrogate is no character on its own: HTML's tokenizer reads it as U+FFFD (HTML §13.2.5.80).
+    if (code >= 0xd800 && code <= 0xdfff) return '\ufffd';
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
   });
 }
