@@ -41,7 +41,10 @@ test('a deep link runs the whole flow on the static host, the login ends on call
   await page.goto(`${BASE_PATH}?server=${encodeURIComponent(STATIC_MCP_URL)}&run=1`);
   // No demo config under the sub-path, no pairing: the app says so, and how to pair a relay.
   await expect(page.getByTestId('demo-status')).toHaveText('No demo servers here: enter any MCP server URL.');
-  await expect(page.getByTestId('relay-absent')).toContainText(`npx mcp-auth-flow relay --allow-origin ${STATIC_ORIGIN}`);
+  // The app lives under a sub-path, so the command names it: the link the relay prints must lead here.
+  await expect(page.getByTestId('relay-absent')).toContainText(
+    `npx mcp-auth-flow relay --allow-origin ${STATIC_ORIGIN} --app-url ${STATIC_APP_URL} on this machine`,
+  );
   await expect(page.getByTestId('relay-absent')).toContainText('the app works fully without it');
 
   const popup = await popupPromise;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relayAbsentText, relayNotAnsweringText } from './relay-status-text.ts';
+import { pairCommand, relayAbsentText, relayNotAnsweringText } from './relay-status-text.ts';
 
 describe('what the app says about the relay', () => {
   it('without one: the app works, and the command that pairs one names this page’s origin', () => {
@@ -7,6 +7,13 @@ describe('what the app says about the relay', () => {
     expect(relayAbsentText('https://octo.github.io')).toContain(
       'run npx mcp-auth-flow relay --allow-origin https://octo.github.io on this machine and open the link it prints',
     );
+  });
+
+  it('an app under a sub-path: the command carries --app-url, so the link it prints opens this app and not the host’s root', () => {
+    expect(relayAbsentText('https://octo.github.io', 'https://octo.github.io/mcp-auth-flow/')).toContain(
+      'run npx mcp-auth-flow relay --allow-origin https://octo.github.io --app-url https://octo.github.io/mcp-auth-flow/ on this machine',
+    );
+    expect(pairCommand('https://octo.github.io', 'https://octo.github.io/')).toBe('npx mcp-auth-flow relay --allow-origin https://octo.github.io');
   });
 
   it('a paired relay that does not answer, from an https page: Chrome’s local network prompt is the likely cause', () => {

@@ -10,18 +10,28 @@ export function isHttpsPage(): boolean {
   return typeof window !== 'undefined' && window.location.protocol === 'https:';
 }
 
-export function pairCommand(origin: string): string {
-  return `npx mcp-auth-flow relay --allow-origin ${origin}`;
+/** The app's own address (its folder, without the file, query or fragment): where a pairing link must lead. */
+export function currentAppUrl(): string | undefined {
+  return typeof window === 'undefined' ? undefined : new URL('.', window.location.href).href;
+}
+
+/**
+ * The command that starts a relay for this page. The relay's pairing link goes to the origin's root unless
+ * told otherwise, so an app under a sub-path (GitHub Pages: /<repo>/) names itself with --app-url.
+ */
+export function pairCommand(origin: string, appUrl = currentAppUrl()): string {
+  const command = `npx mcp-auth-flow relay --allow-origin ${origin}`;
+  return appUrl && appUrl !== `${origin}/` && appUrl.startsWith(`${origin}/`) ? `${command} --app-url ${appUrl}` : command;
 }
 
 /** No demo config and no pairing: the app works, and this is how to add the relay. */
-export function relayAbsentText(origin: string): string {
-  return `No relay: the app works fully without it; the relay only explains what CORS blocked and can get past it. To pair one, run ${pairCommand(origin)} on this machine and open the link it prints.`;
+export function relayAbsentText(origin: string, appUrl = currentAppUrl()): string {
+  return `No relay: the app works fully without it; the relay only explains what CORS blocked and can get past it. To pair one, run ${pairCommand(origin, appUrl)} on this machine and open the link it prints.`;
 }
 
 /** Where a relay control is disabled because there is none. */
-export function relayUnavailableText(origin: string): string {
-  return `No relay is paired with this page. To pair one, run ${pairCommand(origin)} and open the link it prints; npm start runs one with the demo.`;
+export function relayUnavailableText(origin: string, appUrl = currentAppUrl()): string {
+  return `No relay is paired with this page. To pair one, run ${pairCommand(origin, appUrl)} and open the link it prints; npm start runs one with the demo.`;
 }
 
 export function pairedText(url: string): string {
