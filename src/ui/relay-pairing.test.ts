@@ -76,6 +76,20 @@ describe('a pairing link', () => {
     }
   });
 
+  it('refuses an over-long link that carries a secret, and takes it out of the address all the same', () => {
+    const storage = new TabStorage();
+    const { address, history } = page(`${link('http://127.0.0.1:5176')}&pad=${'a'.repeat(2_000)}`);
+    expect(takePairingLink(address, history, storage)).toMatchObject({ kind: 'refused' });
+    expect(storage.items.size).toBe(0);
+    expect(history.replaced).toHaveLength(1);
+  });
+
+  it('refuses a link that names the relay or the secret twice: which one it means is not for the app to guess', () => {
+    for (const hash of [`${link('http://127.0.0.1:5176')}&relay=http%3A%2F%2F127.0.0.1%3A6000`, `${link('http://127.0.0.1:5176')}&secret=${SECRET}x`]) {
+      expect(readPairingFragment(hash), hash).toMatchObject({ kind: 'refused' });
+    }
+  });
+
   it('leaves an address without a pairing link alone', () => {
     const storage = new TabStorage();
     for (const hash of ['', '#', '#details-panel', `#x=${'a'.repeat(5_000)}`]) {

@@ -20,7 +20,7 @@ export const PAIRING_STORAGE_KEY = 'mcp-auth-flow:paired-relay';
 const LOOPBACK_HOSTNAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /** The relay's secret is 32 random bytes in base64url (43 characters, src/relay/relay-secret.ts); a bound keeps a crafted one small. */
 const SECRET_PATTERN = /^[A-Za-z0-9_-]{43,256}$/;
-/** A pairing fragment is two short values; a longer one is not ours and is not parsed. */
+/** A pairing fragment is two short values; a longer one is not ours and is parsed no further than this. */
 const MAX_FRAGMENT_LENGTH = 1_024;
 
 /**
@@ -42,11 +42,16 @@ export function isPairingSecret(value: string): boolean {
 /** Reads `#relay=…&secret=…`; 'none' when the fragment is not a pairing link. */
 export function readPairingFragment(hash: string): PairingLinkOutcome {
   const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (fragment.length > MAX_FRAGMENT_LENGTH) return { kind: 'none' };
-  const params = new URLSearchParams(fragment);
+  // Only the start of a long fragment is read, to tell a pairing link (whose secret must still leave the address) from anything else.
+  const params = new URLSearchParams(fragment.slice(0, MAX_FRAGMENT_LENGTH));
   const relay = params.get('relay');
   const secret = params.get('secret');
   if (relay === null && secret === null) return { kind: 'none' };
+  if (fragment.length > MAX_FRAGMENT_LENGTH)
+    return { kind: 'refused', reason: 'The pairing link was not used: it is longer than the relay prints. Copy the whole link again.' };
+  if (params.getAll('relay').length > 1 || params.getAll('secret').length > 1) {
+    return { kind: 'refused', reason: 'The pairing link was not used: it names the relay or the secret twice. Copy the whole link again.' };
+  }
   const url = relay === null ? null : pairableRelayUrl(relay);
   if (!url) {
     return {
