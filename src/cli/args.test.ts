@@ -98,6 +98,7 @@ describe('parseCommandLine', () => {
     [[URL_, '--browser-origin', 'app.example.com'], '--browser-origin "app.example.com" is not an absolute URL'],
     [[URL_, '--browser-origin', 'https://app.example.com/mcp'], '--browser-origin takes an origin, such as https://app.example.com, with no path'],
     [[URL_, '--browser-origin', 'file:///tmp/x'], '--browser-origin must be http(s), not file:'],
+    [[URL_, '--browser-origin', 'https://*.example.com'], '--browser-origin takes one exact origin, not a wildcard'],
     [[URL_, '--browser-origin'], '--browser-origin needs a value.'],
     [[URL_, '--junit', ' '], '--junit needs a value.'],
     [[URL_, '--verbose'], 'Unknown option --verbose. See --help.'],

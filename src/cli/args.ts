@@ -215,6 +215,8 @@ function origin(value: string): string {
   if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
     throw new UsageError(`--browser-origin takes an origin, such as https://app.example.com, with no path, query or credentials (got "${value}").`);
   }
+  // A URL parser takes `*` in a host name, but no browser sends such an Origin.
+  if (url.hostname.includes('*')) throw new UsageError(`--browser-origin takes one exact origin, not a wildcard (got "${value}").`);
   return url.origin;
 }
 
