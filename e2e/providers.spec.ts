@@ -33,6 +33,9 @@ test('Entra refusing resource: the provider once at the top, and one finding wit
   // The popup goes to Entra's authorize endpoint, which sends the browser straight back with the error.
   await page.getByRole('button', { name: /Continue anyway/ }).click();
   await expect(stepBand(page, 'callback')).toHaveAttribute('data-status', 'failed', { timeout: 30_000 });
+  // The run went past step 4 and stopped at the callback: the headline and the selected step say so.
+  await expect(page.getByTestId('flow-status')).toContainText('Stopped at step 7: ');
+  await expect(stepBand(page, 'callback')).toHaveAttribute('aria-pressed', 'true');
   await openTab(page, 'Findings');
   const carrying = findings(page).filter({ hasText: 'AADSTS901002' });
   await expect(carrying).toHaveCount(1);

@@ -37,6 +37,20 @@ describe('outcomeLine', () => {
     expect(line.tone).toBe('error');
   });
 
+  it('after Continue anyway past a failed step, names the step the run stopped at, not the one it went past', () => {
+    const steps = [
+      step('mcp-unauthenticated', 'ok'),
+      step('challenge', 'ok'),
+      step('prm', 'ok'),
+      step('as-discovery', 'failed'),
+      step('registration', 'ok'),
+      step('authorize', 'ok'),
+      step('callback', 'failed'),
+      step('token', 'pending'),
+    ];
+    expect(outcomeLine(session('failed', steps, [finding('error', 1), finding('error', 2)])).text).toMatch(/^Stopped at step 7: .+ \(2 errors\)$/);
+  });
+
   it('between two Next steps says where it paused and what runs next, never "Running…"', () => {
     const steps = [step('mcp-unauthenticated', 'ok'), step('challenge', 'warning'), step('prm', 'pending'), step('as-discovery', 'pending')];
     const line = outcomeLine(session('running', steps, [finding('warning', 1)]));

@@ -33,7 +33,8 @@ export function outcomeLine(session: FlowSession): OutcomeLine {
   const warnings = session.findings.filter((finding) => finding.severity === 'warning').length;
   const found = problems(errors, warnings);
   if (session.status === 'failed') {
-    const index = session.steps.findIndex((step) => step.status === 'failed' || step.status === 'blocked');
+    // The last failed step is where it stopped: one before it was gone past (Continue anyway, a CORS fallback).
+    const index = session.steps.findLastIndex((step) => step.status === 'failed' || step.status === 'blocked');
     const step = session.steps[index];
     const where = step ? `Stopped at step ${index + 1}: ${stepTitle(step)}` : 'Flow stopped';
     return { text: found ? `${where} (${found})` : where, tone: 'error', errors, warnings };

@@ -45,7 +45,9 @@ export function useSelection() {
    * panel opens on Findings (the list of what broke); only a clean, complete Run all opens on Tools.
    */
   const showOutcome = (session: FlowSession, cause: OutcomeCause) => {
-    const failed = session.steps.find((step) => step.status === 'failed' || step.status === 'blocked');
+    const broke = (step: FlowSession['steps'][number]) => step.status === 'failed' || step.status === 'blocked';
+    // A failed run ended at its last failed step (one before it was gone past: Continue anyway); a finished one shows its first.
+    const failed = session.status === 'failed' ? session.steps.findLast(broke) : session.steps.find(broke);
     const lastRun = session.steps.filter((step) => step.status !== 'pending').at(-1);
     const target = failed ?? lastRun;
     if (target) select({ kind: 'step', id: target.id });
