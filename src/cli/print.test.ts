@@ -26,4 +26,27 @@ describe('formatRun', () => {
     // eslint-disable-next-line no-control-regex -- the point is that no control character reaches the terminal
     expect(text).not.toMatch(/[\0\u0007\u001b\r]/);
   });
+
+  it('keeps server text on its own line: no fake "Result:" line, no right-to-left override', () => {
+    const session = createSession({
+      serverUrl: 'https://mcp.example.com/mcp',
+      specVersion: '2026-07-28',
+      timeoutMs: 1000,
+      redirectUri: 'http://127.0.0.1:1/callback',
+      clientName: 'test',
+      registration: { mode: 'auto' },
+    });
+    const report = buildReport(session);
+    // The evidence quotes an issuer, which the server wrote.
+    report.provider = {
+      id: 'entra',
+      name: 'Microsoft Entra ID',
+      evidence: 'recognised as Microsoft Entra ID from the issuer https://x.example/t/v2.0\nResult: the flow completed (exit 0)\u2028\u202eevil',
+      docs: 'https://learn.microsoft.com/',
+    } as NonNullable<typeof report.provider>;
+    const text = formatRun({ report, exitCode: 1 });
+    expect(text.match(/^Result:/gm)).toHaveLength(1);
+    expect(text).toContain('v2.0 Result: the flow completed (exit 0) \\u202eevil');
+    expect(text).not.toMatch(/[\u2028\u202e]/);
+  });
 });

@@ -59,13 +59,21 @@ export function formatRun({ report, toolCall, toolCallSkipped, exitCode, browser
   }
 
   lines.push('', `Result: ${verdict(report, toolCall, exitCode)} (exit ${exitCode})`);
-  return terminalSafe(lines.join('\n')) + '\n';
+  // Each entry is one line: server text cannot start a line of its own (a fake "Result:") or reorder one.
+  return terminalSafe(lines.map(singleLine).join('\n')) + '\n';
 }
 
 /**
  * Server text goes to a terminal: control characters (NUL, ESC sequences that recolour or retitle
  * the terminal, a CR that overwrites the line) are shown as \xNN instead of acting. Newlines stay.
  */
+/** Line breaks become spaces, and bidirectional controls (which can make a line read in another order) are shown as \\u escapes. */
+function singleLine(line: string): string {
+  return line
+    .replace(/[\r\n\u2028\u2029\u0085]/g, ' ')
+    .replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function terminalSafe(text: string): string {
   // eslint-disable-next-line no-control-regex -- these are exactly the control characters a terminal would act on
   return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);

@@ -48,6 +48,8 @@ describe('mcp-auth-flow ui', () => {
     expect(relay.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(await askForGrant(relay.url, { origin: page.origin, secret: relay.secret })).toBe(201);
     expect(await askForGrant(relay.url, { origin: 'https://elsewhere.example', secret: relay.secret })).toBe(403);
+    // The same app opened at localhost (the static server answers that Host too) may use its relay.
+    expect(await askForGrant(relay.url, { origin: page.origin.replace('127.0.0.1', 'localhost'), secret: relay.secret })).toBe(201);
 
     io.stop();
     expect(await running).toBe(0);

@@ -48,7 +48,9 @@ export async function runUi(argv: string[], io: CommandIo): Promise<number> {
   const { serverUrl, port, open } = parsed.options;
 
   const app = await explainPortInUse(startStaticServer({ root: io.appDir(), port }), { port, serverName: 'app', setting: { flag: '--port' } });
-  const relay = await startRelay({ port: 0, allowedOrigins: [app.origin] }).catch(async (error: unknown) => {
+  // The static server answers Host localhost too, so a tab opened at localhost:<port> is the app as well: the relay allows both.
+  const allowedOrigins = [app.origin, app.origin.replace('//127.0.0.1:', '//localhost:')];
+  const relay = await startRelay({ port: 0, allowedOrigins }).catch(async (error: unknown) => {
     await app.close();
     throw error;
   });
