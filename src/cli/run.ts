@@ -7,6 +7,8 @@ import { buildReport } from '../engine/report/build-report.ts';
 import { trimEnd } from '../engine/text/trim-end.ts';
 import { LATEST_SPEC_VERSION } from '../engine/spec/versions.ts';
 import type { FlowSettings } from '../engine/model/session.ts';
+import type { Step } from '../engine/model/step.ts';
+import { stepTitle } from '../engine/steps/step-title.ts';
 import { watchAnswers } from './answer-watch.ts';
 import { browserEmulatedFetch } from './browser-emulated-fetch.ts';
 import type { CliOptions } from './args.ts';
@@ -64,6 +66,8 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
     io.signal?.addEventListener('abort', () => engine.cancel(), { once: true });
 
     await engine.runAll();
+    // Without the flag, the result names it where it would show more (a provider's metadata the developer cannot change).
+    const continuable = options.continueOnError ? undefined : engine.continuableStep();
     // Off-spec from here on: each failure a conforming client stops at is passed, as "Continue anyway" does in the app.
     while (options.continueOnError && engine.continuableStep()) await engine.continueAnyway();
     let toolCall: ToolCallOutcome | undefined;
@@ -88,13 +92,20 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
       ...(toolCallSkipped ? { toolCallSkipped } : {}),
       ...(browserOrigin ? { browserOrigin } : {}),
     };
-    io.stdout(options.json ? `${JSON.stringify(browserOrigin ? { ...report, browserOrigin } : report, null, 2)}\n` : formatRun(summary));
+    io.stdout(
+      options.json ? `${JSON.stringify(browserOrigin ? { ...report, browserOrigin } : report, null, 2)}\n` : formatRun(summary) + continueHint(continuable),
+    );
     if (options.junit) await writeJunit(options.junit, formatJunit(summary));
     return exitCode;
   } finally {
     await relay?.close();
     await listener.close();
   }
+}
+
+/** The line after the result when the run stopped where the app offers Continue anyway (a fixed step title: no server text). */
+function continueHint(step: Step | undefined): string {
+  return step ? `A conforming client stops at ${stepTitle(step)}; to see the rest of the flow (off-spec), run again with --continue-on-error.\n` : '';
 }
 
 export function settingsFor(options: CliOptions, redirectUri: string): FlowSettings {

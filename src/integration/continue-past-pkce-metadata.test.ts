@@ -16,16 +16,21 @@ afterEach(async () => {
   fake = undefined;
 });
 
-async function runWithoutPkceMetadata(continueOnError: boolean): Promise<{ code: number; report: Report }> {
+async function cliOutput(continueOnError: boolean, json: boolean): Promise<{ code: number; out: string }> {
   fake = await startFakeServer({
     asMetadata: (healthy) => Object.fromEntries(Object.entries(healthy).filter(([name]) => name !== 'code_challenge_methods_supported')),
   });
   const out: string[] = [];
   const code = await runCli(
-    { serverUrl: fake.mcpUrl, spec: '2025-11-25', json: true, audit: false, continueOnError, timeoutMs: 5_000, notices: [] },
+    { serverUrl: fake.mcpUrl, spec: '2025-11-25', json, audit: false, continueOnError, timeoutMs: 5_000, notices: [] },
     { stdout: (text) => out.push(text), stderr: () => undefined, openBrowser: () => undefined },
   );
-  return { code, report: JSON.parse(out.join('')) as Report };
+  return { code, out: out.join('') };
+}
+
+async function runWithoutPkceMetadata(continueOnError: boolean): Promise<{ code: number; report: Report }> {
+  const { code, out } = await cliOutput(continueOnError, true);
+  return { code, report: JSON.parse(out) as Report };
 }
 
 const stepsOf = (report: Report) => report.steps.map((step) => `${step.kind}:${step.status}${step.offSpec ? ' off-spec' : ''}`);
@@ -36,6 +41,13 @@ describe('--continue-on-error behind a provider that omits code_challenge_method
     expect(code).toBe(EXIT_FAILED);
     expect(stepsOf(report)).toContain('as-discovery:failed');
     expect(stepsOf(report)).not.toContain('token:ok');
+  });
+
+  it('without it, the printed result says the flag that shows the rest, as the app offers Continue anyway', async () => {
+    const { out } = await cliOutput(false, false);
+    expect(out).toContain(
+      'A conforming client stops at Authorization server metadata; to see the rest of the flow (off-spec), run again with --continue-on-error.',
+    );
   });
 
   it('with it, the run reaches the token step, the MCP server and a tool call, each later step marked off-spec', async () => {
