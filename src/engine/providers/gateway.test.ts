@@ -72,6 +72,10 @@ describe('a gateway in front of the MCP server (loopback imitation)', () => {
     const { session } = await runBehindGateway({ kind: 'sso-page', guards: 'both-urls' });
     expect(session.status).toBe('failed');
     expect(providerView(session).provider?.id).toBe('gateway');
+    // The page is quoted whole words at a time, and the quote is closed: no "…single sign-on prot)".
+    expect(providerView(session).provider?.evidence).toContain(
+      '(no WWW-Authenticate challenge; the body reads "Sign in Sign in to continue Example Corp single sign-on…")',
+    );
     const { finding, explanation } = explained(session, 'prm.unreachable');
     expect(finding.detail).toContain(
       'HTTP 403 Forbidden (no WWW-Authenticate challenge; the body reads "Sign in Sign in to continue Example Corp single sign-on protects this site.',

@@ -30,7 +30,10 @@ export const GATEWAY: ProviderProfile = {
   signals: [
     { says: 'its own challenge on the metadata URL', strong: true, find: (seen) => saidMatch(seen.said, FOREIGN_CHALLENGE) },
     { says: 'a refusal on the metadata URL', find: (seen) => saidMatch(seen.said, METADATA_REFUSED) },
-    { says: 'a page with no OAuth challenge', find: (seen) => saidMatch(seen.said, /no WWW-Authenticate challenge; the body reads "[^"]{1,60}/) },
+    {
+      says: 'a page with no OAuth challenge',
+      find: (seen) => closedQuote(saidMatch(seen.said, /no WWW-Authenticate challenge; the body reads "[^"]{1,60}"?/)),
+    },
   ],
   deviations: [
     {
@@ -49,6 +52,13 @@ export const GATEWAY: ProviderProfile = {
     },
   ],
 };
+
+/** A quote the pattern cut short ends at a whole word and is closed, so the evidence never stops mid-word inside an open quote. */
+function closedQuote(match: string | undefined): string | undefined {
+  if (match === undefined || match.endsWith('"')) return match;
+  const space = match.lastIndexOf(' ');
+  return `${space > match.indexOf('"') ? match.slice(0, space) : match}…"`;
+}
 
 /** The intermediary by its realm, when its challenge named one. */
 function who(seen: Seen): string {
