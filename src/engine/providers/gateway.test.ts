@@ -61,6 +61,7 @@ describe('a gateway in front of the MCP server (loopback imitation)', () => {
     expect(providerView(session).provider?.evidence).toMatch(
       /^recognised as Gateway, CDN or proxy in front of the server from its own challenge on the metadata URL \(WWW-Authenticate: Basic realm="corp-gateway"\) and /,
     );
+    expect(providerView(session).provider?.evidence).not.toContain('))');
     // The CORS findings on the gateway's 401 would have the server expose the gateway's Basic challenge:
     // the lever is the exemption, so the gateway's fix leads there too.
     for (const ruleId of ['cors.no-allow-origin', 'cors.header-not-exposed']) {

@@ -21,7 +21,7 @@ import type { Seen } from './seen.ts';
 const FOREIGN_CHALLENGE =
   /WWW-Authenticate: (?:Basic|Digest|Negotiate|NTLM)\b(?: [\w-]{1,40}=(?:"[^"]{0,80}"|[^\s,;)"]{1,80}))?(?:, ?[\w-]{1,40}=(?:"[^"]{0,80}"|[^\s,;)"]{1,80})){0,4}/;
 /** A refusal on a metadata URL, as prm.behind-auth and prm.unreachable word it, or a CORS verdict on it ("(GET …/oauth-protected-resource → 401)"). */
-const METADATA_REFUSED = /oauth-protected-resource\S{0,200} (?:(?:answered (?:the relay )?|→ )HTTP 40[13]|→ 40[13]\))/;
+const METADATA_REFUSED = /oauth-protected-resource\S{0,200} (?:(?:answered (?:the relay )?|→ )HTTP 40[13]|→ 40[13](?=\)))/;
 
 export const GATEWAY: ProviderProfile = {
   id: 'gateway',
