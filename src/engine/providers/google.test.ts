@@ -61,6 +61,17 @@ describe('Google (loopback imitation)', () => {
     expect(explanation?.fix).toContain('add http://localhost:5173/callback as an authorized redirect URI');
   });
 
+  it('from the CLI (a loopback redirect on a port that changes each run): a Desktop app client, with no redirect URI to add', async () => {
+    const google = await startGoogle();
+    servers.push(google);
+    const session = await runFlow(google, { settings: { redirectUri: 'http://127.0.0.1:36001/callback', registration: { mode: 'auto' } } });
+    const { explanation } = explained(session, 'registration.unavailable');
+    expect(explanation?.fix).toContain('OAuth client ID of type Desktop app');
+    expect(explanation?.fix).toContain('any port');
+    // That port is gone at the next run: registering it would not help.
+    expect(explanation?.fix).not.toContain('36001');
+  });
+
   it('at 2025-06-18: Google’s OpenID Connect document is pointed out and explained', async () => {
     const { session, base } = await runAgainstGoogle(WITH_SECRET, { spec: '2025-06-18' });
     const { finding, explanation } = explained(session, 'as.metadata-unreachable');

@@ -64,8 +64,14 @@ export const GOOGLE: ProviderProfile = {
       rules: ['registration.unavailable', 'registration.rejected'],
       cause: 'Google has no dynamic client registration: OAuth clients are created in a Google Cloud project.',
       fix: (seen) =>
-        'In the Google Cloud console, APIs & Services → Credentials → Create credentials → OAuth client ID (Web application; Desktop app for a CLI), ' +
-        `add ${seen.redirectUri ?? 'your redirect URI'} as an authorized redirect URI, and use its client id and secret as a pre-registered client.`,
+        'In the Google Cloud console, APIs & Services → Credentials → Create credentials → ' +
+        (loopbackRedirect(seen.redirectUri)
+          ? // A CLI listens on a fresh loopback port each run; Google's Desktop app type takes any port (native-app#redirect-uri_loopback).
+            'OAuth client ID of type Desktop app (Google takes a loopback redirect URI on any port for it, so there is none to add), '
+          : seen.redirectUri
+            ? `OAuth client ID of type Web application, add ${seen.redirectUri} as an authorized redirect URI, `
+            : 'OAuth client ID of type Web application with your redirect URI as an authorized one (for a CLI: Desktop app, which takes a loopback redirect URI on any port), ') +
+        'and use its client id and secret as a pre-registered client.',
       docs: 'https://support.google.com/cloud/answer/6158849',
     },
     {
@@ -80,3 +86,9 @@ export const GOOGLE: ProviderProfile = {
     },
   ],
 };
+
+/** http://127.0.0.1:<port>/… or http://[::1]:<port>/…: the redirect of a native client such as the CLI (RFC 8252 §7.3). */
+function loopbackRedirect(redirectUri: string | undefined): boolean {
+  const url = redirectUri === undefined ? undefined : URL.parse(redirectUri);
+  return url?.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === '[::1]');
+}
