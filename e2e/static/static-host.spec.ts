@@ -115,6 +115,8 @@ test.describe('paired with a relay by link', () => {
     await expect(page.getByTestId('relay-paired')).toBeVisible();
     await page.getByRole('button', { name: 'Unpair' }).click();
     await expect(page.getByTestId('relay-absent')).toBeVisible();
+    // The button is gone; a keyboard user is left on what replaced it (the text and its copy button), not at the page's start.
+    expect(await page.evaluate(() => document.querySelector('[data-testid="relay-status"]')?.contains(document.activeElement))).toBe(true);
     expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain(relay.secret);
   });
 

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { CopyButton } from './CopyButton.tsx';
 import type { PairedRelay } from './relay-pairing.ts';
 import { pairCommand, pairedText, relayAbsentText, relayNotAnsweringText } from './relay-status-text.ts';
@@ -20,6 +21,14 @@ interface Props {
  */
 export function RelayStatus({ pairing, refused, onUnpair, origin, httpsPage }: Props) {
   const health = useRelayHealth(pairing);
+  // Unpair removes the button that had focus: focus goes to what replaced it, so a keyboard or screen reader user stays here.
+  const absent = useRef<HTMLDivElement>(null);
+  const unpairing = useRef(false);
+  useEffect(() => {
+    if (pairing || !unpairing.current) return;
+    unpairing.current = false;
+    absent.current?.focus();
+  }, [pairing]);
   return (
     <div className="mt-2 space-y-1 text-xs text-slate-700" data-testid="relay-status" data-state={pairing ? 'paired' : 'absent'}>
       {refused && (
@@ -32,7 +41,10 @@ export function RelayStatus({ pairing, refused, onUnpair, origin, httpsPage }: P
           <span data-testid="relay-paired">{pairedText(pairing.url)}</span>
           <button
             type="button"
-            onClick={onUnpair}
+            onClick={() => {
+              unpairing.current = true;
+              onUnpair();
+            }}
             className="rounded border border-slate-300 bg-white px-2 py-0.5 font-medium text-slate-700 hover:bg-slate-100"
           >
             Unpair
@@ -44,7 +56,7 @@ export function RelayStatus({ pairing, refused, onUnpair, origin, httpsPage }: P
           )}
         </div>
       ) : (
-        <div className="flex flex-wrap items-center gap-2">
+        <div ref={absent} tabIndex={-1} className="flex flex-wrap items-center gap-2 focus:outline-2 focus:outline-offset-2 focus:outline-sky-600">
           <span data-testid="relay-absent">{relayAbsentText(origin)}</span>
           <CopyButton text={pairCommand(origin)} label="Copy the command" />
         </div>
