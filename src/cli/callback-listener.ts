@@ -69,7 +69,15 @@ export async function startCallbackListener(path = '/callback'): Promise<Callbac
         };
         const onAbort = () => fail(new UserAgentError('cancelled', 'The run was cancelled while waiting for the callback.'));
         const timer = setTimeout(
-          () => fail(new UserAgentError('timeout', `No callback reached ${redirectUri} within ${Math.round(timeoutMs / 1000)} s.`)),
+          () =>
+            fail(
+              new UserAgentError(
+                'timeout',
+                // Two causes look alike from here: nobody finished the login in time, or the server showed an error page
+                // (an unregistered redirect_uri) instead of redirecting back. Name both, the commoner first.
+                `No callback reached ${redirectUri} within ${Math.round(timeoutMs / 1000)} s (--login-timeout): either no one finished the login in the browser in time, or the authorization server showed an error page instead of redirecting back.`,
+              ),
+            ),
           timeoutMs,
         );
         const cleanup = () => {

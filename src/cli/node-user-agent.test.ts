@@ -99,6 +99,10 @@ describe('NodeUserAgent', () => {
     const attempt = agent.authorize({ url: authorizeUrl(server.base, listener.redirectUri, 's'), redirectUri: listener.redirectUri, state: 's' });
     await expect(attempt).rejects.toBeInstanceOf(UserAgentError);
     await expect(attempt).rejects.toMatchObject({ reason: 'timeout' });
+    // The message names the likelier cause (no one logged in) beside an unregistered redirect_uri, and the flag.
+    await expect(attempt).rejects.toThrow(
+      /--login-timeout\): either no one finished the login in the browser in time, or the authorization server showed an error page/,
+    );
   });
 
   it('stops waiting when the run is cancelled', async () => {
