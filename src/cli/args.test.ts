@@ -137,4 +137,13 @@ describe('parseCommandLine', () => {
       expect(error([URL_], { MCP_CONFORMANCE_CONTEXT: '{nope' })).toContain('MCP_CONFORMANCE_CONTEXT is not valid JSON');
     });
   });
+
+  it('--callback-port takes a port for the callback listener, so the redirect URI stays the same', () => {
+    const parsed = parseCommandLine(['https://mcp.example.com/mcp', '--callback-port', '8765']);
+    expect(parsed.kind === 'run' && parsed.options.callbackPort).toBe(8765);
+    for (const bad of ['0', '70000', 'http']) {
+      const refused = parseCommandLine(['https://mcp.example.com/mcp', '--callback-port', bad]);
+      expect(refused).toEqual({ kind: 'error', message: `--callback-port takes a port number from 1 to 65535, e.g. --callback-port 8765 (got "${bad}").` });
+    }
+  });
 });

@@ -18,6 +18,8 @@ export interface CliOptions {
   timeoutMs: number;
   /** How long to wait for a person to log in when the authorization server does not redirect straight back. */
   loginTimeoutMs?: number;
+  /** The callback listener's port; a free one when absent, which changes the redirect URI with each run. */
+  callbackPort?: number;
   authorizationServer?: string;
   /** The tool to call after authenticating; the first listed tool when absent. */
   tool?: string;
@@ -65,6 +67,10 @@ Options:
   --timeout <ms>                 time limit for each request (default: ${DEFAULT_TIMEOUT_MS})
   --login-timeout <ms>           how long to wait for a person to log in (default: 300000); in CI,
                                  where no one can, a short one ends the run instead of waiting
+  --callback-port <port>         listen for the callback on this port, so the redirect URI
+                                 http://127.0.0.1:<port>/callback stays the same from run to run (to
+                                 register it with a provider that wants each one listed); default: a
+                                 free port
   --json                         print only the JSON report (secrets redacted)
   -h, --help                     show this help
   -V, --version                  print the version
@@ -99,6 +105,7 @@ const OPTIONS = {
   'continue-on-error': { type: 'boolean' },
   timeout: { type: 'string' },
   'login-timeout': { type: 'string' },
+  'callback-port': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -171,6 +178,7 @@ function parse(argv: string[], env: Record<string, string | undefined>): ParsedC
       continueOnError: values['continue-on-error'] ?? false,
       timeoutMs: values.timeout === undefined ? DEFAULT_TIMEOUT_MS : milliseconds(values.timeout, '--timeout', 15000),
       ...(values['login-timeout'] !== undefined ? { loginTimeoutMs: milliseconds(values['login-timeout'], '--login-timeout', 60000) } : {}),
+      ...(values['callback-port'] !== undefined ? { callbackPort: port(values['callback-port'], '--callback-port') } : {}),
       ...(authorizationServer ? { authorizationServer } : {}),
       ...(values.tool !== undefined ? { tool: nonEmpty(values.tool, '--tool')! } : {}),
       ...(values['tool-args'] !== undefined ? { toolArgs: toolArgs(values['tool-args']) } : {}),
@@ -218,6 +226,13 @@ function origin(value: string): string {
   // A URL parser takes `*` in a host name, but no browser sends such an Origin.
   if (url.hostname.includes('*')) throw new UsageError(`--browser-origin takes one exact origin, not a wildcard (got "${value}").`);
   return url.origin;
+}
+
+function port(value: string, flag: string): number {
+  if (!/^\d{1,5}$/.test(value.trim()) || Number(value) < 1 || Number(value) > 65535) {
+    throw new UsageError(`${flag} takes a port number from 1 to 65535, e.g. ${flag} 8765 (got "${value}").`);
+  }
+  return Number(value);
 }
 
 function milliseconds(value: string, flag: string, example: number): number {

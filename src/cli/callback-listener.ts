@@ -19,7 +19,8 @@ export interface CallbackListener {
 const PAGE_OK = 'MCP Auth Flow: authorization received. You can close this window and return to the terminal.\n';
 const PAGE_ERROR = 'MCP Auth Flow: the authorization server sent an error. The terminal shows the details; you can close this window.\n';
 
-export async function startCallbackListener(path = '/callback'): Promise<CallbackListener> {
+/** Listens on 127.0.0.1:`port` (a free port when 0). A busy port rejects with Node's EADDRINUSE error. */
+export async function startCallbackListener(path = '/callback', port = 0): Promise<CallbackListener> {
   const arrived: string[] = [];
   const waiters = new Set<{ state: string | undefined; resolve: (url: string) => void }>();
   let redirectUri = '';
@@ -45,7 +46,7 @@ export async function startCallbackListener(path = '/callback'): Promise<Callbac
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(port, '127.0.0.1', resolve);
   });
   redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
 

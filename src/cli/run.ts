@@ -4,6 +4,7 @@ import { exampleArguments } from '../engine/mcp/example-arguments.ts';
 import { FlowEngine } from '../engine/flow/engine.ts';
 import { PROVIDERS } from '../engine/providers/catalog.ts';
 import { buildReport } from '../engine/report/build-report.ts';
+import type { FlowReport } from '../engine/report/report-format.ts';
 import { trimEnd } from '../engine/text/trim-end.ts';
 import { LATEST_SPEC_VERSION } from '../engine/spec/versions.ts';
 import type { FlowSettings } from '../engine/model/session.ts';
@@ -13,7 +14,7 @@ import { watchAnswers } from './answer-watch.ts';
 import { browserEmulatedFetch } from './browser-emulated-fetch.ts';
 import type { CliOptions } from './args.ts';
 import { startBrowserRelay, type BrowserRelay } from './browser-relay.ts';
-import { startCallbackListener } from './callback-listener.ts';
+import { startCallbackListener, type CallbackListener } from './callback-listener.ts';
 import { EXIT_USAGE, exitCodeFor, type ToolCallOutcome } from './exit-code.ts';
 import { NodeUserAgent } from './node-user-agent.ts';
 import { formatJunit } from './junit.ts';
@@ -40,7 +41,16 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
   }
   for (const notice of options.notices) io.stderr(notice);
   // Before the flow: the redirect URI (with its port) is registered before authorization.
-  const listener = await startCallbackListener();
+  let listener: CallbackListener;
+  try {
+    listener = await startCallbackListener('/callback', options.callbackPort ?? 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    io.stderr(
+      `mcp-auth-flow check: port ${options.callbackPort} is already in use, so the callback listener cannot start. Stop what is using it, or choose another port with --callback-port <port>.`,
+    );
+    return EXIT_USAGE;
+  }
   let relay: BrowserRelay | undefined;
   try {
     const answers = watchAnswers();
@@ -93,7 +103,9 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
       ...(browserOrigin ? { browserOrigin } : {}),
     };
     io.stdout(
-      options.json ? `${JSON.stringify(browserOrigin ? { ...report, browserOrigin } : report, null, 2)}\n` : formatRun(summary) + continueHint(continuable),
+      options.json
+        ? `${JSON.stringify(browserOrigin ? { ...report, browserOrigin } : report, null, 2)}\n`
+        : formatRun(summary) + continueHint(continuable) + callbackPortHint(report, listener.redirectUri, options.callbackPort),
     );
     if (options.junit) await writeJunit(options.junit, formatJunit(summary));
     return exitCode;
@@ -106,6 +118,18 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
 /** The line after the result when the run stopped where the app offers Continue anyway (a fixed step title: no server text). */
 function continueHint(step: Step | undefined): string {
   return step ? `A conforming client stops at ${stepTitle(step)}; to see the rest of the flow (off-spec), run again with --continue-on-error.\n` : '';
+}
+
+/**
+ * When a provider's fix tells the user to register this run's redirect URI, and its port was a free one chosen for this run,
+ * the next run's would differ: name the flag that keeps it (RFC 8252 §7.3 asks servers to allow any loopback port; many don't).
+ */
+function callbackPortHint(report: FlowReport, redirectUri: string, callbackPort: number | undefined): string {
+  if (callbackPort !== undefined) return '';
+  const asksToRegister = report.findings.some((finding) => finding.provider?.fix.includes(redirectUri));
+  return asksToRegister
+    ? `The redirect URI ${redirectUri} has a port chosen for this run; to register one that stays, run again with --callback-port <port> (e.g. --callback-port 8765) and register http://127.0.0.1:<port>/callback.\n`
+    : '';
 }
 
 export function settingsFor(options: CliOptions, redirectUri: string): FlowSettings {
