@@ -44,7 +44,8 @@ describe('exit codes of mcp-auth-flow check', () => {
 
   it('2: bad usage, with the reason on stderr', async () => {
     const run = await runCliProcess([scenarioMcpUrl(demo.mcpOrigin, 'healthy'), '--browser-origin', 'https://app.example/path']);
-    expect(run.stderr).toContain('--browser-origin takes an origin');
+    // Named as the subcommand it is, as `demo`, `ui` and `relay` name themselves.
+    expect(run.stderr).toMatch(/^mcp-auth-flow check: --browser-origin takes an origin/);
     expect(run.stdout).toBe('');
     expect(run.code).toBe(EXIT_USAGE);
   });

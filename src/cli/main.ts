@@ -11,7 +11,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     return EXIT_OK;
   }
   if (parsed.kind === 'error') {
-    process.stderr.write(`mcp-auth-flow: ${parsed.message}\n`);
+    process.stderr.write(`mcp-auth-flow check: ${parsed.message}\n`);
     return EXIT_USAGE;
   }
   const controller = new AbortController();

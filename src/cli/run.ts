@@ -36,7 +36,7 @@ export const CLIENT_NAME = 'MCP Auth Flow (CLI)';
 export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
   const junitProblem = options.junit ? await junitTargetProblem(options.junit) : null;
   if (junitProblem) {
-    io.stderr(`mcp-auth-flow: ${junitProblem}`);
+    io.stderr(`mcp-auth-flow check: ${junitProblem}`);
     return EXIT_USAGE;
   }
   for (const notice of options.notices) io.stderr(notice);
