@@ -39,6 +39,8 @@ test('Entra refusing resource: the provider once at the top, and one finding wit
   await openTab(page, 'Findings');
   const carrying = findings(page).filter({ hasText: 'AADSTS901002' });
   await expect(carrying).toHaveCount(1);
+  // The step that ended the run leads the list, ahead of the PKCE metadata error gone past with Continue anyway.
+  await expect(findings(page).first()).toContainText('AADSTS901002');
   await expect(carrying).toHaveAttribute('data-rule-id', 'callback.error');
   const explained = carrying.getByTestId('finding-provider');
   await expect(explained).toContainText(

@@ -2,11 +2,10 @@ import type { FlowSession } from '../../engine/model/session.ts';
 import type { Selection } from '../../ui/selection.ts';
 import { FindingCard } from '../../ui/FindingCard.tsx';
 import { useProviderView } from '../../ui/use-provider-view.ts';
-
-const ORDER = { error: 0, warning: 1, info: 2 } as const;
+import { orderFindings } from './order-findings.ts';
 
 export function FindingsPanel({ session, onSelect }: { session: FlowSession | null; onSelect(selection: Selection): void }) {
-  const findings = [...(session?.findings ?? [])].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  const findings = session ? orderFindings(session) : [];
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const { explanations } = useProviderView(session);
   return (
