@@ -33,5 +33,9 @@ test('a gateway guarding the challenge’s metadata URL: the browser tries the w
   // Recognised once at the top, and the finding gains the intermediary's cause and fix.
   await expect(page.getByTestId('provider-line')).toContainText('recognised as Gateway, CDN or proxy in front of the server from its own challenge');
   await expect(behindAuth).toContainText('With Gateway, CDN or proxy in front of the server:');
-  await expect(behindAuth).toContainText('Keep resource_metadata in the 401 as it is');
+  // The gateway's cause and fix are told once, on the first finding they explain; the others point at it.
+  const told = panel.getByTestId('finding-provider').filter({ hasText: 'Keep resource_metadata in the 401 as it is' });
+  await expect(told).toHaveCount(1);
+  await expect(panel.getByTestId('finding-provider').first()).toContainText('Keep resource_metadata in the 401 as it is');
+  await expect(panel.getByTestId('finding-provider').nth(1)).toContainText(/the same cause as \S+ above, and the same fix/);
 });

@@ -3,6 +3,7 @@ import { startEntra, ENTRA_API_APP_ID, ENTRA_CLIENT_ID } from '../engine/provide
 import { PROVIDERS } from '../engine/providers/catalog.ts';
 import { buildReport } from '../engine/report/build-report.ts';
 import { runFlow } from '../engine/rules/test-support/run-flow.ts';
+import { createSession } from '../engine/flow/create-session.ts';
 import { formatRun } from './print.ts';
 
 const servers: Array<{ close: () => Promise<void> }> = [];
@@ -37,5 +38,31 @@ describe('the provider in the report and the CLI output', () => {
     );
     // The provider's fix leads; the rule's own fix follows as the general case.
     expect(lines.slice(at, at + 8).join('\n')).toMatch(/fix with Microsoft Entra ID: .*\n\s+fix in general: /);
+  });
+
+  it('tells one deviation once: later findings it explains point at the first', () => {
+    const session = createSession({
+      serverUrl: 'https://mcp.example.com/mcp',
+      specVersion: '2026-07-28',
+      timeoutMs: 1000,
+      redirectUri: 'http://127.0.0.1:1/callback',
+      clientName: 'test',
+      registration: { mode: 'auto' },
+    });
+    const report = buildReport(session);
+    const gateway = {
+      provider: 'Gateway',
+      deviation: 'gateway.challenge',
+      cause: 'Its own challenge.',
+      fix: 'Exempt /.well-known/*.',
+      docs: 'https://example.com/',
+    };
+    report.findings = [
+      { id: 'a', ruleId: 'cors.no-allow-origin', severity: 'error', stepId: 'prm', detail: 'a', provider: gateway },
+      { id: 'b', ruleId: 'prm.behind-auth', severity: 'error', stepId: 'prm', detail: 'b', provider: gateway },
+    ] as typeof report.findings;
+    const printed = formatRun({ report, exitCode: 1 });
+    expect(printed.match(/fix with Gateway: Exempt/g)).toHaveLength(1);
+    expect(printed).toContain('with Gateway: the same cause as cors.no-allow-origin above, and the same fix');
   });
 });

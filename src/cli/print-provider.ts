@@ -6,8 +6,10 @@ export function providerHeadline(report: FlowReport): string[] {
 }
 
 /** Under a finding a provider explains: the cause with that provider, and the fix to apply there. */
-export function providerFindingLines(finding: ReportFinding, indent: string): string[] {
+export function providerFindingLines(finding: ReportFinding, indent: string, explainedAbove?: string): string[] {
   const explained = finding.provider;
   if (!explained) return [];
+  // One deviation explaining several findings is told once, on the first (src/ui/provider-repeats.ts does the same in the app).
+  if (explainedAbove) return [`${indent}with ${explained.provider}: the same cause as ${explainedAbove} above, and the same fix`];
   return [`${indent}with ${explained.provider}: ${explained.cause}`, `${indent}fix with ${explained.provider}: ${explained.fix} (${explained.docs})`];
 }

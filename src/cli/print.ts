@@ -49,10 +49,13 @@ export function formatRun({ report, toolCall, toolCallSkipped, exitCode, browser
   }
 
   lines.push('', report.findings.length ? `Findings (${report.findings.length})` : 'Findings: none');
+  const toldAbove = new Map<string, string>();
   for (const finding of report.findings) {
     lines.push(`  ${finding.severity.padEnd(7)} ${finding.ruleId}: ${oneLine(finding.detail)}`);
     // The provider's fix comes first: it is the lever the developer has; the rule's own fix is then the general case.
-    lines.push(...providerFindingLines(finding, '          '));
+    const deviation = finding.provider?.deviation;
+    lines.push(...providerFindingLines(finding, '          ', deviation === undefined ? undefined : toldAbove.get(deviation)));
+    if (deviation !== undefined && !toldAbove.has(deviation)) toldAbove.set(deviation, finding.ruleId);
     if (finding.fix) lines.push(`          ${finding.provider ? 'fix in general' : 'fix'}: ${finding.fix}`);
     if (finding.stricterThanSdk) lines.push(`          stricter than the SDK: ${finding.stricterThanSdk}`);
     if (finding.link) lines.push(`          see: ${finding.link}`);

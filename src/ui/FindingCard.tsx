@@ -14,12 +14,15 @@ export function FindingCard({
   specVersion,
   onSelect,
   explanation,
+  explainedAbove,
 }: {
   finding: Finding;
   specVersion: SpecVersion;
   onSelect(selection: Selection): void;
   /** The recognised provider's cause and fix for this finding, when a profile explains it. */
   explanation?: ProviderExplanation | undefined;
+  /** The rule id of a finding above that shows the same explanation in full; this one then only points at it. */
+  explainedAbove?: string | undefined;
 }) {
   const rule = findRule(finding.ruleId);
   const style = SEVERITY_STYLE[finding.severity];
@@ -44,7 +47,7 @@ export function FindingCard({
         </p>
       </button>
       {/* The provider's fix first: it is the lever the developer has; the rule's fix is then the general case. */}
-      {explanation && <ProviderNote explanation={explanation} />}
+      {explanation && <ProviderNote explanation={explanation} explainedAbove={explainedAbove} />}
       {rule && (
         <p className="mt-1 text-xs" data-testid="finding-fix">
           <span className="font-semibold">{explanation ? 'In general: ' : 'Fix: '}</span>
@@ -65,8 +68,16 @@ export function FindingCard({
 }
 
 /** "With Microsoft Entra ID: <cause> Fix: <fix>", and the provider's page when the URL gate allows opening it. */
-function ProviderNote({ explanation }: { explanation: ProviderExplanation }) {
+function ProviderNote({ explanation, explainedAbove }: { explanation: ProviderExplanation; explainedAbove: string | undefined }) {
   const docs = judgeUrl(explanation.docs);
+  if (explainedAbove) {
+    return (
+      <p className="mt-1 border-l-2 border-current pl-2 text-xs" data-testid="finding-provider">
+        <span className="font-semibold">With {explanation.provider}: </span>
+        the same cause as <code>{explainedAbove}</code> above, and the same fix.
+      </p>
+    );
+  }
   return (
     <p className="mt-1 border-l-2 border-current pl-2 text-xs" data-testid="finding-provider">
       <span className="font-semibold">With {explanation.provider}: </span>

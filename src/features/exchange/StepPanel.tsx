@@ -5,6 +5,7 @@ import { STEP_DEFINITIONS } from '../../engine/steps/registry.ts';
 import { stepTitle } from '../../engine/steps/step-title.ts';
 import { STEP_STATUS_STYLE } from '../../ui/status.ts';
 import { FindingCard } from '../../ui/FindingCard.tsx';
+import { explainedAbove } from '../../ui/provider-repeats.ts';
 import { useProviderView } from '../../ui/use-provider-view.ts';
 import type { Selection } from '../../ui/selection.ts';
 
@@ -15,6 +16,7 @@ export function StepPanel({ step, session, onSelect }: { step: Step; session: Fl
   const findings = session.findings.filter((finding) => finding.stepId === step.id);
   const exchanges = session.exchanges.filter((exchange) => exchange.stepId === step.id);
   const { explanations } = useProviderView(session);
+  const repeats = explainedAbove(findings, explanations);
   return (
     <section data-testid="step-panel" className="space-y-3">
       <header>
@@ -58,6 +60,7 @@ export function StepPanel({ step, session, onSelect }: { step: Step; session: Fl
               specVersion={session.settings.specVersion}
               onSelect={onSelect}
               explanation={explanations[finding.id]}
+              explainedAbove={repeats.get(finding.id)}
             />
           ))}
         </div>

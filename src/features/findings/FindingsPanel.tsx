@@ -1,6 +1,7 @@
 import type { FlowSession } from '../../engine/model/session.ts';
 import type { Selection } from '../../ui/selection.ts';
 import { FindingCard } from '../../ui/FindingCard.tsx';
+import { explainedAbove } from '../../ui/provider-repeats.ts';
 import { useProviderView } from '../../ui/use-provider-view.ts';
 import { orderFindings } from './order-findings.ts';
 
@@ -8,6 +9,7 @@ export function FindingsPanel({ session, onSelect }: { session: FlowSession | nu
   const findings = session ? orderFindings(session) : [];
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const { explanations } = useProviderView(session);
+  const repeats = explainedAbove(findings, explanations);
   return (
     <section aria-labelledby="findings-heading" data-testid="findings-panel" className="space-y-2">
       <h2 id="findings-heading" className="text-sm font-bold text-slate-700">
@@ -26,6 +28,7 @@ export function FindingsPanel({ session, onSelect }: { session: FlowSession | nu
           specVersion={session!.settings.specVersion}
           onSelect={onSelect}
           explanation={explanations[finding.id]}
+          explainedAbove={repeats.get(finding.id)}
         />
       ))}
     </section>
