@@ -120,6 +120,77 @@ test.describe('paired with a relay by link', () => {
     expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain(relay.secret);
   });
 
+  test('a link for another relay in a paired tab only asks: the old relay is used until the user picks the new one', async ({ page }) => {
+    test.setTimeout(90_000);
+    // Another relay on this machine, on a free port: in an attack, another local user's process.
+    const other = await startRelay({ port: 0, allowedOrigins: [STATIC_ORIGIN] });
+    try {
+      const deepLink = `${BASE_PATH}?server=${encodeURIComponent(`${STATIC_MCP_ORIGIN}/s/no-cors/mcp`)}`;
+      const pairingLink = (paired: RunningRelay) => `${deepLink}#relay=${encodeURIComponent(paired.url)}&secret=${encodeURIComponent(paired.secret)}`;
+      /** The relays this tab called (their origins), in the order it called them. */
+      const called: string[] = [];
+      page.on('request', (request) => {
+        const origin = new URL(request.url()).origin;
+        if (origin === relay.url || origin === other.url) called.push(origin);
+      });
+      const runUsesRelay = async (expected: RunningRelay) => {
+        called.length = 0;
+        await page.getByRole('button', { name: /Run all/ }).click();
+        await expectFlowStatus(page, 'failed');
+        await openTab(page, 'Findings');
+        await expect(page.getByTestId('findings-panel').locator('[data-rule-id="cors.no-allow-origin"]').first()).toBeVisible();
+        expect(called.length).toBeGreaterThan(0);
+        expect(new Set(called)).toEqual(new Set([expected.url]));
+      };
+
+      await page.goto(pairingLink(relay));
+      await expect(page.getByTestId('relay-paired')).toHaveText(`Paired with the relay at ${relay.url}.`);
+      // The second link, pasted into the same tab: the page asks, and the secret leaves the address at once.
+      await page.goto(pairingLink(other));
+      const offer = page.getByTestId('pairing-offer');
+      const otherPort = new URL(other.url).port;
+      const relayPort = new URL(relay.url).port;
+      await expect(offer).toContainText(`This link asks to pair this tab with the relay at ${other.url} instead of the one at ${relay.url}.`);
+      expect(page.url()).toBe(`${STATIC_ORIGIN}${deepLink}`);
+      await expect(page.getByTestId('relay-paired')).toHaveText(`Paired with the relay at ${relay.url}.`);
+      // The offered secret is held in memory only: not in any storage.
+      const stored = await page.evaluate(() => JSON.stringify(sessionStorage) + JSON.stringify(localStorage));
+      expect(stored).toContain(relay.secret);
+      expect(stored).not.toContain(other.secret);
+      // Until the user answers, the old pairing carries this tab's traffic.
+      await runUsesRelay(relay);
+
+      // Both answers are reachable with the keyboard: Tab from the first lands on the second.
+      const accept = offer.getByRole('button', { name: `Pair with ${otherPort}` });
+      await accept.focus();
+      await page.keyboard.press('Tab');
+      await expect(offer.getByRole('button', { name: `Keep ${relayPort}` })).toBeFocused();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Enter');
+      await expect(offer).toHaveCount(0);
+      await expect(page.getByTestId('relay-paired')).toHaveText(`Paired with the relay at ${other.url}.`);
+      // Focus stays on the relay line, which now names the relay in use.
+      expect(await page.evaluate(() => document.querySelector('[data-testid="relay-status"]')?.contains(document.activeElement))).toBe(true);
+      expect(await page.evaluate(() => JSON.stringify(sessionStorage))).toContain(other.secret);
+      await runUsesRelay(other);
+
+      // "Keep" drops an offer and changes nothing; a link for the pairing in use asks nothing.
+      await page.goto(pairingLink(relay));
+      await page
+        .getByTestId('pairing-offer')
+        .getByRole('button', { name: `Keep ${otherPort}` })
+        .click();
+      await expect(page.getByTestId('pairing-offer')).toHaveCount(0);
+      await expect(page.getByTestId('relay-paired')).toHaveText(`Paired with the relay at ${other.url}.`);
+      await page.goto(pairingLink(other));
+      expect(page.url()).toBe(`${STATIC_ORIGIN}${deepLink}`);
+      await expect(page.getByTestId('pairing-offer')).toHaveCount(0);
+      await expect(page.getByTestId('relay-paired')).toHaveText(`Paired with the relay at ${other.url}.`);
+    } finally {
+      await other.close();
+    }
+  });
+
   test('a pairing link opened in a new tab pairs it at load', async ({ page }) => {
     await page.goto(`${BASE_PATH}#relay=${encodeURIComponent(relay.url)}&secret=${encodeURIComponent(relay.secret)}`);
     await expect(page.getByTestId('relay-paired')).toHaveText(`Paired with the relay at ${relay.url}.`);

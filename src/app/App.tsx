@@ -132,7 +132,16 @@ export function App() {
         </div>
         {scenario && <ScenarioBanner scenario={scenario} />}
         {(paired.pairing || paired.refused || (!demo.isPending && !demo.data?.relay)) && (
-          <RelayStatus pairing={paired.pairing} refused={paired.refused} onUnpair={paired.unpair} origin={window.location.origin} httpsPage={isHttpsPage()} />
+          <RelayStatus
+            pairing={paired.pairing}
+            refused={paired.refused}
+            onUnpair={paired.unpair}
+            offer={paired.offer}
+            onAcceptOffer={paired.acceptOffer}
+            onDeclineOffer={paired.declineOffer}
+            origin={window.location.origin}
+            httpsPage={isHttpsPage()}
+          />
         )}
         {notice && (
           <p role="alert" className="mt-2 rounded-md border border-red-300 bg-red-50 px-3 py-1.5 text-sm text-red-900" data-testid="notice">

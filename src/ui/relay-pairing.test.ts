@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { PAIRING_STORAGE_KEY, forgetPairing, pairableRelayUrl, readPairing, readPairingFragment, takePairingLink } from './relay-pairing.ts';
+import {
+  PAIRING_STORAGE_KEY,
+  forgetPairing,
+  pairableRelayUrl,
+  pairingDecision,
+  readPairing,
+  readPairingFragment,
+  savePairing,
+  takePairingLink,
+} from './relay-pairing.ts';
 
 const SECRET = 'Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6';
 const link = (relay: string, secret = SECRET) => `#relay=${encodeURIComponent(relay)}&secret=${encodeURIComponent(secret)}`;
@@ -98,6 +107,38 @@ describe('a pairing link', () => {
       expect(history.replaced).toEqual([]);
     }
     expect(storage.items.size).toBe(0);
+  });
+});
+
+describe('a pairing link in a tab that is already paired', () => {
+  const current = { url: 'http://127.0.0.1:5299', secret: SECRET };
+  const OTHER_SECRET = 'b3RoZXJzZWNyZXRvdGhlcnNlY3JldG90aGVyc2VjcmV0';
+
+  it('pairs a tab without a pairing at once, and changes nothing for the pairing it already has', () => {
+    expect(pairingDecision(null, readPairingFragment(link('http://127.0.0.1:5299')))).toBe('pair');
+    expect(pairingDecision(current, readPairingFragment(link('http://127.0.0.1:5299')))).toBe('same');
+  });
+
+  it('asks before another relay, or the same relay with another secret, replaces a working pairing', () => {
+    expect(pairingDecision(current, readPairingFragment(link('http://127.0.0.1:6399')))).toBe('ask');
+    expect(pairingDecision(current, readPairingFragment(link('http://127.0.0.1:5299', OTHER_SECRET)))).toBe('ask');
+  });
+
+  it('passes a refused link and the absence of one through, paired or not', () => {
+    for (const pairing of [null, current]) {
+      expect(pairingDecision(pairing, readPairingFragment(link('http://evil.example:80')))).toBe('refused');
+      expect(pairingDecision(pairing, readPairingFragment(''))).toBe('none');
+    }
+  });
+
+  it('keeps the stored pairing when the link names another relay, and still takes the secret out of the address', () => {
+    const storage = new TabStorage();
+    savePairing(storage, current);
+    const { address, history } = page(link('http://127.0.0.1:6399', OTHER_SECRET));
+    expect(takePairingLink(address, history, storage)).toEqual({ kind: 'paired', pairing: { url: 'http://127.0.0.1:6399', secret: OTHER_SECRET } });
+    expect(readPairing(storage)).toEqual(current);
+    expect(JSON.stringify([...storage.items])).not.toContain(OTHER_SECRET);
+    expect(history.replaced).toEqual([{ state: { kept: true }, url: '/mcp-auth-flow/?server=https%3A%2F%2Fmcp.example.com%2Fmcp' }]);
   });
 });
 

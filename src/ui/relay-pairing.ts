@@ -87,18 +87,34 @@ export function forgetPairing(storage: Pick<Storage, 'removeItem'>): void {
 }
 
 /**
- * On load: takes a pairing link's fragment out of the address (whether it is used or refused, so
- * the secret does not stay in the address bar or the history), stores a valid pairing for this tab,
- * and says what happened.
+ * What a pairing link does to this tab. A tab without a pairing pairs at once; a link for the
+ * pairing the tab already has changes nothing; a link for another relay or secret is only asked
+ * about ('ask'): replacing a working pairing silently would let whoever got the user to open a
+ * link (another local user listening on some loopback port of a shared machine) receive this
+ * tab's relayed traffic, tokens included.
+ */
+export type PairingDecision = 'pair' | 'same' | 'ask' | 'refused' | 'none';
+
+export function pairingDecision(current: PairedRelay | null, link: PairingLinkOutcome): PairingDecision {
+  if (link.kind !== 'paired') return link.kind;
+  if (!current) return 'pair';
+  return current.url === link.pairing.url && current.secret === link.pairing.secret ? 'same' : 'ask';
+}
+
+/**
+ * On load: takes a pairing link's fragment out of the address (whether it is used, refused or only
+ * offered, so the secret does not stay in the address bar or the history), stores a valid pairing
+ * for a tab that has none, and says what the link held. A link that would replace the stored
+ * pairing is not stored: the user is asked first (pairingDecision).
  */
 export function takePairingLink(
   location: Pick<Location, 'hash' | 'pathname' | 'search'>,
   history: Pick<History, 'replaceState' | 'state'>,
-  storage: Pick<Storage, 'setItem'>,
+  storage: Pick<Storage, 'getItem' | 'setItem'>,
 ): PairingLinkOutcome {
   const outcome = readPairingFragment(location.hash);
   if (outcome.kind === 'none') return outcome;
   history.replaceState(history.state, '', `${location.pathname}${location.search}`);
-  if (outcome.kind === 'paired') savePairing(storage, outcome.pairing);
+  if (outcome.kind === 'paired' && pairingDecision(readPairing(storage), outcome) === 'pair') savePairing(storage, outcome.pairing);
   return outcome;
 }

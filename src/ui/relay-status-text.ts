@@ -38,6 +38,22 @@ export function pairedText(url: string): string {
   return `Paired with the relay at ${url}.`;
 }
 
+/** The question a pairing link for another relay (or another secret) asks in a tab that is paired already, and its two answers. */
+export function pairingOfferText(offered: string, current: string): { question: string; accept: string; keep: string } {
+  if (offered === current) {
+    return {
+      question: `This link asks to pair this tab with the relay at ${offered} again, with a new secret instead of the one it uses now.`,
+      accept: 'Use the new secret',
+      keep: 'Keep the current secret',
+    };
+  }
+  return {
+    question: `This link asks to pair this tab with the relay at ${offered} instead of the one at ${current}.`,
+    accept: `Pair with ${new URL(offered).port}`,
+    keep: `Keep ${new URL(current).port}`,
+  };
+}
+
 /**
  * Chrome's Local Network Access (Chrome 142 and later, https://developer.chrome.com/blog/local-network-access)
  * asks the user before a public https page may reach a loopback address; earlier versions sent a
