@@ -3,8 +3,8 @@ import { startEntra, ENTRA_API_APP_ID, ENTRA_CLIENT_ID } from '../engine/provide
 import { PROVIDERS } from '../engine/providers/catalog.ts';
 import { buildReport } from '../engine/report/build-report.ts';
 import { runFlow } from '../engine/rules/test-support/run-flow.ts';
-import { createSession } from '../engine/flow/create-session.ts';
 import { formatRun } from './print.ts';
+import { unrunSession } from './test-support/unrun-session.ts';
 
 const servers: Array<{ close: () => Promise<void> }> = [];
 afterEach(async () => {
@@ -41,14 +41,7 @@ describe('the provider in the report and the CLI output', () => {
   });
 
   it('tells one deviation once: later findings it explains point at the first', () => {
-    const session = createSession({
-      serverUrl: 'https://mcp.example.com/mcp',
-      specVersion: '2026-07-28',
-      timeoutMs: 1000,
-      redirectUri: 'http://127.0.0.1:1/callback',
-      clientName: 'test',
-      registration: { mode: 'auto' },
-    });
+    const session = unrunSession();
     const report = buildReport(session);
     const gateway = {
       provider: 'Gateway',

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createSession } from '../engine/flow/create-session.ts';
 import { buildReport } from '../engine/report/build-report.ts';
 import { formatRun } from './print.ts';
+import { unrunSession } from './test-support/unrun-session.ts';
 
 describe('formatRun', () => {
   it('shows control characters from a server as \\xNN, so they cannot drive the terminal', () => {
-    const session = createSession({
-      serverUrl: 'https://mcp.example.com/mcp',
-      specVersion: '2026-07-28',
-      timeoutMs: 1000,
-      redirectUri: 'http://127.0.0.1:1/callback',
-      clientName: 'test',
-      registration: { mode: 'auto' },
-    });
+    const session = unrunSession();
     session.findings = [
       { id: 'f1', ruleId: 'http.server-error', severity: 'error', detail: 'boom\u001b]0;pwned\u0007\0\r\ud800', stepId: 'mcp-unauthenticated' },
     ];
@@ -28,14 +21,7 @@ describe('formatRun', () => {
   });
 
   it('keeps server text on its own line: no fake "Result:" line, no right-to-left override', () => {
-    const session = createSession({
-      serverUrl: 'https://mcp.example.com/mcp',
-      specVersion: '2026-07-28',
-      timeoutMs: 1000,
-      redirectUri: 'http://127.0.0.1:1/callback',
-      clientName: 'test',
-      registration: { mode: 'auto' },
-    });
+    const session = unrunSession();
     const report = buildReport(session);
     // The evidence quotes an issuer, which the server wrote.
     report.provider = {
