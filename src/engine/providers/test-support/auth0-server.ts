@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { json } from '../../test-support/loopback-server.ts';
-import { imitationJwt, redirectBack, startImitation, type ImitationRequest, type Json } from './imitation.ts';
+import { imitationJwt, redeemCode, redirectBack, startImitation, type ImitationRequest, type Json } from './imitation.ts';
 
 /**
  * Auth0 on loopback: the tenant's discovery document field set
@@ -72,14 +72,9 @@ export function startAuth0(options: Auth0Options = {}) {
       return redirectBack(response, query.get('redirect_uri') ?? '', { code, state: query.get('state') ?? '' });
     };
     const token = ({ response, form }: ImitationRequest) => {
-      const grant = codes.get(form.get('code') ?? '');
-      codes.delete(form.get('code') ?? '');
-      if (!grant) return json(response, 403, { error: 'invalid_grant', error_description: 'Invalid authorization code' });
-      if (
-        createHash('sha256')
-          .update(form.get('code_verifier') ?? '')
-          .digest('base64url') !== grant.challenge
-      ) {
+      const grant = redeemCode(codes, form);
+      if (grant === 'unknown-code') return json(response, 403, { error: 'invalid_grant', error_description: 'Invalid authorization code' });
+      if (grant === 'wrong-verifier') {
         return json(response, 403, { error: 'invalid_grant', error_description: 'Failed to verify code verifier' });
       }
       const audience = grant.audience ?? audienceOf(form);

@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { json } from '../../test-support/loopback-server.ts';
-import { imitationJwt, redirectBack, startImitation, type ImitationRequest } from './imitation.ts';
+import { imitationJwt, redeemCode, redirectBack, startImitation, type ImitationRequest } from './imitation.ts';
 
 /**
  * Microsoft Entra ID v2.0 on loopback: the published openid-configuration field set of a tenant
@@ -111,15 +111,10 @@ export function startEntra(options: EntraOptions = {}) {
       return redirectBack(response, redirectUri, { code, state, session_state: 'a1b2c3d4' });
     };
     const token = ({ response, form }: ImitationRequest) => {
-      const grant = codes.get(form.get('code') ?? '');
-      codes.delete(form.get('code') ?? '');
-      if (!grant)
+      const grant = redeemCode(codes, form);
+      if (grant === 'unknown-code')
         return json(response, 400, failure(70008, 'invalid_grant', 'The provided authorization code or refresh token has expired due to inactivity.'));
-      if (
-        createHash('sha256')
-          .update(form.get('code_verifier') ?? '')
-          .digest('base64url') !== grant.challenge
-      ) {
+      if (grant === 'wrong-verifier') {
         return json(
           response,
           400,

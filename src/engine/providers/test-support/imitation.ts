@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { json, startLoopbackServer } from '../../test-support/loopback-server.ts';
 
@@ -89,4 +90,18 @@ export function redirectBack(response: ServerResponse, redirectUri: string, quer
 export function imitationJwt(header: Json, claims: Json): string {
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   return `${encode(header)}.${encode(claims)}.${Buffer.from('imitation-signature').toString('base64url')}`;
+}
+
+/**
+ * The token endpoint's first checks, as every imitated provider makes them: the code is taken once (a second use is
+ * unknown), and the verifier must hash to the challenge sent at authorization (RFC 7636 §4.6). Each imitation answers a
+ * refusal in its own provider's words.
+ */
+export function redeemCode<Grant extends { challenge: string }>(codes: Map<string, Grant>, form: URLSearchParams): Grant | 'unknown-code' | 'wrong-verifier' {
+  const code = form.get('code') ?? '';
+  const grant = codes.get(code);
+  codes.delete(code);
+  if (!grant) return 'unknown-code';
+  const verifier = form.get('code_verifier') ?? '';
+  return createHash('sha256').update(verifier).digest('base64url') === grant.challenge ? grant : 'wrong-verifier';
 }

@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { json } from '../../test-support/loopback-server.ts';
-import { imitationJwt, redirectBack, startImitation, type ImitationRequest, type Json } from './imitation.ts';
+import { imitationJwt, redeemCode, redirectBack, startImitation, type ImitationRequest, type Json } from './imitation.ts';
 
 /**
  * Keycloak on loopback: a realm "mcp" (issuer …/realms/mcp) with its discovery document field set
@@ -119,14 +119,9 @@ export function startKeycloak(options: KeycloakOptions = {}) {
       return redirectBack(response, query.get('redirect_uri') ?? '', { code, state: query.get('state') ?? '', session_state: 'b1c2', iss: issuer });
     };
     const token = ({ response, form }: ImitationRequest) => {
-      const grant = codes.get(form.get('code') ?? '');
-      codes.delete(form.get('code') ?? '');
-      if (!grant) return json(response, 400, { error: 'invalid_grant', error_description: 'Code not valid' });
-      if (
-        createHash('sha256')
-          .update(form.get('code_verifier') ?? '')
-          .digest('base64url') !== grant.challenge
-      ) {
+      const grant = redeemCode(codes, form);
+      if (grant === 'unknown-code') return json(response, 400, { error: 'invalid_grant', error_description: 'Code not valid' });
+      if (grant === 'wrong-verifier') {
         return json(response, 400, { error: 'invalid_grant', error_description: 'PKCE verification failed: Invalid code verifier' });
       }
       const now = Math.floor(Date.now() / 1000);

@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { json } from '../../test-support/loopback-server.ts';
-import { imitationJwt, redirectBack, startImitation, type ImitationRequest, type Json } from './imitation.ts';
+import { imitationJwt, redeemCode, redirectBack, startImitation, type ImitationRequest, type Json } from './imitation.ts';
 
 /**
  * Okta on loopback: the org authorization server (issuer = the org URL, endpoints /oauth2/v1/…) and the
@@ -63,14 +63,10 @@ export function startOkta(options: OktaOptions) {
         return redirectBack(response, query.get('redirect_uri') ?? '', { code, state: query.get('state') ?? '' });
       };
     const token = ({ response, form }: ImitationRequest) => {
-      const grant = codes.get(form.get('code') ?? '');
-      codes.delete(form.get('code') ?? '');
-      if (!grant) return json(response, 400, { error: 'invalid_grant', error_description: 'The authorization code is invalid or has expired.' });
-      if (
-        createHash('sha256')
-          .update(form.get('code_verifier') ?? '')
-          .digest('base64url') !== grant.challenge
-      ) {
+      const grant = redeemCode(codes, form);
+      if (grant === 'unknown-code')
+        return json(response, 400, { error: 'invalid_grant', error_description: 'The authorization code is invalid or has expired.' });
+      if (grant === 'wrong-verifier') {
         return json(response, 400, { error: 'invalid_grant', error_description: 'PKCE verification failed.' });
       }
       const now = Math.floor(Date.now() / 1000);
